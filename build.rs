@@ -1,0 +1,36 @@
+//! Embeds the built-in rule pack: every YAML file under languages/, sources/, questions/ and
+//! rules/ is compiled into the binary, so the installed tool works anywhere. New files are
+//! picked up without touching code.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs};
+
+const PACK_DIRS: [&str; 4] = ["languages", "sources", "questions", "rules"];
+
+fn main() {
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut files = Vec::new();
+    for dir in PACK_DIRS {
+        println!("cargo:rerun-if-changed={dir}");
+        let Ok(entries) = fs::read_dir(Path::new(&root).join(dir)) else { continue };
+        for entry in entries {
+            let path = entry.expect("readable pack folder").path();
+            if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                let name = format!("{dir}/{}", path.file_name().expect("file name").to_string_lossy());
+                println!("cargo:rerun-if-changed={name}");
+                files.push((name, path));
+            }
+        }
+    }
+    files.sort();
+    let mut code = String::from("/// The built-in pack's files: (display name, contents), sorted by name.\n");
+    code.push_str("pub static FILES: &[(&str, &str)] = &[\n");
+    for (name, path) in &files {
+        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string())
+            .expect("string write");
+    }
+    code.push_str("];\n");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_pack.rs");
+    fs::write(out, code).expect("writable OUT_DIR");
+}

@@ -1,0 +1,389 @@
+//! Answers files (contract section 3): reading TOML or YAML, checking every answer against
+//! the questions of the pack, filling defaults. Problems name the file, the line and column,
+//! and what was expected.
+
+mod raw;
+
+use crate::error::{Diagnostic, Error};
+use crate::locate::{self, Target};
+use crate::model::{Answers, Kind, LangIdx, OptionSet};
+use crate::pack::Pack;
+use crate::suggest::did_you_mean;
+use raw::{RawFile, RawValue};
+use std::path::Path;
+
+/// Answers files larger than this are refused: a real one is a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The answers file format currently written and read.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// The syntax of an answers file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `advisor.toml`, the default.
+    Toml,
+    /// Files ending in `.yaml` or `.yml`.
+    Yaml,
+}
+
+impl Format {
+    /// The format a file name implies.
+    pub fn of(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml") => Format::Yaml,
+            _ => Format::Toml,
+        }
+    }
+}
+
+/// The lifecycle status of a recorded decision (MADR's statuses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Proposed, not yet accepted.
+    Proposed,
+    /// Accepted.
+    Accepted,
+    /// Rejected.
+    Rejected,
+    /// Deprecated.
+    Deprecated,
+    /// Superseded by a later decision.
+    Superseded,
+}
+
+impl Status {
+    /// Every status, in the contract's order.
+    pub const ALL: [Status; 5] =
+        [Status::Proposed, Status::Accepted, Status::Rejected, Status::Deprecated, Status::Superseded];
+
+    /// The id written in answers files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Proposed => "proposed",
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+            Status::Deprecated => "deprecated",
+            Status::Superseded => "superseded",
+        }
+    }
+}
+
+/// The `[decision]` table: what the team decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// The language chosen.
+    pub language: LangIdx,
+    /// Its status; `None` when not written.
+    pub status: Option<Status>,
+    /// The date, as written (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Who decided.
+    pub deciders: Vec<String>,
+}
+
+/// A checked answers file.
+#[derive(Debug, Clone)]
+pub struct AnswersFile {
+    /// Every question's answer, defaults filled.
+    pub answers: Answers,
+    /// Which questions the file answered itself (the others took their default).
+    pub given: Vec<bool>,
+    /// The recorded decision, if any.
+    pub decision: Option<Decision>,
+}
+
+/// Reads and checks an answers file from disk.
+pub fn read(path: &Path, pack: &Pack) -> Result<AnswersFile, Error> {
+    let shown = path.display().to_string();
+    let fail = |message: String| Error::invalid(Diagnostic::new(&shown, message));
+    let meta = std::fs::metadata(path)
+        .map_err(|e| fail(format!("cannot read the answers file: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(fail("is a directory; expected an answers file (TOML, or YAML ending in .yaml)".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "is {} bytes; answers files are limited to {MAX_FILE_BYTES} bytes (1 MiB)",
+            meta.len()
+        )));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| fail(format!("cannot read the answers file: {}", io_reason(&e))))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        fail(format!("line {line}: the file is not UTF-8 text; expected a UTF-8 answers file"))
+    })?;
+    parse(&shown, &text, Format::of(path), pack)
+}
+
+/// The OS error without Rust's "(os error N)" suffix.
+fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Checks the text of an answers file. `file` is the name used in messages.
+pub fn parse(file: &str, text: &str, format: Format, pack: &Pack) -> Result<AnswersFile, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid(Diagnostic::new(
+            file,
+            "the file is empty; expected `version = 1` and an [answers] table (contract section 3)",
+        )));
+    }
+    let raw: RawFile = match format {
+        Format::Toml => toml::from_str(text).map_err(|e| {
+            let position = e.span().map(|s| crate::error::Position::of_offset(text, s.start));
+            Error::invalid(Diagnostic::new(file, e.message().trim_end().to_string()).at(position))
+        })?,
+        Format::Yaml => crate::yaml::from_str(text)
+            .map_err(|e| Error::invalid(Diagnostic::new(file, e.message).at(e.position)))?,
+    };
+    Checker { file, text, format, pack, problems: Vec::new() }.check(raw)
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    text: &'a str,
+    format: Format,
+    pack: &'a Pack,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, path: &[&str], target: Target, message: String) {
+        let position = match self.format {
+            Format::Toml => locate::in_toml(self.text, path, target),
+            Format::Yaml => locate::in_yaml(self.text, path, target),
+        };
+        self.problems.push(Diagnostic::new(self.file, message).at(position));
+    }
+
+    fn check(mut self, raw: RawFile) -> Result<AnswersFile, Error> {
+        if let Some(version) = &raw.version
+            && !matches!(version, RawValue::Int(v) if *v == FORMAT_VERSION)
+        {
+            self.problem(
+                &["version"],
+                Target::Value,
+                format!(
+                    "unsupported format version {}; expected version = {FORMAT_VERSION}",
+                    version.describe()
+                ),
+            );
+        }
+        let pack = self.pack;
+        let mut values: Vec<Option<OptionSet>> = vec![None; pack.questions.len()];
+        for (key, value) in raw.answers.unwrap_or_default() {
+            let Some(qi) = pack.question(&key) else {
+                let hint = did_you_mean(&key, pack.questions.iter().map(|q| q.id.as_str()));
+                let known: Vec<&str> = pack.questions.iter().map(|q| q.id.as_str()).collect();
+                self.problem(
+                    &["answers", &key],
+                    Target::Key,
+                    format!("unknown question `{key}`{hint}; expected one of: {}", known.join(", ")),
+                );
+                continue;
+            };
+            if values[qi].is_some() {
+                self.problem(&["answers", &key], Target::Key, format!("`{key}` is answered twice"));
+                continue;
+            }
+            values[qi] = self.answer(qi, &key, &value);
+        }
+        let mut given = Vec::with_capacity(values.len());
+        let mut answers = Vec::with_capacity(values.len());
+        for (question, value) in pack.questions.iter().zip(values) {
+            given.push(value.is_some());
+            match value.or_else(|| question.default.clone()) {
+                Some(v) => answers.push(v),
+                None => {
+                    let options: Vec<&str> = question.option_ids().collect();
+                    self.problems.push(Diagnostic::new(
+                        self.file,
+                        format!(
+                            "missing required answer `{}` in [answers] ({}); expected one of: {}",
+                            question.id,
+                            question.prompt.trim_end_matches('?').to_lowercase(),
+                            options.join(", ")
+                        ),
+                    ));
+                    answers.push(OptionSet::new());
+                }
+            }
+        }
+        let decision = raw.decision.and_then(|d| self.decision(d));
+        if !self.problems.is_empty() {
+            return Err(Error::Invalid(self.problems));
+        }
+        Ok(AnswersFile { answers: Answers::new(answers), given, decision })
+    }
+
+    /// Checks one answer against its question; `None` after reporting a problem.
+    fn answer(&mut self, qi: usize, key: &str, value: &RawValue) -> Option<OptionSet> {
+        let question = &self.pack.questions[qi];
+        let path = ["answers", key];
+        match (question.kind, value) {
+            (Kind::Single, RawValue::Str(id)) => self.option(qi, key, id).map(OptionSet::single),
+            (Kind::Single, other) => {
+                self.problem(
+                    &path,
+                    Target::Value,
+                    format!("`{key}` takes one option id as a string, not {}", other.describe()),
+                );
+                None
+            }
+            (Kind::Multi, RawValue::List(items)) => {
+                let mut set = OptionSet::new();
+                let mut ok = true;
+                for item in items {
+                    match item {
+                        RawValue::Str(id) => match self.option(qi, key, id) {
+                            Some(i) if !set.insert(i) => {
+                                self.problem(&path, Target::Value, format!("`{key}` lists \"{id}\" twice"));
+                                ok = false;
+                            }
+                            Some(_) => {}
+                            None => ok = false,
+                        },
+                        other => {
+                            self.problem(
+                                &path,
+                                Target::Value,
+                                format!("`{key}` lists option ids as strings, not {}", other.describe()),
+                            );
+                            ok = false;
+                        }
+                    }
+                }
+                ok.then_some(set)
+            }
+            (Kind::Multi, other) => {
+                let example = question.options.first().map_or("", |o| o.id.as_str());
+                self.problem(
+                    &path,
+                    Target::Value,
+                    format!(
+                        "`{key}` takes a list of option ids, like [\"{example}\"] or [], not {}",
+                        other.describe()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn option(&mut self, qi: usize, key: &str, id: &str) -> Option<usize> {
+        let question = &self.pack.questions[qi];
+        let found = question.option(id);
+        if found.is_none() {
+            let hint = did_you_mean(id, question.option_ids());
+            let options: Vec<&str> = question.option_ids().collect();
+            self.problem(
+                &["answers", key],
+                Target::Value,
+                format!("unknown option \"{id}\" for `{key}`{hint}; expected one of: {}", options.join(", ")),
+            );
+        }
+        found
+    }
+
+    fn decision(&mut self, d: raw::RawDecision) -> Option<Decision> {
+        let pack = self.pack;
+        let language = match d.language.as_deref() {
+            None => {
+                self.problem(
+                    &["decision"],
+                    Target::Key,
+                    "[decision] has no `language`; expected the id of the language the team chose".into(),
+                );
+                None
+            }
+            Some(id) => {
+                let found = pack.language(id);
+                if found.is_none() {
+                    let hint = did_you_mean(id, pack.languages.iter().map(|l| l.id.as_str()));
+                    let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_str()).collect();
+                    self.problem(
+                        &["decision", "language"],
+                        Target::Value,
+                        format!("unknown language \"{id}\"{hint}; expected one of: {}", ids.join(", ")),
+                    );
+                }
+                found
+            }
+        };
+        let status = d.status.as_deref().and_then(|s| {
+            let found = Status::ALL.into_iter().find(|st| st.id() == s);
+            if found.is_none() {
+                let ids = Status::ALL.map(Status::id);
+                let hint = did_you_mean(s, ids);
+                self.problem(
+                    &["decision", "status"],
+                    Target::Value,
+                    format!("unknown status \"{s}\"{hint}; expected one of: {}", ids.join(", ")),
+                );
+            }
+            found
+        });
+        let date = match d.date {
+            None => None,
+            Some(RawValue::Str(s)) | Some(RawValue::Date(s)) if is_date(&s) => Some(s),
+            Some(other) => {
+                self.problem(
+                    &["decision", "date"],
+                    Target::Value,
+                    format!("`date` is {}; expected a date written YYYY-MM-DD", other.describe()),
+                );
+                None
+            }
+        };
+        Some(Decision { language: language?, status, date, deciders: d.deciders.unwrap_or_default() })
+    }
+}
+
+/// Whether `s` is a calendar date `YYYY-MM-DD`.
+pub fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        assert!(is_date("2026-11-20"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2026-02-29"));
+        assert!(!is_date("2026-13-01"));
+        assert!(!is_date("20-11-2026"));
+        assert!(!is_date("2026-1-1"));
+    }
+
+    #[test]
+    fn yaml_is_chosen_by_extension() {
+        assert_eq!(Format::of(Path::new("a.yaml")), Format::Yaml);
+        assert_eq!(Format::of(Path::new("a.YML")), Format::Yaml);
+        assert_eq!(Format::of(Path::new("advisor.toml")), Format::Toml);
+        assert_eq!(Format::of(Path::new("answers")), Format::Toml);
+    }
+}

@@ -1,0 +1,78 @@
+//! The command line, as clap derive types. Doc comments here are the `--help` texts.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Ranks backend languages for a system whose concurrency shapes the choice, and explains why.
+///
+/// Answer the questions in an answers file (TOML, see examples/), then run
+/// `advisor recommend --answers FILE`. Every point of every score comes from a rule that
+/// cites a section of the guides the rules were written from.
+#[derive(Debug, Parser)]
+#[command(name = "advisor", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// When to colour the output: auto (only on a terminal, and not when NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rank the languages against an answers file, with reasons, caveats and exclusions.
+    Recommend(RecommendArgs),
+}
+
+/// Arguments of `advisor recommend`.
+#[derive(Debug, Args)]
+pub struct RecommendArgs {
+    /// The answers file: TOML, or YAML when the name ends in .yaml or .yml.
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: PathBuf,
+
+    /// Output format: a table for people, JSON for machines (the contract's report), or Markdown.
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Show only the first N languages in the table and Markdown output (JSON always lists
+    /// every language, as the contract requires).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: Option<u16>,
+}
+
+/// Output formats of `recommend`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A ranking table, the caveats of the top three, and the excluded languages.
+    Table,
+    /// The JSON report of the contract, byte-identical for the same inputs.
+    Json,
+    /// A Markdown report with every reason and source.
+    Markdown,
+}
+
+/// The `--color` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,28 @@
+//! `advisor recommend`: score an answers file and print the ranking.
+
+use crate::cli::{RecommendArgs, ReportFormat};
+use crate::error::Error;
+use crate::report::{self, Context};
+use crate::{Io, answers, engine, pack};
+
+/// Runs `recommend`; returns the exit code.
+pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
+    let pack = pack::builtin()?;
+    let file = answers::read(&args.answers, &pack)?;
+    let evaluation = engine::evaluate(&pack, &file.answers);
+    let ctx = Context {
+        pack: &pack,
+        file: &file,
+        source: args.answers.display().to_string(),
+        top: args.top.map(usize::from),
+        color,
+        width: io.width,
+    };
+    let text = match args.format {
+        ReportFormat::Table => report::table::render(&ctx, &evaluation),
+        ReportFormat::Json => report::json::render(&pack, &evaluation),
+        ReportFormat::Markdown => report::markdown::render(&ctx, &evaluation),
+    };
+    super::emit(io.stdout, &text)?;
+    Ok(0)
+}

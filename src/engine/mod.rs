@@ -1,0 +1,140 @@
+//! Scoring: which rules fire for a set of answers, each language's points, its 0-100 score,
+//! the ranking, the knock-outs and the caveats. Pure functions, no I/O.
+
+use crate::model::{Answers, Caveat, Exclusion, LangIdx, Rule};
+use crate::pack::Pack;
+use std::cmp::Ordering;
+
+/// Points that move a score from 50 to about 73: the slope of the score curve.
+pub const SCALE: f64 = 25.0;
+
+/// Maps a language's points (the sum of its fired rules) to a 0-100 score:
+/// `100 / (1 + e^(-points / 25))`, rounded to one decimal. 0 points is 50; the curve never
+/// reaches 0 or 100, so more evidence always moves the score, and the order of scores is the
+/// order of points.
+pub fn score_of(points: f64) -> f64 {
+    let score = 100.0 / (1.0 + (-points / SCALE).exp());
+    (score * 10.0).round() / 10.0
+}
+
+/// One fired rule's contribution to one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Reason<'p> {
+    /// The rule that fired.
+    pub rule: &'p Rule,
+    /// The points it gives this language.
+    pub points: f64,
+}
+
+/// A language in the ranking.
+#[derive(Debug, Clone)]
+pub struct Ranked<'p> {
+    /// 1-based rank.
+    pub rank: usize,
+    /// The language.
+    pub language: LangIdx,
+    /// The sum of the points of its reasons.
+    pub points: f64,
+    /// `score_of(points)`.
+    pub score: f64,
+    /// The fired rules, strongest for first, strongest against last.
+    pub reasons: Vec<Reason<'p>>,
+    /// The caveats that apply, in pack order.
+    pub caveats: Vec<&'p Caveat>,
+}
+
+/// A language knocked out of the ranking.
+#[derive(Debug, Clone)]
+pub struct Excluded<'p> {
+    /// The language.
+    pub language: LangIdx,
+    /// Every knock-out that applies to it, in pack order (at least one).
+    pub by: Vec<&'p Exclusion>,
+}
+
+/// The outcome for one set of answers.
+#[derive(Debug, Clone)]
+pub struct Evaluation<'p> {
+    /// The ranked languages, best first.
+    pub ranking: Vec<Ranked<'p>>,
+    /// The knocked-out languages, in pack order.
+    pub excluded: Vec<Excluded<'p>>,
+}
+
+/// Orders two ranked languages: more points first; equal points by language id, so ties
+/// always come out the same way.
+fn rank_order(pack: &Pack, a: &Ranked<'_>, b: &Ranked<'_>) -> Ordering {
+    b.points
+        .total_cmp(&a.points)
+        .then_with(|| pack.languages[a.language].id.cmp(&pack.languages[b.language].id))
+}
+
+/// Scores every language of the pack against the answers.
+pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
+    let n = pack.languages.len();
+    let mut knocked: Vec<Vec<&Exclusion>> = vec![Vec::new(); n];
+    for exclusion in pack.exclusions.iter().filter(|e| e.when.holds(answers)) {
+        for &l in &exclusion.languages {
+            knocked[l].push(exclusion);
+        }
+    }
+    let mut ranking: Vec<Ranked<'p>> = (0..n)
+        .filter(|&l| knocked[l].is_empty())
+        .map(|language| Ranked {
+            rank: 0,
+            language,
+            points: 0.0,
+            score: 0.0,
+            reasons: Vec::new(),
+            caveats: Vec::new(),
+        })
+        .collect();
+    let mut slot: Vec<Option<usize>> = vec![None; n];
+    for (i, r) in ranking.iter().enumerate() {
+        slot[r.language] = Some(i);
+    }
+    for rule in pack.rules.iter().filter(|r| r.when.holds(answers)) {
+        for &(l, points) in &rule.points {
+            if let Some(i) = slot[l] {
+                ranking[i].reasons.push(Reason { rule, points });
+                ranking[i].points += points;
+            }
+        }
+    }
+    for caveat in pack.caveats.iter().filter(|c| c.when.holds(answers)) {
+        for &l in &caveat.languages {
+            if let Some(i) = slot[l] {
+                ranking[i].caveats.push(caveat);
+            }
+        }
+    }
+    for r in &mut ranking {
+        r.score = score_of(r.points);
+        r.reasons.sort_by(|a, b| b.points.total_cmp(&a.points).then_with(|| a.rule.id.cmp(&b.rule.id)));
+    }
+    ranking.sort_by(|a, b| rank_order(pack, a, b));
+    for (i, r) in ranking.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
+    let excluded = knocked
+        .into_iter()
+        .enumerate()
+        .filter(|(_, by)| !by.is_empty())
+        .map(|(language, by)| Excluded { language, by })
+        .collect();
+    Evaluation { ranking, excluded }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_are_a_monotonic_curve_around_fifty() {
+        assert_eq!(score_of(0.0), 50.0);
+        assert_eq!(score_of(25.0), 73.1);
+        assert_eq!(score_of(-25.0), 26.9);
+        assert!(score_of(60.0) > score_of(59.0));
+        assert!(score_of(400.0) <= 100.0 && score_of(-400.0) >= 0.0);
+    }
+}

@@ -1,0 +1,110 @@
+//! advisor: ranks backend languages against a team's answers when concurrency shapes the
+//! choice. `run` is the whole program; `main.rs` only hands it the process's streams.
+
+pub mod answers;
+pub mod cli;
+pub mod commands;
+pub mod engine;
+pub mod error;
+pub mod locate;
+pub mod model;
+pub mod pack;
+pub mod report;
+pub mod suggest;
+pub mod yaml;
+
+use clap::Parser;
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Width used for tables when the output is not a terminal and COLUMNS is not set.
+pub const DEFAULT_WIDTH: u16 = 100;
+
+/// The outside world a command sees: its output streams and what is known about the terminal.
+pub struct Io<'a> {
+    /// Standard output.
+    pub stdout: &'a mut dyn Write,
+    /// Standard error.
+    pub stderr: &'a mut dyn Write,
+    /// Whether standard output is a terminal.
+    pub stdout_is_terminal: bool,
+    /// Whether NO_COLOR is set to a non-empty value.
+    pub no_color: bool,
+    /// The width to lay tables out in.
+    pub width: u16,
+}
+
+impl std::fmt::Debug for Io<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Io")
+            .field("stdout_is_terminal", &self.stdout_is_terminal)
+            .field("no_color", &self.no_color)
+            .field("width", &self.width)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Runs advisor with these arguments (the first is the program name) and returns the exit
+/// code: 0 success, 1 drift found by `check`, 2 unusable input, 130 cancelled.
+pub fn run<I, T>(args: I, io: &mut Io<'_>) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = u8::try_from(e.exit_code()).unwrap_or(2);
+            let text = if io.stdout_is_terminal && !io.no_color {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            let stream: &mut dyn Write = if e.use_stderr() { &mut *io.stderr } else { &mut *io.stdout };
+            return match stream.write_all(text.as_bytes()) {
+                Ok(()) => code,
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => code,
+                Err(_) => 2,
+            };
+        }
+    };
+    let color = match cli.color {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => io.stdout_is_terminal && !io.no_color,
+    };
+    let result = match &cli.command {
+        cli::Command::Recommend(args) => commands::recommend::run(args, color, io),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            // Nothing sensible is left to do if stderr itself is gone.
+            let _ = writeln!(io.stderr, "{e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// The process entry point: real streams, the terminal's width, NO_COLOR.
+pub fn main_entry() -> ExitCode {
+    let stdout = std::io::stdout();
+    let stdout_is_terminal = stdout.is_terminal();
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|w| *w >= 40)
+        .or_else(|| stdout_is_terminal.then(terminal_size::terminal_size).flatten().map(|(w, _)| w.0))
+        .unwrap_or(DEFAULT_WIDTH);
+    let mut out = stdout.lock();
+    let mut err = std::io::stderr().lock();
+    let mut io = Io {
+        stdout: &mut out,
+        stderr: &mut err,
+        stdout_is_terminal,
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        width,
+    };
+    ExitCode::from(run(std::env::args_os(), &mut io))
+}

@@ -1,0 +1,127 @@
+//! Finds where a key or value sits in an answers file, for problems found after parsing
+//! (serde_yaml positions such problems at the enclosing mapping, not at the key).
+
+use crate::error::Position;
+
+/// Whether a problem is about a key itself (unknown key) or about its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Point at the key.
+    Key,
+    /// Point at the value.
+    Value,
+}
+
+/// The position of `path` (keys from the top) in a TOML document, from the parser's spans.
+/// Falls back to the deepest part of the path that exists.
+pub fn in_toml(text: &str, path: &[&str], target: Target) -> Option<Position> {
+    use toml::de::{DeTable, DeValue};
+    let root = DeTable::parse(text).ok()?;
+    let mut table = root.get_ref();
+    let mut found = None;
+    for (depth, key) in path.iter().enumerate() {
+        let (k, v) = table.get_key_value(*key)?;
+        let last = depth + 1 == path.len();
+        found = Some(if last && target == Target::Value { v.span().start } else { k.span().start });
+        match v.get_ref() {
+            DeValue::Table(t) => table = t,
+            _ => break,
+        }
+    }
+    found.map(|offset| Position::of_offset(text, offset))
+}
+
+/// The position of `path` (keys from the top) in a block-style YAML document, found by
+/// indentation. Falls back to the deepest part of the path that exists.
+pub fn in_yaml(text: &str, path: &[&str], target: Target) -> Option<Position> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut from = 0;
+    let mut parent_indent: Option<usize> = None;
+    let mut found = None;
+    for (depth, key) in path.iter().enumerate() {
+        let mut hit = None;
+        for (i, line) in lines.iter().enumerate().skip(from) {
+            let body = line.trim_start();
+            if body.is_empty() || body.starts_with('#') {
+                continue;
+            }
+            let indent = line.len() - body.len();
+            if parent_indent.is_some_and(|p| indent <= p) {
+                break;
+            }
+            let rest = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':")]
+                .into_iter()
+                .find_map(|prefix| body.strip_prefix(prefix.as_str()).map(str::len));
+            if let Some(rest_len) = rest {
+                hit = Some((i, indent, line.len() - rest_len));
+                break;
+            }
+        }
+        let (i, indent, after_colon) = hit?;
+        let last = depth + 1 == path.len();
+        let line = lines[i];
+        let column = if last && target == Target::Value {
+            let value_start = line[after_colon..].len() - line[after_colon..].trim_start().len();
+            line[..after_colon + value_start].chars().count() + 1
+        } else {
+            line[..indent].chars().count() + 1
+        };
+        found = Some(Position { line: i + 1, column });
+        from = i + 1;
+        parent_indent = Some(indent);
+    }
+    found
+}
+
+/// The line of the `nth` (0-based) pack entry `- id: <id>` in a YAML rule file.
+pub fn yaml_entry(text: &str, id: &str, nth: usize) -> Option<Position> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let body = line.trim_start().trim_start_matches("- ").trim_start();
+            let value = body.strip_prefix("id:")?.trim();
+            let value = value.split(" #").next().unwrap_or(value).trim();
+            let value = value.trim_matches(|c| c == '"' || c == '\'');
+            (value == id).then(|| Position { line: i + 1, column: line.len() - line.trim_start().len() + 1 })
+        })
+        .nth(nth)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOML: &str = "version = 1\n\n[answers]\nshape = \"x\"\nsecondary_shapes = [\"y\"]\n";
+    const YAML: &str =
+        "version: 1\n# c\nanswers:\n  shape: x\n  secondary_shapes: [y]\ndecision:\n  shape: z\n";
+
+    #[test]
+    fn toml_keys_and_values_are_found_by_span() {
+        assert_eq!(in_toml(TOML, &["answers", "shape"], Target::Key), Some(Position { line: 4, column: 1 }));
+        assert_eq!(
+            in_toml(TOML, &["answers", "shape"], Target::Value),
+            Some(Position { line: 4, column: 9 })
+        );
+        assert_eq!(in_toml(TOML, &["answers", "nope"], Target::Key), None);
+    }
+
+    #[test]
+    fn yaml_keys_and_values_are_found_by_indentation() {
+        assert_eq!(in_yaml(YAML, &["answers", "shape"], Target::Key), Some(Position { line: 4, column: 3 }));
+        assert_eq!(
+            in_yaml(YAML, &["answers", "secondary_shapes"], Target::Value),
+            Some(Position { line: 5, column: 21 })
+        );
+        // `shape` under `decision` is not the answer's `shape`.
+        assert_eq!(in_yaml(YAML, &["decision", "shape"], Target::Key), Some(Position { line: 7, column: 3 }));
+        assert_eq!(in_yaml(YAML, &["answers", "missing"], Target::Key), None);
+    }
+
+    #[test]
+    fn entries_are_found_by_their_id_line() {
+        let text = "rules:\n  - id: a\n    x: 1\n  - id: \"b\"  # note\n";
+        assert_eq!(yaml_entry(text, "b", 0), Some(Position { line: 4, column: 3 }));
+        assert_eq!(yaml_entry(text, "b", 1), None);
+        assert_eq!(yaml_entry(text, "c", 0), None);
+    }
+}

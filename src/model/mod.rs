@@ -1,0 +1,307 @@
+//! The checked model the engine works on: every id is resolved to an index, so a checked
+//! value cannot refer to an unknown question, option or language.
+
+pub mod raw;
+
+pub use raw::Kind;
+
+/// Index of a language in `Pack::languages`.
+pub type LangIdx = usize;
+/// Index of a question in `Pack::questions`.
+pub type QuestionIdx = usize;
+
+/// A set of option indices of one question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct OptionSet(Vec<u64>);
+
+impl OptionSet {
+    /// The empty set.
+    pub fn new() -> Self {
+        OptionSet(Vec::new())
+    }
+
+    /// A set holding one option.
+    pub fn single(option: usize) -> Self {
+        let mut set = OptionSet::new();
+        set.insert(option);
+        set
+    }
+
+    /// Adds an option; returns false if it was already there.
+    pub fn insert(&mut self, option: usize) -> bool {
+        let (word, bit) = (option / 64, option % 64);
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        let had = self.0[word] & (1 << bit) != 0;
+        self.0[word] |= 1 << bit;
+        !had
+    }
+
+    /// Removes an option.
+    pub fn remove(&mut self, option: usize) {
+        if let Some(w) = self.0.get_mut(option / 64) {
+            *w &= !(1 << (option % 64));
+        }
+    }
+
+    /// Whether the option is in the set.
+    pub fn contains(&self, option: usize) -> bool {
+        self.0.get(option / 64).is_some_and(|w| w & (1 << (option % 64)) != 0)
+    }
+
+    /// Whether the two sets share an option.
+    pub fn intersects(&self, other: &OptionSet) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+
+    /// The options in ascending order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| (0..64).filter(move |b| w & (1 << b) != 0).map(move |b| i * 64 + b))
+    }
+}
+
+/// A candidate language.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// Stable id (`elixir`).
+    pub id: String,
+    /// Display name (`Elixir`).
+    pub name: String,
+    /// Runtime family (`BEAM`).
+    pub runtime: String,
+}
+
+/// One option of a question.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// Stable id.
+    pub id: String,
+    /// Short human label.
+    pub label: String,
+    /// When this option applies.
+    pub description: String,
+}
+
+/// A checked question.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Stable id, the key in `[answers]`.
+    pub id: String,
+    /// Single or multi choice.
+    pub kind: Kind,
+    /// The question as asked.
+    pub prompt: String,
+    /// What the question is for.
+    pub help: String,
+    /// The guide section it comes from.
+    pub source: String,
+    /// The options, in order.
+    pub options: Vec<Choice>,
+    /// The default; `None` means the question is required.
+    pub default: Option<OptionSet>,
+}
+
+impl Question {
+    /// The index of the option with this id.
+    pub fn option(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.id == id)
+    }
+
+    /// The option ids, for messages.
+    pub fn option_ids(&self) -> impl Iterator<Item = &str> {
+        self.options.iter().map(|o| o.id.as_str())
+    }
+}
+
+/// A checked condition on the answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// Always holds (no `when`).
+    Always,
+    /// The answer to the question is, or contains, one of the options.
+    Answer {
+        /// The question.
+        question: QuestionIdx,
+        /// The options, any of which satisfies the test.
+        options: OptionSet,
+    },
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+}
+
+impl Condition {
+    /// Whether the condition holds for these answers.
+    pub fn holds(&self, answers: &Answers) -> bool {
+        match self {
+            Condition::Always => true,
+            Condition::Answer { question, options } => answers.get(*question).intersects(options),
+            Condition::All(list) => list.iter().all(|c| c.holds(answers)),
+            Condition::Any(list) => list.iter().any(|c| c.holds(answers)),
+            Condition::Not(c) => !c.holds(answers),
+        }
+    }
+
+    /// The questions the condition reads, each once, in order of first use.
+    pub fn questions(&self) -> Vec<QuestionIdx> {
+        fn walk(c: &Condition, out: &mut Vec<QuestionIdx>) {
+            match c {
+                Condition::Always => {}
+                Condition::Answer { question, .. } => {
+                    if !out.contains(question) {
+                        out.push(*question);
+                    }
+                }
+                Condition::All(list) | Condition::Any(list) => list.iter().for_each(|c| walk(c, out)),
+                Condition::Not(c) => walk(c, out),
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, &mut out);
+        out
+    }
+}
+
+/// Where a pack entry was written, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The file's display name (`rules/elixir.yaml`).
+    pub file: String,
+    /// The 1-based line of the entry's `id:`, when found.
+    pub line: Option<usize>,
+}
+
+/// A checked fit rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Stable id.
+    pub id: String,
+    /// When it fires.
+    pub when: Condition,
+    /// Points per language, in the order written.
+    pub points: Vec<(LangIdx, f64)>,
+    /// Why.
+    pub reason: String,
+    /// `NNN / Section heading`.
+    pub source: String,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// A checked knock-out.
+#[derive(Debug, Clone)]
+pub struct Exclusion {
+    /// Stable id.
+    pub id: String,
+    /// When it applies.
+    pub when: Condition,
+    /// The languages removed.
+    pub languages: Vec<LangIdx>,
+    /// Why.
+    pub reason: String,
+    /// `NNN / Section heading`.
+    pub source: String,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// A checked caveat.
+#[derive(Debug, Clone)]
+pub struct Caveat {
+    /// Stable id.
+    pub id: String,
+    /// When it applies.
+    pub when: Condition,
+    /// The languages it is shown for.
+    pub languages: Vec<LangIdx>,
+    /// What to know.
+    pub text: String,
+    /// `NNN / Section heading`.
+    pub source: String,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// A guide the rules cite.
+#[derive(Debug, Clone)]
+pub struct Guide {
+    /// `000`.
+    pub id: String,
+    /// The guide's title.
+    pub title: String,
+    /// Its section headings.
+    pub sections: Vec<String>,
+}
+
+/// The answers to every question of a pack: one option set per question, defaults filled.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Answers {
+    values: Vec<OptionSet>,
+}
+
+impl Answers {
+    /// Answers from one option set per question, in the pack's question order.
+    pub fn new(values: Vec<OptionSet>) -> Self {
+        Answers { values }
+    }
+
+    /// The answer to a question.
+    pub fn get(&self, question: QuestionIdx) -> &OptionSet {
+        &self.values[question]
+    }
+
+    /// Replaces the answer to a question.
+    pub fn set(&mut self, question: QuestionIdx, value: OptionSet) {
+        self.values[question] = value;
+    }
+
+    /// All answers in question order.
+    pub fn values(&self) -> &[OptionSet] {
+        &self.values
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_sets_grow_past_one_word() {
+        let mut s = OptionSet::new();
+        assert!(s.is_empty());
+        assert!(s.insert(3));
+        assert!(!s.insert(3));
+        s.insert(70);
+        assert!(s.contains(70) && s.contains(3) && !s.contains(4));
+        assert_eq!(s.iter().collect::<Vec<_>>(), vec![3, 70]);
+        assert!(s.intersects(&OptionSet::single(70)));
+        assert!(!s.intersects(&OptionSet::single(69)));
+        s.remove(3);
+        assert_eq!(s.iter().collect::<Vec<_>>(), vec![70]);
+    }
+
+    #[test]
+    fn conditions_combine() {
+        let answers = Answers::new(vec![OptionSet::single(1), OptionSet::new()]);
+        let shape_is_1 = Condition::Answer { question: 0, options: OptionSet::single(1) };
+        let other_has_0 = Condition::Answer { question: 1, options: OptionSet::single(0) };
+        assert!(shape_is_1.holds(&answers));
+        assert!(!other_has_0.holds(&answers));
+        assert!(Condition::Any(vec![shape_is_1.clone(), other_has_0.clone()]).holds(&answers));
+        assert!(!Condition::All(vec![shape_is_1.clone(), other_has_0.clone()]).holds(&answers));
+        assert!(Condition::Not(Box::new(other_has_0.clone())).holds(&answers));
+        assert_eq!(Condition::All(vec![shape_is_1, other_has_0]).questions(), vec![0, 1]);
+    }
+}

@@ -1,0 +1,557 @@
+//! The rule pack: loading its YAML files (the embedded built-in pack, or files on disk in
+//! the same format), checking them, and building the checked model. Every problem is
+//! reported at once, each with its file, line and entry id.
+
+mod embedded;
+
+use crate::error::{Diagnostic, Error, Position};
+use crate::locate;
+use crate::model::raw::{self, RawCondition, RawTest};
+use crate::model::{
+    Caveat, Choice, Condition, Exclusion, Guide, Kind, LangIdx, Language, OptionSet, Origin, Question, Rule,
+};
+use crate::suggest::did_you_mean;
+use std::collections::{HashMap, HashSet};
+
+/// Largest number of points one rule may give one language, either way.
+pub const MAX_POINTS: f64 = 100.0;
+
+/// A checked rule pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// Candidate languages, in pack order.
+    pub languages: Vec<Language>,
+    /// Questions, in the order they are asked.
+    pub questions: Vec<Question>,
+    /// Fit rules, in file order.
+    pub rules: Vec<Rule>,
+    /// Knock-outs, in file order.
+    pub exclusions: Vec<Exclusion>,
+    /// Caveats, in file order.
+    pub caveats: Vec<Caveat>,
+    /// The guides that sources may cite.
+    pub guides: Vec<Guide>,
+    /// A short hash of every file of the pack: changes whenever the pack does.
+    pub fingerprint: String,
+}
+
+/// One file of a pack: its display name (`rules/go.yaml`) and text.
+#[derive(Debug, Clone)]
+pub struct PackFile {
+    /// Display name, relative to the pack: the folder decides what the file holds.
+    pub name: String,
+    /// The YAML text.
+    pub text: String,
+}
+
+/// The pack compiled into the binary.
+pub fn builtin() -> Result<Pack, Error> {
+    let files: Vec<PackFile> = embedded::FILES
+        .iter()
+        .map(|(name, text)| PackFile { name: format!("<builtin>/{name}"), text: (*text).to_string() })
+        .collect();
+    build(&files)
+}
+
+/// The folder part of a display name: `languages`, `sources`, `questions` or `rules`.
+fn folder(name: &str) -> &str {
+    let mut parts = name.rsplit('/');
+    parts.next();
+    parts.next().unwrap_or("")
+}
+
+/// FNV-1a over names and texts: stable across platforms and releases of Rust.
+fn fingerprint(files: &[PackFile]) -> String {
+    let mut sorted: Vec<&PackFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in sorted {
+        let name = file.name.rsplit_once('/').map_or(file.name.as_str(), |(_, n)| n);
+        for byte in
+            folder(&file.name).bytes().chain(name.bytes()).chain([0]).chain(file.text.bytes()).chain([0])
+        {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// Builds a checked pack from its files, reporting every problem found.
+pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
+    let mut b = Builder::default();
+    for wanted in ["languages", "sources", "questions", "rules"] {
+        for file in files.iter().filter(|f| folder(&f.name) == wanted) {
+            b.file(wanted, file);
+        }
+    }
+    for file in files {
+        if !["languages", "sources", "questions", "rules"].contains(&folder(&file.name)) {
+            b.problems.push(Diagnostic::new(
+                &file.name,
+                "not part of a pack: pack files live in languages/, sources/, questions/ or rules/",
+            ));
+        }
+    }
+    if b.languages.is_empty() {
+        b.problems.push(Diagnostic::new("<pack>", "the pack defines no languages (languages/*.yaml)"));
+    }
+    if b.questions.is_empty() {
+        b.problems.push(Diagnostic::new("<pack>", "the pack defines no questions (questions/*.yaml)"));
+    }
+    if !b.problems.is_empty() {
+        return Err(Error::Invalid(b.problems));
+    }
+    Ok(Pack {
+        languages: b.languages,
+        questions: b.questions,
+        rules: b.rules,
+        exclusions: b.exclusions,
+        caveats: b.caveats,
+        guides: b.guides,
+        fingerprint: fingerprint(files),
+    })
+}
+
+#[derive(Default)]
+struct Builder {
+    languages: Vec<Language>,
+    questions: Vec<Question>,
+    rules: Vec<Rule>,
+    exclusions: Vec<Exclusion>,
+    caveats: Vec<Caveat>,
+    guides: Vec<Guide>,
+    entry_ids: HashMap<String, String>,
+    /// How often each (file, id) has been seen, to locate the right one of duplicates.
+    seen: HashMap<(String, String), usize>,
+    problems: Vec<Diagnostic>,
+}
+
+/// Where problems of one entry are reported.
+struct Site<'a> {
+    file: &'a PackFile,
+    id: &'a str,
+    position: Option<Position>,
+}
+
+impl Site<'_> {
+    fn problem(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(&self.file.name, message).at(self.position).in_entry(self.id)
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_' || c == b'-')
+        && s.as_bytes()[0].is_ascii_lowercase()
+}
+
+impl Builder {
+    fn file(&mut self, folder: &str, file: &PackFile) {
+        match folder {
+            "languages" => {
+                if let Some(parsed) = self.parse::<raw::LanguagesFile>(file) {
+                    parsed.languages.into_iter().for_each(|l| self.language(file, l));
+                }
+            }
+            "sources" => {
+                if let Some(parsed) = self.parse::<raw::SourcesFile>(file) {
+                    parsed.guides.into_iter().for_each(|g| self.guide(file, g));
+                }
+            }
+            "questions" => {
+                if let Some(parsed) = self.parse::<raw::QuestionsFile>(file) {
+                    parsed.questions.into_iter().for_each(|q| self.question(file, q));
+                }
+            }
+            _ => {
+                if let Some(parsed) = self.parse::<raw::RulesFile>(file) {
+                    parsed.rules.into_iter().for_each(|r| self.rule(file, r));
+                    parsed.exclusions.into_iter().for_each(|e| self.exclusion(file, e));
+                    parsed.caveats.into_iter().for_each(|c| self.caveat(file, c));
+                }
+            }
+        }
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, file: &PackFile) -> Option<T> {
+        if file.text.trim().is_empty() {
+            self.problems.push(Diagnostic::new(&file.name, "the file is empty; expected YAML pack entries"));
+            return None;
+        }
+        match crate::yaml::from_str::<T>(&file.text) {
+            Ok(parsed) => Some(parsed),
+            Err(e) => {
+                self.problems.push(Diagnostic::new(&file.name, e.message).at(e.position));
+                None
+            }
+        }
+    }
+
+    fn site<'a>(&mut self, file: &'a PackFile, id: &'a str) -> Site<'a> {
+        let nth = self.seen.entry((file.name.clone(), id.to_string())).or_default();
+        let position = locate::yaml_entry(&file.text, id, *nth);
+        *nth += 1;
+        Site { file, id, position }
+    }
+
+    /// Registers an entry id, unique across the whole pack.
+    fn claim_id(&mut self, site: &Site<'_>) {
+        if !is_id(site.id) {
+            self.problems
+                .push(site.problem("ids are lowercase letters, digits, `_` and `-`, starting with a letter"));
+        }
+        if let Some(first) = self.entry_ids.get(site.id) {
+            self.problems.push(site.problem(format!("duplicate id: already used in {first}")));
+        } else {
+            let line = site.position.map_or(String::new(), |p| format!(":{}", p.line));
+            self.entry_ids.insert(site.id.to_string(), format!("{}{line}", site.file.name));
+        }
+    }
+
+    fn require_text(&mut self, site: &Site<'_>, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.problems.push(site.problem(format!("`{field}` is empty; write it in a sentence")));
+        }
+    }
+
+    fn check_source(&mut self, site: &Site<'_>, source: &str) {
+        let Some((guide_id, section)) = source.split_once(" / ") else {
+            self.problems.push(
+                site.problem(format!("source \"{source}\" is not of the form \"NNN / Section heading\"")),
+            );
+            return;
+        };
+        let Some(guide) = self.guides.iter().find(|g| g.id == guide_id.trim()) else {
+            let ids: Vec<&str> = self.guides.iter().map(|g| g.id.as_str()).collect();
+            self.problems.push(site.problem(format!(
+                "source \"{source}\" cites unknown guide `{guide_id}`; known guides: {}",
+                ids.join(", ")
+            )));
+            return;
+        };
+        if !guide.sections.iter().any(|s| s == section.trim()) {
+            let hint = did_you_mean(section, guide.sections.iter().map(String::as_str));
+            self.problems.push(site.problem(format!(
+                "source \"{source}\" names no section of guide {} (\"{}\"){hint}",
+                guide.id, guide.title
+            )));
+        }
+    }
+
+    fn language(&mut self, file: &PackFile, l: raw::RawLanguage) {
+        let site = self.site(file, &l.id);
+        self.claim_id(&site);
+        self.require_text(&site, "name", &l.name);
+        self.languages.push(Language { id: l.id, name: l.name, runtime: l.runtime });
+    }
+
+    fn guide(&mut self, file: &PackFile, g: raw::RawGuide) {
+        let site = self.site(file, &g.id);
+        if self.guides.iter().any(|known| known.id == g.id) {
+            self.problems.push(site.problem("duplicate guide id"));
+        }
+        if g.sections.is_empty() {
+            self.problems.push(site.problem("a guide needs at least one section heading"));
+        }
+        self.guides.push(Guide { id: g.id, title: g.title, sections: g.sections });
+    }
+
+    fn lang(&mut self, site: &Site<'_>, id: &str) -> Option<LangIdx> {
+        let found = self.languages.iter().position(|l| l.id == id);
+        if found.is_none() {
+            let hint = did_you_mean(id, self.languages.iter().map(|l| l.id.as_str()));
+            self.problems.push(site.problem(format!("unknown language `{id}`{hint}")));
+        }
+        found
+    }
+
+    fn question(&mut self, file: &PackFile, q: raw::RawQuestion) {
+        let site = self.site(file, &q.id);
+        self.claim_id(&site);
+        if ["all", "any", "not"].contains(&q.id.as_str()) {
+            self.problems.push(site.problem("`all`, `any` and `not` are reserved for conditions"));
+        }
+        self.require_text(&site, "prompt", &q.prompt);
+        self.require_text(&site, "help", &q.help);
+        self.check_source(&site, &q.source);
+        let mut options = Vec::new();
+        if q.include_languages {
+            options.extend(self.languages.iter().map(|l| Choice {
+                id: l.id.clone(),
+                label: l.name.clone(),
+                description: format!("{} ({})", l.name, l.runtime),
+            }));
+        }
+        if let Some(from) = &q.options_from {
+            match self.questions.iter().find(|known| &known.id == from) {
+                Some(known) => options.extend(known.options.iter().cloned()),
+                None => self.problems.push(site.problem(format!(
+                    "`options_from` names `{from}`, which is not a question listed before this one"
+                ))),
+            }
+        }
+        for o in q.options {
+            self.require_text(&site, "label", &o.label);
+            self.require_text(&site, "description", &o.description);
+            if !is_id(&o.id) {
+                self.problems.push(site.problem(format!("option id `{}` is not a valid id", o.id)));
+            }
+            options.push(Choice { id: o.id, label: o.label, description: o.description });
+        }
+        if options.is_empty() {
+            self.problems.push(site.problem("the question has no options"));
+        }
+        let mut seen = HashSet::new();
+        for o in &options {
+            if !seen.insert(o.id.as_str()) {
+                self.problems.push(site.problem(format!("option `{}` is listed twice", o.id)));
+            }
+        }
+        let mut question = Question {
+            id: q.id.clone(),
+            kind: q.kind,
+            prompt: q.prompt,
+            help: q.help,
+            source: q.source,
+            options,
+            default: None,
+        };
+        question.default = match (q.kind, q.default) {
+            (_, None) => None,
+            (Kind::Single, Some(raw::RawDefault::One(id))) => {
+                self.option(&site, &question, &id).map(OptionSet::single)
+            }
+            (Kind::Multi, Some(raw::RawDefault::Many(ids))) => {
+                let mut set = OptionSet::new();
+                for id in ids {
+                    if let Some(i) = self.option(&site, &question, &id) {
+                        set.insert(i);
+                    }
+                }
+                Some(set)
+            }
+            (Kind::Single, Some(raw::RawDefault::Many(_))) => {
+                self.problems.push(site.problem("a single-choice question's default is one option id"));
+                None
+            }
+            (Kind::Multi, Some(raw::RawDefault::One(_))) => {
+                self.problems.push(site.problem("a multi-choice question's default is a list, like []"));
+                None
+            }
+        };
+        self.questions.push(question);
+    }
+
+    fn option(&mut self, site: &Site<'_>, q: &Question, id: &str) -> Option<usize> {
+        let found = q.option(id);
+        if found.is_none() {
+            let hint = did_you_mean(id, q.option_ids());
+            self.problems.push(site.problem(format!("question `{}` has no option `{id}`{hint}", q.id)));
+        }
+        found
+    }
+
+    fn condition(&mut self, site: &Site<'_>, raw: Option<&RawCondition>) -> Condition {
+        let Some(raw) = raw else { return Condition::Always };
+        let mut tests = Vec::new();
+        for (key, test) in &raw.0 {
+            let checked = match test {
+                RawTest::All(list) => {
+                    Condition::All(list.iter().map(|c| self.condition(site, Some(c))).collect())
+                }
+                RawTest::Any(list) => {
+                    Condition::Any(list.iter().map(|c| self.condition(site, Some(c))).collect())
+                }
+                RawTest::Not(c) => Condition::Not(Box::new(self.condition(site, Some(c)))),
+                RawTest::Options(ids) => {
+                    let Some(qi) = self.questions.iter().position(|q| &q.id == key) else {
+                        let hint = did_you_mean(key, self.questions.iter().map(|q| q.id.as_str()));
+                        self.problems
+                            .push(site.problem(format!("condition names unknown question `{key}`{hint}")));
+                        continue;
+                    };
+                    let question = self.questions[qi].clone();
+                    if ids.is_empty() {
+                        self.problems.push(site.problem(format!("condition on `{key}` lists no options")));
+                    }
+                    let mut options = OptionSet::new();
+                    for id in ids {
+                        if let Some(i) = self.option(site, &question, id) {
+                            options.insert(i);
+                        }
+                    }
+                    Condition::Answer { question: qi, options }
+                }
+            };
+            tests.push(checked);
+        }
+        if tests.len() == 1 { tests.pop().unwrap_or(Condition::Always) } else { Condition::All(tests) }
+    }
+
+    fn languages_of(&mut self, site: &Site<'_>, ids: &[String]) -> Vec<LangIdx> {
+        if ids.is_empty() {
+            self.problems.push(site.problem("`languages` is empty; name at least one language"));
+        }
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(i) = self.lang(site, id) {
+                if out.contains(&i) {
+                    self.problems.push(site.problem(format!("language `{id}` is listed twice")));
+                } else {
+                    out.push(i);
+                }
+            }
+        }
+        out
+    }
+
+    fn origin(site: &Site<'_>) -> Origin {
+        Origin { file: site.file.name.clone(), line: site.position.map(|p| p.line) }
+    }
+
+    fn rule(&mut self, file: &PackFile, r: raw::RawRule) {
+        let site = self.site(file, &r.id);
+        self.claim_id(&site);
+        self.require_text(&site, "reason", &r.reason);
+        self.check_source(&site, &r.source);
+        let when = self.condition(&site, r.when.as_ref());
+        if r.points.is_empty() {
+            self.problems.push(site.problem("`points` is empty; give at least one language points"));
+        }
+        let mut points = Vec::new();
+        for (id, p) in &r.points {
+            if !p.is_finite() || *p == 0.0 || p.abs() > MAX_POINTS {
+                self.problems.push(site.problem(format!(
+                    "points for `{id}` must be a non-zero number between -{MAX_POINTS} and {MAX_POINTS}"
+                )));
+            }
+            if let Some(i) = self.lang(&site, id) {
+                if points.iter().any(|(l, _)| *l == i) {
+                    self.problems.push(site.problem(format!("language `{id}` is listed twice")));
+                } else {
+                    points.push((i, *p));
+                }
+            }
+        }
+        self.rules.push(Rule {
+            id: r.id.clone(),
+            when,
+            points,
+            reason: r.reason,
+            source: r.source,
+            origin: Self::origin(&site),
+        });
+    }
+
+    fn exclusion(&mut self, file: &PackFile, e: raw::RawExclusion) {
+        let site = self.site(file, &e.id);
+        self.claim_id(&site);
+        self.require_text(&site, "reason", &e.reason);
+        self.check_source(&site, &e.source);
+        let when = self.condition(&site, Some(&e.when));
+        let languages = self.languages_of(&site, &e.languages);
+        self.exclusions.push(Exclusion {
+            id: e.id.clone(),
+            when,
+            languages,
+            reason: e.reason,
+            source: e.source,
+            origin: Self::origin(&site),
+        });
+    }
+
+    fn caveat(&mut self, file: &PackFile, c: raw::RawCaveat) {
+        let site = self.site(file, &c.id);
+        self.claim_id(&site);
+        self.require_text(&site, "text", &c.text);
+        self.check_source(&site, &c.source);
+        let when = self.condition(&site, c.when.as_ref());
+        let languages = self.languages_of(&site, &c.languages);
+        self.caveats.push(Caveat {
+            id: c.id.clone(),
+            when,
+            languages,
+            text: c.text,
+            source: c.source,
+            origin: Self::origin(&site),
+        });
+    }
+}
+
+impl Pack {
+    /// The index of the language with this id.
+    pub fn language(&self, id: &str) -> Option<LangIdx> {
+        self.languages.iter().position(|l| l.id == id)
+    }
+
+    /// The index of the question with this id.
+    pub fn question(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, text: &str) -> PackFile {
+        PackFile { name: name.into(), text: text.into() }
+    }
+
+    const LANGS: &str =
+        "languages:\n  - {id: go, name: Go, runtime: native}\n  - {id: rust, name: Rust, runtime: native}\n";
+    const SOURCES: &str = "guides:\n  - id: \"000\"\n    title: T\n    sections: [Intro, Go Section]\n";
+    const QUESTIONS: &str = "questions:\n  - id: shape\n    kind: single\n    prompt: P\n    help: H\n    source: 000 / Intro\n    options:\n      - {id: cpu, label: C, description: D}\n      - {id: io, label: I, description: D}\n";
+
+    fn pack_with(rules: &str) -> Result<Pack, Error> {
+        build(&[
+            file("p/languages/l.yaml", LANGS),
+            file("p/sources/s.yaml", SOURCES),
+            file("p/questions/q.yaml", QUESTIONS),
+            file("p/rules/r.yaml", rules),
+        ])
+    }
+
+    #[test]
+    fn a_valid_pack_builds() {
+        let pack = pack_with("rules:\n  - id: go-io\n    when: {shape: io}\n    points: {go: 3}\n    reason: R\n    source: 000 / Go Section\n").unwrap();
+        assert_eq!(pack.rules.len(), 1);
+        assert_eq!(pack.rules[0].origin.line, Some(2));
+        assert_eq!(pack.fingerprint.len(), 16);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_file_line_and_entry() {
+        let rules = "rules:\n  - id: a\n    when: {shap: io}\n    points: {golang: 3}\n    reason: R\n    source: 000 / Go Sectoin\n  - id: a\n    when: {shape: iox}\n    points: {go: 0}\n    reason: \"\"\n    source: nowhere\n";
+        let Err(Error::Invalid(problems)) = pack_with(rules) else { panic!("expected problems") };
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let all = text.join("\n");
+        assert!(all.contains("p/rules/r.yaml:2:3: entry `a`: condition names unknown question `shap` (did you mean \"shape\"?)"), "{all}");
+        assert!(all.contains("unknown language `golang`"), "{all}");
+        assert!(all.contains("(did you mean \"Go Section\"?)"), "{all}");
+        assert!(
+            all.contains("r.yaml:7:3: entry `a`: duplicate id: already used in p/rules/r.yaml:2"),
+            "{all}"
+        );
+        assert!(all.contains("question `shape` has no option `iox` (did you mean \"io\"?)"), "{all}");
+        assert!(all.contains("points for `go` must be a non-zero number"), "{all}");
+        assert!(all.contains("`reason` is empty"), "{all}");
+        assert!(all.contains("is not of the form"), "{all}");
+    }
+
+    #[test]
+    fn yaml_errors_carry_the_parsers_position() {
+        let Err(Error::Invalid(problems)) = pack_with("rules:\n  - id: a\n    bogus: 1\n") else { panic!() };
+        assert_eq!(problems[0].file, "p/rules/r.yaml");
+        assert_eq!(problems[0].position.map(|p| p.line), Some(3));
+    }
+
+    #[test]
+    fn the_fingerprint_follows_the_content() {
+        let a = [file("p/rules/r.yaml", "x")];
+        let b = [file("p/rules/r.yaml", "y")];
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        assert_eq!(fingerprint(&a), fingerprint(&[file("q/rules/r.yaml", "x")]));
+    }
+}

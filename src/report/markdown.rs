@@ -1,0 +1,102 @@
+//! A Markdown report: the ranking, every reason and caveat with its source, the exclusions
+//! and the answers. (The full decision record is `advisor export`.)
+
+use super::{Context, signed};
+use crate::engine::Evaluation;
+use std::fmt::Write as _;
+
+/// Escapes the characters that would break a table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The whole Markdown report.
+pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
+    let pack = ctx.pack;
+    let mut out = String::new();
+    let _ = writeln!(out, "# Backend language recommendation\n");
+    let shape = pack.question("shape").map(|q| ctx.answer_labels(q)).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "Answers from `{}`; dominant concurrency shape: **{shape}**. Rule pack `{}`.\n",
+        ctx.source, pack.fingerprint
+    );
+    let shown = ctx.shown(evaluation.ranking.len());
+
+    out.push_str("## Ranking\n\n");
+    if shown == 0 {
+        out.push_str("Every language is excluded by these answers.\n\n");
+    } else {
+        out.push_str("| Rank | Language | Score | Points |\n|---:|---|---:|---:|\n");
+        for r in &evaluation.ranking[..shown] {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {:.1} | {} |",
+                r.rank,
+                cell(&pack.languages[r.language].name),
+                r.score,
+                signed(r.points)
+            );
+        }
+        out.push('\n');
+        out.push_str(
+            "Score = 100 / (1 + e^(-points/25)): 50 means no evidence either way. \
+             Points are the sum of the rules below.\n\n",
+        );
+    }
+
+    for r in &evaluation.ranking[..shown] {
+        let lang = &pack.languages[r.language];
+        let _ = writeln!(out, "## {}. {} ({:.1})\n", r.rank, lang.name, r.score);
+        out.push_str("### Reasons\n\n");
+        if r.reasons.is_empty() {
+            out.push_str("No rule fired for this language.\n");
+        }
+        for reason in &r.reasons {
+            let _ = writeln!(
+                out,
+                "- **{}** {} _({}; rule `{}`)_",
+                signed(reason.points),
+                reason.rule.reason,
+                reason.rule.source,
+                reason.rule.id
+            );
+        }
+        out.push_str("\n### Caveats\n\n");
+        if r.caveats.is_empty() {
+            out.push_str("None recorded.\n");
+        }
+        for c in &r.caveats {
+            let _ = writeln!(out, "- {} _({})_", c.text, c.source);
+        }
+        out.push('\n');
+    }
+    if shown < evaluation.ranking.len() {
+        let _ = writeln!(out, "{} more ranked languages are not shown.\n", evaluation.ranking.len() - shown);
+    }
+
+    if !evaluation.excluded.is_empty() {
+        out.push_str("## Excluded\n\n");
+        for x in &evaluation.excluded {
+            for e in &x.by {
+                let _ =
+                    writeln!(out, "- **{}**: {} _({})_", pack.languages[x.language].name, e.reason, e.source);
+            }
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Answers\n\n| Question | Answer | |\n|---|---|---|\n");
+    for (i, q) in pack.questions.iter().enumerate() {
+        let ids = ctx.answer_ids(i);
+        let note = if ctx.file.given[i] { "" } else { "default" };
+        let _ = writeln!(
+            out,
+            "| {} | {} (`{}`) | {note} |",
+            cell(&q.prompt),
+            cell(&ctx.answer_labels(i)),
+            if ids.is_empty() { "[]".to_string() } else { ids.join("`, `") }
+        );
+    }
+    out
+}

@@ -1,0 +1,141 @@
+//! Renderers of an evaluation: a table for terminals, the JSON report of the contract, and
+//! Markdown. Each returns the whole text; the command writes it.
+
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use crate::answers::AnswersFile;
+use crate::model::Kind;
+use crate::pack::Pack;
+
+/// What a human-readable renderer needs beyond the evaluation.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The pack that scored the answers.
+    pub pack: &'a Pack,
+    /// The answers file.
+    pub file: &'a AnswersFile,
+    /// The answers file's name as the user gave it.
+    pub source: String,
+    /// Show only this many ranked languages.
+    pub top: Option<usize>,
+    /// Whether to use colour.
+    pub color: bool,
+    /// Width to lay out in.
+    pub width: u16,
+}
+
+impl Context<'_> {
+    /// How many ranked languages to show out of `len`.
+    pub fn shown(&self, len: usize) -> usize {
+        self.top.map_or(len, |t| t.min(len))
+    }
+
+    /// Text with an ANSI style when colour is on.
+    pub fn paint(&self, style: Style, text: &str) -> String {
+        if !self.color {
+            return text.to_string();
+        }
+        let code = match style {
+            Style::Bold => "1",
+            Style::Dim => "2",
+            Style::Good => "32",
+            Style::Bad => "31",
+            Style::Warn => "33",
+        };
+        format!("\x1b[{code}m{text}\x1b[0m")
+    }
+
+    /// The answer to a question in words: option labels joined, or `none`.
+    pub fn answer_labels(&self, question: usize) -> String {
+        let q = &self.pack.questions[question];
+        let labels: Vec<&str> =
+            self.file.answers.get(question).iter().map(|o| q.options[o].label.as_str()).collect();
+        if labels.is_empty() {
+            match q.kind {
+                Kind::Multi => "none".into(),
+                Kind::Single => "-".into(),
+            }
+        } else {
+            labels.join(", ")
+        }
+    }
+
+    /// The answer to a question as option ids.
+    pub fn answer_ids(&self, question: usize) -> Vec<&str> {
+        let q = &self.pack.questions[question];
+        self.file.answers.get(question).iter().map(|o| q.options[o].id.as_str()).collect()
+    }
+}
+
+/// Styles used by the terminal renderer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Headings.
+    Bold,
+    /// Sources and notes.
+    Dim,
+    /// Points for.
+    Good,
+    /// Points against, exclusions.
+    Bad,
+    /// Caveats.
+    Warn,
+}
+
+/// Points with their sign: `+12`, `-4`, `+2.5`.
+pub fn signed(points: f64) -> String {
+    let body =
+        if points.fract() == 0.0 { format!("{}", points.abs()) } else { format!("{:.1}", points.abs()) };
+    if points < 0.0 { format!("-{body}") } else { format!("+{body}") }
+}
+
+/// Wraps `text` to `width` columns, every line starting with `indent`, the first with
+/// `first` instead.
+pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(first);
+    let mut line_len = first.chars().count();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if !empty && line_len + 1 + len > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+            line_len = indent.chars().count();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            line_len += 1;
+        }
+        line.push_str(word);
+        line_len += len;
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_show_their_sign() {
+        assert_eq!(signed(12.0), "+12");
+        assert_eq!(signed(-4.0), "-4");
+        assert_eq!(signed(2.5), "+2.5");
+        assert_eq!(signed(0.0), "+0");
+    }
+
+    #[test]
+    fn wrapping_keeps_words_whole_and_indents() {
+        let text = wrap("one two three four five", 12, "- ", "  ");
+        assert_eq!(text, "- one two\n  three four\n  five\n");
+        assert_eq!(wrap("averyveryverylongword x", 8, "", ""), "averyveryverylongword\nx\n");
+    }
+}

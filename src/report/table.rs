@@ -1,0 +1,156 @@
+//! The terminal report: a ranking table, the caveats of the top three, the excluded
+//! languages. Laid out to the terminal's width; colour only when asked for.
+
+use super::{Context, Style, signed, wrap};
+use crate::engine::{Evaluation, Ranked, Reason};
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use std::fmt::Write as _;
+
+/// Width of the score bar, in characters.
+const BAR_WIDTH: usize = 10;
+
+/// A bar of `score` out of 100 in eighths of a block.
+fn bar(score: f64) -> String {
+    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let eighths = (score / 100.0 * (BAR_WIDTH * 8) as f64).round() as usize;
+    let mut out = "█".repeat(eighths / 8);
+    out.push_str(PARTS[eighths % 8]);
+    out
+}
+
+/// The reasons worth a table cell: the two strongest for, and the strongest against.
+fn strongest<'a, 'p>(reasons: &'a [Reason<'p>]) -> Vec<&'a Reason<'p>> {
+    let mut picked: Vec<&Reason<'p>> = reasons.iter().filter(|r| r.points > 0.0).take(2).collect();
+    picked.extend(reasons.iter().rev().find(|r| r.points < 0.0));
+    picked
+}
+
+fn ranking_table(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(ctx.width);
+    if ctx.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    let header = |text: &str| {
+        let cell = Cell::new(text);
+        if ctx.color { cell.add_attribute(Attribute::Bold) } else { cell }
+    };
+    table.set_header(vec![
+        header("#"),
+        header("Language"),
+        header("Score"),
+        header("Points"),
+        header("Strongest reasons"),
+    ]);
+    for r in rows {
+        let lang = &ctx.pack.languages[r.language];
+        let reasons: Vec<String> = strongest(&r.reasons)
+            .iter()
+            .map(|reason| format!("{} {}", signed(reason.points), reason.rule.reason))
+            .collect();
+        let mut name = Cell::new(&lang.name);
+        let mut score = Cell::new(format!("{:>5.1} {}", r.score, bar(r.score)));
+        if ctx.color && r.rank == 1 {
+            name = name.fg(Color::Green).add_attribute(Attribute::Bold);
+            score = score.fg(Color::Green);
+        }
+        table.add_row(vec![
+            Cell::new(r.rank).set_alignment(CellAlignment::Right),
+            name,
+            score,
+            Cell::new(signed(r.points)).set_alignment(CellAlignment::Right),
+            Cell::new(if reasons.is_empty() { "no rule fired".to_string() } else { reasons.join("\n") }),
+        ]);
+    }
+    table.to_string()
+}
+
+/// The whole terminal report.
+pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
+    let width = usize::from(ctx.width);
+    let mut out = String::new();
+    let shape = ctx.pack.question("shape").map(|q| ctx.answer_labels(q));
+    let title = match shape {
+        Some(shape) => format!("Backend language ranking for {} (dominant shape: {shape})", ctx.source),
+        None => format!("Backend language ranking for {}", ctx.source),
+    };
+    out.push_str(&paint_lines(ctx, Style::Bold, &wrap(&title, width, "", "  ")));
+    out.push('\n');
+    let shown = ctx.shown(evaluation.ranking.len());
+    if shown == 0 {
+        out.push_str("Every language is excluded by the answers; see below.\n");
+    } else {
+        out.push_str(&ranking_table(ctx, &evaluation.ranking[..shown]));
+        out.push('\n');
+    }
+    let hidden = evaluation.ranking.len() - shown;
+    if hidden > 0 {
+        let _ = writeln!(out, "{hidden} more ranked languages not shown (--top {shown}).");
+    }
+
+    let top: Vec<&Ranked<'_>> = evaluation.ranking.iter().take(shown.min(3)).collect();
+    if !top.is_empty() {
+        out.push('\n');
+        let heading = if top.len() == 1 {
+            "Caveats of the top language".to_string()
+        } else {
+            format!("Caveats of the top {}", top.len())
+        };
+        out.push_str(&ctx.paint(Style::Bold, &heading));
+        out.push('\n');
+        for r in top {
+            let lang = &ctx.pack.languages[r.language];
+            let _ = writeln!(out, "  {}", ctx.paint(Style::Warn, &lang.name));
+            if r.caveats.is_empty() {
+                out.push_str("    none recorded\n");
+            }
+            for c in &r.caveats {
+                let line = format!("{} [{}]", c.text, c.source);
+                out.push_str(&wrap(&line, width, "    - ", "      "));
+            }
+        }
+    }
+
+    if !evaluation.excluded.is_empty() {
+        out.push('\n');
+        out.push_str(&ctx.paint(Style::Bold, "Excluded"));
+        out.push('\n');
+        for x in &evaluation.excluded {
+            let lang = &ctx.pack.languages[x.language];
+            for e in &x.by {
+                let line = format!("{}: {} [{}]", lang.name, e.reason, e.source);
+                let wrapped = wrap(&line, width, "  - ", "    ");
+                out.push_str(&wrapped.replacen(&lang.name, &ctx.paint(Style::Bad, &lang.name), 1));
+            }
+        }
+    }
+    out.push('\n');
+    let note = "Score = 100 / (1 + e^(-points/25)): 50 means no evidence either way. \
+                Every point comes from a rule citing a guide section; \
+                --format markdown lists them all.";
+    out.push_str(&paint_lines(ctx, Style::Dim, &wrap(note, width, "", "")));
+    out
+}
+
+/// Paints each line on its own, so wrapping never splits a style.
+fn paint_lines(ctx: &Context<'_>, style: Style, text: &str) -> String {
+    text.lines().map(|l| format!("{}\n", ctx.paint(style, l))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_grow_in_eighths() {
+        assert_eq!(bar(100.0), "██████████");
+        assert_eq!(bar(50.0), "█████");
+        assert_eq!(bar(51.25), "█████▏");
+        assert_eq!(bar(0.0), "");
+    }
+}
