@@ -10,6 +10,7 @@ pub mod locate;
 pub mod model;
 pub mod pack;
 pub mod report;
+pub mod scenario;
 pub mod suggest;
 pub mod yaml;
 

@@ -25,10 +25,34 @@ fn distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// Names people write for an id: `golang` means `go`.
+const ALIASES: &[(&str, &str)] = &[
+    ("golang", "go"),
+    ("js", "typescript"),
+    ("javascript", "typescript"),
+    ("ts", "typescript"),
+    ("node", "typescript"),
+    ("nodejs", "typescript"),
+    ("c#", "csharp"),
+    ("cs", "csharp"),
+    ("dotnet", "csharp"),
+    ("py", "python"),
+    ("ex", "elixir"),
+    ("otp", "erlang"),
+    ("rs", "rust"),
+    ("kt", "kotlin"),
+];
+
 /// The candidate closest to `wrong`, if it is close enough to be a likely typo
 /// (or `wrong` is a prefix of it, as in `realtime` for `realtime_fanout`).
 pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wrong_lower = wrong.to_lowercase();
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    if let Some((_, id)) = ALIASES.iter().find(|(alias, _)| *alias == wrong_lower)
+        && let Some(found) = candidates.iter().find(|c| *c == id)
+    {
+        return Some(found);
+    }
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         let candidate_lower = candidate.to_lowercase();
@@ -61,7 +85,9 @@ mod tests {
         assert_eq!(nearest("Request_Response", ids), Some("request_response"));
         assert_eq!(nearest("realtime", ids), Some("realtime_fanout"));
         assert_eq!(nearest("banana", ids), None);
-        assert_eq!(did_you_mean("golang", ["go", "rust"]), "");
+        assert_eq!(did_you_mean("golang", ["go", "rust"]), " (did you mean \"go\"?)");
+        assert_eq!(did_you_mean("golang", ["rust"]), "");
+        assert_eq!(did_you_mean("Node", ["go", "typescript"]), " (did you mean \"typescript\"?)");
         assert_eq!(did_you_mean("rsut", ["go", "rust"]), " (did you mean \"rust\"?)");
         assert_eq!(nearest("go sectoin", ["Intro", "Go Section"]), Some("Go Section"));
     }

@@ -164,20 +164,24 @@ impl Checker<'_> {
     }
 
     fn check(mut self, raw: RawFile) -> Result<AnswersFile, Error> {
-        if let Some(version) = &raw.version
-            && !matches!(version, RawValue::Int(v) if *v == FORMAT_VERSION)
-        {
-            self.problem(
+        match &raw.version {
+            None => {}
+            Some(RawValue::Int(v)) if *v == FORMAT_VERSION => {}
+            Some(RawValue::Int(v)) => self.problem(
                 &["version"],
                 Target::Value,
-                format!(
-                    "unsupported format version {}; expected version = {FORMAT_VERSION}",
-                    version.describe()
-                ),
-            );
+                format!("format version {v} is not supported; this advisor reads version = {FORMAT_VERSION}"),
+            ),
+            Some(other) => self.problem(
+                &["version"],
+                Target::Value,
+                format!("`version` is {}; expected the number {FORMAT_VERSION}", other.describe()),
+            ),
         }
         let pack = self.pack;
         let mut values: Vec<Option<OptionSet>> = vec![None; pack.questions.len()];
+        // Answered, even if wrongly: a bad answer is reported as bad, not also as missing.
+        let mut answered = vec![false; pack.questions.len()];
         for (key, value) in raw.answers.unwrap_or_default() {
             let Some(qi) = pack.question(&key) else {
                 let hint = did_you_mean(&key, pack.questions.iter().map(|q| q.id.as_str()));
@@ -189,26 +193,28 @@ impl Checker<'_> {
                 );
                 continue;
             };
-            if values[qi].is_some() {
+            if answered[qi] {
                 self.problem(&["answers", &key], Target::Key, format!("`{key}` is answered twice"));
                 continue;
             }
+            answered[qi] = true;
             values[qi] = self.answer(qi, &key, &value);
         }
         let mut given = Vec::with_capacity(values.len());
         let mut answers = Vec::with_capacity(values.len());
-        for (question, value) in pack.questions.iter().zip(values) {
-            given.push(value.is_some());
+        for ((question, value), answered) in pack.questions.iter().zip(values).zip(answered) {
+            given.push(answered);
             match value.or_else(|| question.default.clone()) {
                 Some(v) => answers.push(v),
+                None if answered => answers.push(OptionSet::new()),
                 None => {
                     let options: Vec<&str> = question.option_ids().collect();
                     self.problems.push(Diagnostic::new(
                         self.file,
                         format!(
-                            "missing required answer `{}` in [answers] ({}); expected one of: {}",
+                            "missing required answer `{}` in [answers] (\"{}\"); expected one of: {}",
                             question.id,
-                            question.prompt.trim_end_matches('?').to_lowercase(),
+                            question.prompt,
                             options.join(", ")
                         ),
                     ));

@@ -7,7 +7,7 @@ use std::fmt;
 
 /// The whole file. Unknown top-level keys are errors (contract section 3).
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an answers file: a table with `version`, `answers` and `decision`")]
 pub struct RawFile {
     /// Format version; 1 when absent.
     #[serde(default)]
@@ -22,7 +22,10 @@ pub struct RawFile {
 
 /// `[decision]` as written.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a [decision] table with `language`, `status`, `date` and `deciders`"
+)]
 pub struct RawDecision {
     /// Language id.
     #[serde(default)]

@@ -39,7 +39,8 @@ pub struct Ranked<'p> {
     pub score: f64,
     /// The fired rules, strongest for first, strongest against last.
     pub reasons: Vec<Reason<'p>>,
-    /// The caveats that apply, in pack order.
+    /// The caveats that apply: those triggered by the answers first, then those that always
+    /// hold, each group in pack order.
     pub caveats: Vec<&'p Caveat>,
 }
 
@@ -109,6 +110,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
         }
     }
     for r in &mut ranking {
+        r.caveats.sort_by_key(|c| matches!(c.when, crate::model::Condition::Always));
         r.score = score_of(r.points);
         r.reasons.sort_by(|a, b| b.points.total_cmp(&a.points).then_with(|| a.rule.id.cmp(&b.rule.id)));
     }

@@ -18,10 +18,14 @@ fn bar(score: f64) -> String {
     out
 }
 
-/// The reasons worth a table cell: the two strongest for, and the strongest against.
+/// The reasons worth a table cell: the strongest for, and the strongest against (or the
+/// second strongest for when nothing counts against).
 fn strongest<'a, 'p>(reasons: &'a [Reason<'p>]) -> Vec<&'a Reason<'p>> {
-    let mut picked: Vec<&Reason<'p>> = reasons.iter().filter(|r| r.points > 0.0).take(2).collect();
-    picked.extend(reasons.iter().rev().find(|r| r.points < 0.0));
+    let mut picked: Vec<&Reason<'p>> = reasons.iter().filter(|r| r.points > 0.0).take(1).collect();
+    match reasons.iter().rev().find(|r| r.points < 0.0) {
+        Some(against) => picked.push(against),
+        None => picked.extend(reasons.iter().filter(|r| r.points > 0.0).nth(1)),
+    }
     picked
 }
 
@@ -103,15 +107,26 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         };
         out.push_str(&ctx.paint(Style::Bold, &heading));
         out.push('\n');
+        let mut listed: Vec<&str> = Vec::new();
         for r in top {
             let lang = &ctx.pack.languages[r.language];
             let _ = writeln!(out, "  {}", ctx.paint(Style::Warn, &lang.name));
             if r.caveats.is_empty() {
                 out.push_str("    none recorded\n");
             }
+            let mut repeated = 0;
             for c in &r.caveats {
+                if listed.contains(&c.id.as_str()) {
+                    repeated += 1;
+                    continue;
+                }
+                listed.push(&c.id);
                 let line = format!("{} [{}]", c.text, c.source);
                 out.push_str(&wrap(&line, width, "    - ", "      "));
+            }
+            if repeated > 0 {
+                let noun = if repeated == 1 { "caveat" } else { "caveats" };
+                let _ = writeln!(out, "    - and {repeated} {noun} listed above");
             }
         }
     }

@@ -1,0 +1,115 @@
+//! CLI tests: the real binary, run in a folder of its own, with colour off and no backtraces.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod errors;
+mod recommend;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The outcome of one run.
+#[derive(Debug)]
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// A run of `advisor` being set up: `Test::new().file(..).args(..).run()`.
+#[derive(Debug)]
+pub struct Test {
+    dir: tempfile::TempDir,
+    cwd: Option<PathBuf>,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+}
+
+impl Default for Test {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Test {
+    pub fn new() -> Self {
+        Test { dir: tempfile::tempdir().expect("temp dir"), cwd: None, args: Vec::new(), env: Vec::new() }
+    }
+
+    /// Runs in the project folder, so `examples/...` paths work and read the same in snapshots.
+    pub fn in_project(mut self) -> Self {
+        self.cwd = Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+        self
+    }
+
+    /// Writes a file into the run's folder.
+    pub fn file(self, name: &str, content: impl AsRef<[u8]>) -> Self {
+        let path = self.dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("folder");
+        }
+        std::fs::write(path, content).expect("write test file");
+        self
+    }
+
+    pub fn args(mut self, args: &[&str]) -> Self {
+        self.args.extend(args.iter().map(|a| a.to_string()));
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_advisor"));
+        cmd.args(&self.args)
+            .current_dir(self.cwd.as_deref().unwrap_or(self.dir.path()))
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("RUST_LIB_BACKTRACE")
+            .env_remove("CLICOLOR_FORCE")
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "100")
+            .stdin(Stdio::null());
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    pub fn run(self) -> Outcome {
+        let out = self.command().output().expect("advisor runs");
+        Outcome {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+            stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+        }
+    }
+}
+
+/// Runs `advisor recommend` on an answers file written into the run's folder.
+pub fn recommend_text(name: &str, content: &str, format: &str) -> Outcome {
+    Test::new().file(name, content).args(&["recommend", "--answers", name, "--format", format]).run()
+}
+
+#[test]
+fn help_is_stable() {
+    let out = Test::new().args(&["--help"]).run();
+    assert_eq!(out.code, 0);
+    insta::assert_snapshot!("help", out.stdout);
+    let out = Test::new().args(&["recommend", "--help"]).run();
+    assert_eq!(out.code, 0);
+    insta::assert_snapshot!("recommend_help", out.stdout);
+}
+
+#[test]
+fn version_names_the_tool() {
+    let out = Test::new().args(&["--version"]).run();
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout, format!("advisor {}\n", env!("CARGO_PKG_VERSION")));
+}

@@ -1,0 +1,196 @@
+//! `advisor recommend` on valid input: snapshots of the three formats, the contract's JSON
+//! invariants, determinism, colour and closed pipes.
+
+use crate::Test;
+use serde_json::Value;
+
+const EXAMPLES: [&str; 5] = [
+    "examples/realtime-chat.toml",
+    "examples/control-plane.toml",
+    "examples/ml-service.toml",
+    "examples/enterprise-backend.toml",
+    "examples/typed-game-sessions.yaml",
+];
+
+fn recommend(file: &str, extra: &[&str]) -> String {
+    let mut args = vec!["recommend", "--answers", file];
+    args.extend_from_slice(extra);
+    let out = Test::new().in_project().args(&args).run();
+    assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+    assert_eq!(out.stderr, "", "{file}");
+    out.stdout
+}
+
+#[test]
+fn table_snapshots() {
+    insta::assert_snapshot!("table_realtime_chat", recommend("examples/realtime-chat.toml", &[]));
+    insta::assert_snapshot!(
+        "table_control_plane_top5",
+        recommend("examples/control-plane.toml", &["--top", "5"])
+    );
+    insta::assert_snapshot!("table_typed_game_sessions", recommend("examples/typed-game-sessions.yaml", &[]));
+}
+
+#[test]
+fn json_snapshots() {
+    insta::assert_snapshot!(
+        "json_realtime_chat",
+        recommend("examples/realtime-chat.toml", &["--format", "json"])
+    );
+    insta::assert_snapshot!(
+        "json_enterprise_backend",
+        recommend("examples/enterprise-backend.toml", &["--format", "json"])
+    );
+}
+
+#[test]
+fn markdown_snapshots() {
+    insta::assert_snapshot!(
+        "markdown_ml_service",
+        recommend("examples/ml-service.toml", &["--format", "markdown"])
+    );
+    insta::assert_snapshot!(
+        "markdown_realtime_chat_top3",
+        recommend("examples/realtime-chat.toml", &["--format", "markdown", "--top", "3"])
+    );
+}
+
+/// Contract section 4, checked on every example and on a case with exclusions.
+fn assert_contract(json: &str, context: &str) {
+    let report: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{context}: not JSON: {e}"));
+    let ranking = report["ranking"].as_array().expect("ranking array");
+    let excluded = report["excluded"].as_array().expect("excluded array");
+    let mut seen = Vec::new();
+    for (i, r) in ranking.iter().enumerate() {
+        assert_eq!(r["rank"].as_u64(), Some(i as u64 + 1), "{context}: ranks are 1..n in order");
+        for key in ["language", "name"] {
+            assert!(r[key].as_str().is_some_and(|s| !s.is_empty()), "{context}: {key}");
+        }
+        let score = r["score"].as_f64().expect("score");
+        assert!((0.0..=100.0).contains(&score), "{context}: score {score}");
+        if i > 0 {
+            assert!(ranking[i - 1]["score"].as_f64().unwrap() >= score, "{context}: sorted by score");
+        }
+        let mut total = 0.0;
+        for reason in r["reasons"].as_array().expect("reasons") {
+            assert!(reason["text"].as_str().is_some_and(|s| !s.is_empty()), "{context}: reason text");
+            assert!(reason["source"].as_str().is_some_and(|s| !s.is_empty()), "{context}: reason source");
+            total += reason["points"].as_f64().expect("points");
+        }
+        assert!(
+            (total - r["points"].as_f64().unwrap()).abs() < 1e-9,
+            "{context}: points are the sum of reasons"
+        );
+        for caveat in r["caveats"].as_array().expect("caveats") {
+            assert!(caveat["text"].as_str().is_some_and(|s| !s.is_empty()), "{context}: caveat text");
+            assert!(caveat["source"].as_str().is_some_and(|s| !s.is_empty()), "{context}: caveat source");
+        }
+        seen.push(r["language"].as_str().unwrap().to_string());
+    }
+    for x in excluded {
+        for key in ["language", "name", "reason", "source"] {
+            assert!(x[key].as_str().is_some_and(|s| !s.is_empty()), "{context}: excluded {key}");
+        }
+        let id = x["language"].as_str().unwrap().to_string();
+        assert!(!seen.contains(&id), "{context}: {id} is both ranked and excluded");
+        seen.push(id);
+    }
+    seen.sort();
+    let mut all = vec![
+        "crystal",
+        "csharp",
+        "elixir",
+        "erlang",
+        "gleam",
+        "go",
+        "java",
+        "kotlin",
+        "python",
+        "rust",
+        "scala",
+        "typescript",
+    ];
+    all.sort();
+    assert_eq!(seen, all, "{context}: every candidate is ranked or excluded");
+}
+
+#[test]
+fn json_follows_the_contract_for_every_example() {
+    for file in EXAMPLES {
+        assert_contract(&recommend(file, &["--format", "json"]), file);
+    }
+    let hard = "version = 1\n[answers]\nshape = \"strict_latency\"\ntask_nature = \"mixed\"\nlatency = \"hard_realtime\"\n";
+    let out = crate::recommend_text("hard.toml", hard, "json");
+    assert_eq!(out.code, 0);
+    assert_contract(&out.stdout, "hard realtime");
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    let excluded: Vec<&str> =
+        report["excluded"].as_array().unwrap().iter().map(|x| x["language"].as_str().unwrap()).collect();
+    assert_eq!(excluded, ["elixir", "erlang", "gleam"]);
+}
+
+#[test]
+fn json_is_byte_identical_across_runs_and_ignores_top() {
+    for file in EXAMPLES {
+        let first = recommend(file, &["--format", "json"]);
+        assert_eq!(first, recommend(file, &["--format", "json"]), "{file}");
+        assert_eq!(
+            first,
+            recommend(file, &["--format", "json", "--top", "2"]),
+            "{file}: JSON keeps every language"
+        );
+    }
+}
+
+#[test]
+fn yaml_and_toml_answers_score_the_same() {
+    let toml = "version = 1\n[answers]\nshape = \"stateful_workers\"\nsecondary_shapes = [\"realtime_fanout\"]\ntask_nature = \"stateful\"\nprocess_scale = \"millions\"\nfailure_recovery = \"runtime\"\nstatic_typing = \"required\"\nlatency = \"soft_realtime\"\n";
+    let from_toml = crate::recommend_text("a.toml", toml, "json");
+    assert_eq!(from_toml.stdout, recommend("examples/typed-game-sessions.yaml", &["--format", "json"]));
+}
+
+#[test]
+fn colour_only_when_asked_for() {
+    let plain = recommend("examples/realtime-chat.toml", &[]);
+    assert!(!plain.contains('\u{1b}'), "no escape codes when stdout is not a terminal");
+    let out = Test::new()
+        .in_project()
+        .args(&["--color", "always", "recommend", "--answers", "examples/realtime-chat.toml"])
+        .run();
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("\u{1b}["), "--color always colours");
+    let out = Test::new()
+        .in_project()
+        .args(&["recommend", "--answers", "examples/realtime-chat.toml", "--color", "never"])
+        .run();
+    assert!(!out.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn the_table_fits_the_width_it_is_given() {
+    for width in ["60", "100", "160"] {
+        let out = Test::new()
+            .in_project()
+            .env("COLUMNS", width)
+            .args(&["recommend", "--answers", "examples/realtime-chat.toml"])
+            .run();
+        let limit: usize = width.parse().unwrap();
+        for line in out.stdout.lines() {
+            assert!(line.chars().count() <= limit, "line wider than {width}: {line}");
+        }
+    }
+}
+
+/// A reader that goes away early (`advisor recommend ... | head -n 1`) is not an error.
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    let test = Test::new().in_project().args(&["recommend", "--answers", "examples/realtime-chat.toml"]);
+    let mut cmd = test.command();
+    cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

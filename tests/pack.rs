@@ -1,0 +1,256 @@
+//! Tests of the shipped rule pack: the contract's ids are all there, every language is
+//! covered, every entry cites a guide, and no answer is silently ignored.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use advisor::model::{Condition, Kind};
+use advisor::pack::{self, Pack};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Contract section 1: the candidate languages.
+const LANGUAGES: [&str; 12] = [
+    "elixir",
+    "erlang",
+    "gleam",
+    "go",
+    "crystal",
+    "java",
+    "csharp",
+    "kotlin",
+    "scala",
+    "rust",
+    "typescript",
+    "python",
+];
+
+const SHAPES: &[&str] = &[
+    "idle_connections",
+    "request_response",
+    "stateful_workers",
+    "event_driven",
+    "cpu_parallel",
+    "realtime_fanout",
+    "distributed",
+    "strict_latency",
+];
+
+/// A contract question: (id, kind, options, default); a `None` default means required.
+type ContractQuestion = (&'static str, Kind, Vec<&'static str>, Option<Vec<&'static str>>);
+
+/// Contract section 2.
+fn contract_questions() -> Vec<ContractQuestion> {
+    let team: Vec<&str> = LANGUAGES.iter().copied().chain(["ruby"]).collect();
+    vec![
+        ("shape", Kind::Single, SHAPES.to_vec(), None),
+        ("secondary_shapes", Kind::Multi, SHAPES.to_vec(), Some(vec![])),
+        (
+            "task_nature",
+            Kind::Single,
+            vec!["io_bound", "cpu_bound", "stateful", "distributed", "mixed"],
+            None,
+        ),
+        ("process_scale", Kind::Single, vec!["millions", "worker_pools", "unsure"], Some(vec!["unsure"])),
+        (
+            "failure_recovery",
+            Kind::Single,
+            vec!["runtime", "framework", "orchestration", "unsure"],
+            Some(vec!["unsure"]),
+        ),
+        (
+            "production_runtime",
+            Kind::Single,
+            vec!["none", "beam", "jvm", "dotnet", "go", "native", "node", "python"],
+            Some(vec!["none"]),
+        ),
+        (
+            "static_typing",
+            Kind::Single,
+            vec!["required", "preferred", "indifferent"],
+            Some(vec!["indifferent"]),
+        ),
+        (
+            "dominant_constraints",
+            Kind::Multi,
+            vec!["vendor_sdks", "framework_maturity", "hiring_pool"],
+            Some(vec![]),
+        ),
+        (
+            "product_needs",
+            Kind::Multi,
+            vec!["realtime_browser", "background_workers", "queues"],
+            Some(vec![]),
+        ),
+        ("team_languages", Kind::Multi, team, Some(vec![])),
+        ("delivery_pressure", Kind::Single, vec!["tight", "normal"], Some(vec!["normal"])),
+        ("latency", Kind::Single, vec!["normal", "soft_realtime", "hard_realtime"], Some(vec!["normal"])),
+        (
+            "runtime_needs",
+            Kind::Multi,
+            vec!["native_performance", "no_gc", "low_memory", "embedded", "static_binary", "c_interop"],
+            Some(vec![]),
+        ),
+        (
+            "domain",
+            Kind::Single,
+            vec![
+                "general",
+                "web_crud",
+                "realtime_product",
+                "messaging_telecom",
+                "infrastructure",
+                "enterprise",
+                "data_ml",
+                "fullstack_web",
+                "protocol_networking",
+                "media_compute",
+            ],
+            Some(vec!["general"]),
+        ),
+        (
+            "ecosystem_ties",
+            Kind::Multi,
+            vec![
+                "browser_frontend",
+                "npm_packages",
+                "edge_serverless",
+                "ml_libraries",
+                "notebooks_scripts",
+                "enterprise_identity",
+                "android",
+                "spark_streaming",
+                "effect_systems",
+                "windows",
+            ],
+            Some(vec![]),
+        ),
+        (
+            "syntax_preference",
+            Kind::Single,
+            vec!["none", "ruby_like", "functional", "concise"],
+            Some(vec!["none"]),
+        ),
+    ]
+}
+
+fn builtin() -> Pack {
+    pack::builtin().unwrap_or_else(|e| panic!("the built-in pack must load:\n{e}"))
+}
+
+#[test]
+fn every_contract_language_ships() {
+    let pack = builtin();
+    let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, LANGUAGES);
+}
+
+#[test]
+fn every_contract_question_ships_with_its_kind_options_and_default() {
+    let pack = builtin();
+    for (id, kind, options, default) in contract_questions() {
+        let q = &pack.questions[pack.question(id).unwrap_or_else(|| panic!("question `{id}` is missing"))];
+        assert_eq!(q.kind, kind, "kind of `{id}`");
+        let have: Vec<&str> = q.option_ids().collect();
+        assert_eq!(have, options, "options of `{id}`");
+        let have_default =
+            q.default.as_ref().map(|d| d.iter().map(|o| q.options[o].id.as_str()).collect::<Vec<_>>());
+        assert_eq!(have_default, default, "default of `{id}`");
+        assert!(!q.prompt.is_empty() && !q.help.is_empty(), "`{id}` needs a prompt and help");
+        for o in &q.options {
+            assert!(!o.label.is_empty() && !o.description.is_empty(), "option `{id}.{}` needs words", o.id);
+        }
+    }
+}
+
+#[test]
+fn every_language_has_fit_rules_and_at_least_two_standing_caveats() {
+    let pack = builtin();
+    for (i, lang) in pack.languages.iter().enumerate() {
+        let positive = pack.rules.iter().filter(|r| r.points.iter().any(|&(l, p)| l == i && p > 0.0)).count();
+        let negative = pack.rules.iter().filter(|r| r.points.iter().any(|&(l, p)| l == i && p < 0.0)).count();
+        assert!(positive >= 5, "{} has only {positive} rules in its favour", lang.id);
+        assert!(negative >= 1, "{} has no rule against it", lang.id);
+        let standing = pack
+            .caveats
+            .iter()
+            .filter(|c| c.languages.contains(&i) && matches!(c.when, Condition::Always))
+            .count();
+        assert!(standing >= 2, "{} has {standing} caveats that always apply; at least 2", lang.id);
+    }
+}
+
+#[test]
+fn every_entry_cites_a_guide_and_every_guide_is_cited() {
+    let pack = builtin();
+    let mut cited: BTreeMap<&str, usize> = BTreeMap::new();
+    let sources = pack
+        .rules
+        .iter()
+        .map(|r| &r.source)
+        .chain(pack.exclusions.iter().map(|e| &e.source))
+        .chain(pack.caveats.iter().map(|c| &c.source))
+        .chain(pack.questions.iter().map(|q| &q.source));
+    for source in sources {
+        let (guide, section) = source.split_once(" / ").expect("NNN / Section");
+        assert!(!section.trim().is_empty());
+        *cited.entry(guide).or_default() += 1;
+    }
+    for guide in ["000", "001", "002", "003", "004"] {
+        let n = cited.get(guide).copied().unwrap_or(0);
+        assert!(n >= 5, "guide {guide} is cited only {n} times; the rules must draw on all five guides");
+    }
+}
+
+#[test]
+fn ids_are_unique_across_the_pack() {
+    let pack = builtin();
+    let mut seen = BTreeSet::new();
+    let ids = pack
+        .rules
+        .iter()
+        .map(|r| &r.id)
+        .chain(pack.exclusions.iter().map(|e| &e.id))
+        .chain(pack.caveats.iter().map(|c| &c.id))
+        .chain(pack.questions.iter().map(|q| &q.id))
+        .chain(pack.languages.iter().map(|l| &l.id));
+    for id in ids {
+        assert!(seen.insert(id.clone()), "duplicate id `{id}`");
+    }
+}
+
+/// Options that mean "no information" need no rule; every other option must move something,
+/// or answering it would be silently ignored.
+const NEUTRAL: &[(&str, &str)] = &[
+    ("process_scale", "unsure"),
+    ("failure_recovery", "unsure"),
+    ("production_runtime", "none"),
+    ("static_typing", "indifferent"),
+    ("delivery_pressure", "normal"),
+    ("latency", "normal"),
+    ("domain", "general"),
+    ("syntax_preference", "none"),
+];
+
+#[test]
+fn every_meaningful_answer_is_read_by_some_rule() {
+    fn walk(c: &Condition, out: &mut BTreeSet<(usize, usize)>) {
+        match c {
+            Condition::Always => {}
+            Condition::Answer { question, options } => out.extend(options.iter().map(|o| (*question, o))),
+            Condition::All(list) | Condition::Any(list) => list.iter().for_each(|c| walk(c, out)),
+            Condition::Not(c) => walk(c, out),
+        }
+    }
+    let pack = builtin();
+    let mut read = BTreeSet::new();
+    pack.rules.iter().for_each(|r| walk(&r.when, &mut read));
+    pack.exclusions.iter().for_each(|e| walk(&e.when, &mut read));
+    let mut ignored = Vec::new();
+    for (qi, q) in pack.questions.iter().enumerate() {
+        for (oi, o) in q.options.iter().enumerate() {
+            if !read.contains(&(qi, oi)) && !NEUTRAL.contains(&(q.id.as_str(), o.id.as_str())) {
+                ignored.push(format!("{}.{}", q.id, o.id));
+            }
+        }
+    }
+    assert!(ignored.is_empty(), "no rule reads these answers: {ignored:?}");
+}
