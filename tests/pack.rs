@@ -182,14 +182,7 @@ fn every_language_has_fit_rules_and_at_least_two_standing_caveats() {
 fn every_entry_cites_a_guide_and_every_guide_is_cited() {
     let pack = builtin();
     let mut cited: BTreeMap<&str, usize> = BTreeMap::new();
-    let sources = pack
-        .rules
-        .iter()
-        .map(|r| &r.source)
-        .chain(pack.exclusions.iter().map(|e| &e.source))
-        .chain(pack.caveats.iter().map(|c| &c.source))
-        .chain(pack.questions.iter().map(|q| &q.source));
-    for source in sources {
+    for source in pack.entries().map(|e| e.source) {
         let (guide, section) = source.split_once(" / ").expect("NNN / Section");
         assert!(!section.trim().is_empty());
         *cited.entry(guide).or_default() += 1;
@@ -204,16 +197,8 @@ fn every_entry_cites_a_guide_and_every_guide_is_cited() {
 fn ids_are_unique_across_the_pack() {
     let pack = builtin();
     let mut seen = BTreeSet::new();
-    let ids = pack
-        .rules
-        .iter()
-        .map(|r| &r.id)
-        .chain(pack.exclusions.iter().map(|e| &e.id))
-        .chain(pack.caveats.iter().map(|c| &c.id))
-        .chain(pack.questions.iter().map(|q| &q.id))
-        .chain(pack.languages.iter().map(|l| &l.id));
-    for id in ids {
-        assert!(seen.insert(id.clone()), "duplicate id `{id}`");
+    for id in pack.entries().map(|e| e.id).chain(pack.languages.iter().map(|l| l.id.as_str())) {
+        assert!(seen.insert(id), "duplicate id `{id}`");
     }
 }
 
@@ -232,18 +217,12 @@ const NEUTRAL: &[(&str, &str)] = &[
 
 #[test]
 fn every_meaningful_answer_is_read_by_some_rule() {
-    fn walk(c: &Condition, out: &mut BTreeSet<(usize, usize)>) {
-        match c {
-            Condition::Always => {}
-            Condition::Answer { question, options } => out.extend(options.iter().map(|o| (*question, o))),
-            Condition::All(list) | Condition::Any(list) => list.iter().for_each(|c| walk(c, out)),
-            Condition::Not(c) => walk(c, out),
-        }
-    }
     let pack = builtin();
-    let mut read = BTreeSet::new();
-    pack.rules.iter().for_each(|r| walk(&r.when, &mut read));
-    pack.exclusions.iter().for_each(|e| walk(&e.when, &mut read));
+    let conditions = pack.rules.iter().map(|r| &r.when).chain(pack.exclusions.iter().map(|e| &e.when));
+    let read: BTreeSet<(usize, usize)> = conditions
+        .flat_map(|c| c.answer_tests())
+        .flat_map(|(q, options)| options.iter().map(move |o| (q, o)))
+        .collect();
     let mut ignored = Vec::new();
     for (qi, q) in pack.questions.iter().enumerate() {
         for (oi, o) in q.options.iter().enumerate() {

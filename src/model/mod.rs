@@ -154,22 +154,29 @@ impl Condition {
         }
     }
 
-    /// The questions the condition reads, each once, in order of first use.
-    pub fn questions(&self) -> Vec<QuestionIdx> {
-        fn walk(c: &Condition, out: &mut Vec<QuestionIdx>) {
+    /// Every `question: options` test in the condition, in written order.
+    pub fn answer_tests(&self) -> Vec<(QuestionIdx, &OptionSet)> {
+        fn walk<'c>(c: &'c Condition, out: &mut Vec<(QuestionIdx, &'c OptionSet)>) {
             match c {
                 Condition::Always => {}
-                Condition::Answer { question, .. } => {
-                    if !out.contains(question) {
-                        out.push(*question);
-                    }
-                }
+                Condition::Answer { question, options } => out.push((*question, options)),
                 Condition::All(list) | Condition::Any(list) => list.iter().for_each(|c| walk(c, out)),
                 Condition::Not(c) => walk(c, out),
             }
         }
         let mut out = Vec::new();
         walk(self, &mut out);
+        out
+    }
+
+    /// The questions the condition reads, each once, in order of first use.
+    pub fn questions(&self) -> Vec<QuestionIdx> {
+        let mut out = Vec::new();
+        for (question, _) in self.answer_tests() {
+            if !out.contains(&question) {
+                out.push(question);
+            }
+        }
         out
     }
 }

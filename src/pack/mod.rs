@@ -479,7 +479,44 @@ impl Builder {
     }
 }
 
+/// What kind of pack entry an [`Entry`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A question.
+    Question,
+    /// A fit rule.
+    Rule,
+    /// A knock-out.
+    Exclusion,
+    /// A caveat.
+    Caveat,
+}
+
+/// One citing entry of the pack, whatever its kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// Its kind.
+    pub kind: EntryKind,
+    /// Its id.
+    pub id: &'a str,
+    /// Its `NNN / Section heading`.
+    pub source: &'a str,
+}
+
 impl Pack {
+    /// Every question, rule, exclusion and caveat, in that order.
+    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
+        fn entry<'a>(kind: EntryKind, id: &'a str, source: &'a str) -> Entry<'a> {
+            Entry { kind, id, source }
+        }
+        self.questions
+            .iter()
+            .map(|q| entry(EntryKind::Question, &q.id, &q.source))
+            .chain(self.rules.iter().map(|r| entry(EntryKind::Rule, &r.id, &r.source)))
+            .chain(self.exclusions.iter().map(|e| entry(EntryKind::Exclusion, &e.id, &e.source)))
+            .chain(self.caveats.iter().map(|c| entry(EntryKind::Caveat, &c.id, &c.source)))
+    }
+
     /// The index of the language with this id.
     pub fn language(&self, id: &str) -> Option<LangIdx> {
         self.languages.iter().position(|l| l.id == id)
