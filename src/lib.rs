@@ -92,11 +92,15 @@ where
 pub fn main_entry() -> ExitCode {
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
+    // COLUMNS when set; else the terminal's width, read from stderr when stdout is piped
+    // (`advisor ... | less` should still fit the screen); else a fixed default.
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<u16>().ok())
         .filter(|w| *w >= 40)
-        .or_else(|| stdout_is_terminal.then(terminal_size::terminal_size).flatten().map(|(w, _)| w.0))
+        .or_else(|| terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0))
+        .or_else(|| terminal_size::terminal_size_of(std::io::stderr()).map(|(w, _)| w.0))
+        .filter(|w| *w >= 40)
         .unwrap_or(DEFAULT_WIDTH);
     let mut out = stdout.lock();
     let mut err = std::io::stderr().lock();
