@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 /// Ranks backend languages for a system whose concurrency shapes the choice, and explains why.
 ///
-/// Answer the questions in an answers file (TOML, see examples/), then run
-/// `advisor recommend --answers FILE`. Every point of every score comes from a rule that
-/// cites a section of the guides the rules were written from.
+/// Run `advisor ask` to answer the questions in the terminal and save them, or write an
+/// answers file (TOML, see examples/) and run `advisor recommend --answers FILE`. Every point
+/// of every score comes from a rule that cites a section of the guides the rules were
+/// written from.
 #[derive(Debug, Parser)]
 #[command(name = "advisor", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
@@ -25,6 +26,27 @@ pub struct Cli {
 pub enum Command {
     /// Rank the languages against an answers file, with reasons, caveats and exclusions.
     Recommend(RecommendArgs),
+    /// Answer the questions in the terminal, see the ranking, and save the answers file.
+    ///
+    /// Esc goes back to the previous question; a review screen lists every answer before
+    /// it counts; Ctrl-C cancels without writing anything (exit code 130).
+    Ask(AskArgs),
+}
+
+/// Arguments of `advisor ask`.
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// Pre-fill every prompt from this answers file (its [decision] table is kept on save).
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Save the answers here instead of asking where (default advisor.toml).
+    #[arg(long, value_name = "PATH")]
+    pub save: Option<PathBuf>,
+
+    /// Overwrite an existing file without asking.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `advisor recommend`.

@@ -6,6 +6,8 @@ pub mod cli;
 pub mod commands;
 pub mod engine;
 pub mod error;
+pub mod fsio;
+pub mod interview;
 pub mod locate;
 pub mod model;
 pub mod pack;
@@ -28,6 +30,8 @@ pub struct Io<'a> {
     pub stdout: &'a mut dyn Write,
     /// Standard error.
     pub stderr: &'a mut dyn Write,
+    /// Whether standard input is a terminal.
+    pub stdin_is_terminal: bool,
     /// Whether standard output is a terminal.
     pub stdout_is_terminal: bool,
     /// Whether NO_COLOR is set to a non-empty value.
@@ -39,6 +43,7 @@ pub struct Io<'a> {
 impl std::fmt::Debug for Io<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Io")
+            .field("stdin_is_terminal", &self.stdin_is_terminal)
             .field("stdout_is_terminal", &self.stdout_is_terminal)
             .field("no_color", &self.no_color)
             .field("width", &self.width)
@@ -77,6 +82,7 @@ where
     };
     let result = match &cli.command {
         cli::Command::Recommend(args) => commands::recommend::run(args, color, io),
+        cli::Command::Ask(args) => commands::ask::run(args, color, io),
     };
     match result {
         Ok(code) => code,
@@ -107,6 +113,7 @@ pub fn main_entry() -> ExitCode {
     let mut io = Io {
         stdout: &mut out,
         stderr: &mut err,
+        stdin_is_terminal: std::io::stdin().is_terminal(),
         stdout_is_terminal,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         width,

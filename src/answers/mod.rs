@@ -3,6 +3,7 @@
 //! and what was expected.
 
 mod raw;
+pub mod write;
 
 use crate::error::{Diagnostic, Error};
 use crate::locate::{self, Target};
@@ -91,6 +92,8 @@ pub struct AnswersFile {
     pub given: Vec<bool>,
     /// The recorded decision, if any.
     pub decision: Option<Decision>,
+    /// The fingerprint of the rule pack the file was saved with, if recorded.
+    pub pack_fingerprint: Option<String>,
 }
 
 /// Reads and checks an answers file from disk.
@@ -226,7 +229,12 @@ impl Checker<'_> {
         if !self.problems.is_empty() {
             return Err(Error::Invalid(self.problems));
         }
-        Ok(AnswersFile { answers: Answers::new(answers), given, decision })
+        Ok(AnswersFile {
+            answers: Answers::new(answers),
+            given,
+            decision,
+            pack_fingerprint: raw.pack_fingerprint,
+        })
     }
 
     /// Checks one answer against its question; `None` after reporting a problem.

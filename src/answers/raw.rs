@@ -7,11 +7,17 @@ use std::fmt;
 
 /// The whole file. Unknown top-level keys are errors (contract section 3).
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an answers file: a table with `version`, `answers` and `decision`")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an answers file: a table with `version`, `pack_fingerprint`, `answers` and `decision`"
+)]
 pub struct RawFile {
     /// Format version; 1 when absent.
     #[serde(default)]
     pub version: Option<RawValue>,
+    /// The fingerprint of the rule pack `advisor ask` saved the file with.
+    #[serde(default)]
+    pub pack_fingerprint: Option<String>,
     /// `[answers]`: question id -> option id or list of option ids.
     #[serde(default, deserialize_with = "ordered_table")]
     pub answers: Option<Vec<(String, RawValue)>>,

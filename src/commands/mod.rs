@@ -1,5 +1,6 @@
 //! One module per subcommand, each with a `run` that returns the exit code.
 
+pub mod ask;
 pub mod recommend;
 
 use crate::error::Error;

@@ -98,6 +98,8 @@ pub struct Question {
     pub id: String,
     /// Single or multi choice.
     pub kind: Kind,
+    /// A short name for review screens and reports.
+    pub title: String,
     /// The question as asked.
     pub prompt: String,
     /// What the question is for.
@@ -108,6 +110,9 @@ pub struct Question {
     pub options: Vec<Choice>,
     /// The default; `None` means the question is required.
     pub default: Option<OptionSet>,
+    /// When the questionnaire asks it (it reads only earlier questions); when the condition
+    /// does not hold, the question takes its default.
+    pub when: Condition,
 }
 
 impl Question {

@@ -71,6 +71,8 @@ pub struct RawQuestion {
     pub id: String,
     /// `single` or `multi`.
     pub kind: Kind,
+    /// A short name for the question, for review screens and reports ("Concurrency shape").
+    pub title: String,
     /// The question as the prompt asks it.
     pub prompt: String,
     /// What the question is for, shown under the prompt.
@@ -89,6 +91,10 @@ pub struct RawQuestion {
     /// The default: an option id (single) or a list of option ids (multi). None means required.
     #[serde(default)]
     pub default: Option<RawDefault>,
+    /// Ask the question only when this condition on earlier answers holds; otherwise it takes
+    /// its default.
+    #[serde(default)]
+    pub when: Option<RawCondition>,
 }
 
 /// A question's default as written.

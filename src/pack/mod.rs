@@ -272,6 +272,7 @@ impl Builder {
         if ["all", "any", "not"].contains(&q.id.as_str()) {
             self.problems.push(site.problem("`all`, `any` and `not` are reserved for conditions"));
         }
+        self.require_text(&site, "title", &q.title);
         self.require_text(&site, "prompt", &q.prompt);
         self.require_text(&site, "help", &q.help);
         self.check_source(&site, &q.source);
@@ -308,14 +309,18 @@ impl Builder {
                 self.problems.push(site.problem(format!("option `{}` is listed twice", o.id)));
             }
         }
+        // Conditions resolve only questions loaded before this one, which are answered by then.
+        let when = self.condition(&site, q.when.as_ref());
         let mut question = Question {
             id: q.id.clone(),
             kind: q.kind,
+            title: q.title,
             prompt: q.prompt,
             help: q.help,
             source: q.source,
             options,
             default: None,
+            when,
         };
         question.default = match (q.kind, q.default) {
             (_, None) => None,
@@ -340,6 +345,11 @@ impl Builder {
                 None
             }
         };
+        if question.default.is_none() && question.when != Condition::Always {
+            self.problems.push(site.problem(
+                "a question asked only `when` a condition holds needs a default for when it is not asked",
+            ));
+        }
         self.questions.push(question);
     }
 
@@ -367,8 +377,9 @@ impl Builder {
                 RawTest::Options(ids) => {
                     let Some(qi) = self.questions.iter().position(|q| &q.id == key) else {
                         let hint = did_you_mean(key, self.questions.iter().map(|q| q.id.as_str()));
-                        self.problems
-                            .push(site.problem(format!("condition names unknown question `{key}`{hint}")));
+                        self.problems.push(site.problem(format!(
+                            "condition names `{key}`, which is not a question defined before this entry{hint}"
+                        )));
                         continue;
                     };
                     let question = self.questions[qi].clone();
@@ -539,7 +550,7 @@ mod tests {
     const LANGS: &str =
         "languages:\n  - {id: go, name: Go, runtime: native}\n  - {id: rust, name: Rust, runtime: native}\n";
     const SOURCES: &str = "guides:\n  - id: \"000\"\n    title: T\n    sections: [Intro, Go Section]\n";
-    const QUESTIONS: &str = "questions:\n  - id: shape\n    kind: single\n    prompt: P\n    help: H\n    source: 000 / Intro\n    options:\n      - {id: cpu, label: C, description: D}\n      - {id: io, label: I, description: D}\n";
+    const QUESTIONS: &str = "questions:\n  - id: shape\n    kind: single\n    title: T\n    prompt: P\n    help: H\n    source: 000 / Intro\n    options:\n      - {id: cpu, label: C, description: D}\n      - {id: io, label: I, description: D}\n";
 
     fn pack_with(rules: &str) -> Result<Pack, Error> {
         build(&[
@@ -564,7 +575,7 @@ mod tests {
         let Err(Error::Invalid(problems)) = pack_with(rules) else { panic!("expected problems") };
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         let all = text.join("\n");
-        assert!(all.contains("p/rules/r.yaml:2:3: entry `a`: condition names unknown question `shap` (did you mean \"shape\"?)"), "{all}");
+        assert!(all.contains("p/rules/r.yaml:2:3: entry `a`: condition names `shap`, which is not a question defined before this entry (did you mean \"shape\"?)"), "{all}");
         assert!(all.contains("unknown language `golang`"), "{all}");
         assert!(all.contains("(did you mean \"Go Section\"?)"), "{all}");
         assert!(

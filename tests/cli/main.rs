@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod ask;
 mod errors;
 mod recommend;
 
@@ -105,6 +106,9 @@ fn help_is_stable() {
     let out = Test::new().args(&["recommend", "--help"]).run();
     assert_eq!(out.code, 0);
     insta::assert_snapshot!("recommend_help", out.stdout);
+    let out = Test::new().args(&["ask", "--help"]).run();
+    assert_eq!(out.code, 0);
+    insta::assert_snapshot!("ask_help", out.stdout);
 }
 
 #[test]

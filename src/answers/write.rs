@@ -1,0 +1,156 @@
+//! Writing answers files: what `advisor ask` saves. The output is a valid answers file
+//! (contract section 3) in TOML or YAML, with a comment header and each answer's labels.
+
+use super::{Decision, FORMAT_VERSION, Format};
+use crate::model::{Answers, Kind};
+use crate::pack::Pack;
+use std::fmt::Write as _;
+
+/// What goes into a saved answers file.
+#[derive(Debug)]
+pub struct Saved<'a> {
+    /// The pack the answers were given against.
+    pub pack: &'a Pack,
+    /// The answers.
+    pub answers: &'a Answers,
+    /// Which questions to write (those that applied).
+    pub include: &'a [bool],
+    /// The recorded decision to keep, if any.
+    pub decision: Option<&'a Decision>,
+    /// The file's path as the user gave it, for the re-run hint.
+    pub path: &'a str,
+    /// The date written in the header.
+    pub date: &'a str,
+}
+
+/// A string in TOML (and YAML, which reads JSON-style double-quoted strings the same way).
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{}\"", s.escape_default()))
+}
+
+fn list(items: &[&str]) -> String {
+    format!("[{}]", items.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", "))
+}
+
+/// The file's text in the format its name implies.
+pub fn render(saved: &Saved<'_>, format: Format) -> String {
+    let pack = saved.pack;
+    let (comment, assign, indent) = match format {
+        Format::Toml => ("#", " = ", ""),
+        Format::Yaml => ("#", ": ", "  "),
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{comment} advisor answers file, written by advisor {} on {}.",
+        env!("CARGO_PKG_VERSION"),
+        saved.date
+    );
+    let _ = writeln!(out, "{comment} Re-score it:  advisor recommend --answers {}", saved.path);
+    let _ = writeln!(out, "{comment} Change it:    advisor ask --answers {}", saved.path);
+    let _ = writeln!(out, "version{assign}{FORMAT_VERSION}");
+    let _ = writeln!(out, "pack_fingerprint{assign}{}", quoted(&pack.fingerprint));
+    out.push('\n');
+    match format {
+        Format::Toml => out.push_str("[answers]\n"),
+        Format::Yaml => out.push_str("answers:\n"),
+    }
+    let mut lines = Vec::new();
+    for (q, question) in pack.questions.iter().enumerate() {
+        if !saved.include[q] {
+            continue;
+        }
+        let chosen: Vec<usize> = saved.answers.get(q).iter().collect();
+        let ids: Vec<&str> = chosen.iter().map(|&o| question.options[o].id.as_str()).collect();
+        let labels: Vec<&str> = chosen.iter().map(|&o| question.options[o].label.as_str()).collect();
+        let value = match question.kind {
+            Kind::Single => quoted(ids.first().copied().unwrap_or_default()),
+            Kind::Multi => list(&ids),
+        };
+        let note = if labels.is_empty() { "none".to_string() } else { labels.join(", ") };
+        lines
+            .push((format!("{indent}{}{assign}{value}", question.id), format!("{}: {note}", question.title)));
+    }
+    // Comments start in one column, so the file reads as a table in a diff.
+    let column = lines.iter().map(|(code, _)| code.chars().count()).max().unwrap_or(0) + 2;
+    for (code, note) in lines {
+        let _ = writeln!(out, "{code:<column$}{comment} {note}");
+    }
+    if let Some(d) = saved.decision {
+        out.push('\n');
+        match format {
+            Format::Toml => out.push_str("[decision]\n"),
+            Format::Yaml => out.push_str("decision:\n"),
+        }
+        let _ = writeln!(out, "{indent}language{assign}{}", quoted(&pack.languages[d.language].id));
+        if let Some(status) = d.status {
+            let _ = writeln!(out, "{indent}status{assign}{}", quoted(status.id()));
+        }
+        if let Some(date) = &d.date {
+            let _ = writeln!(out, "{indent}date{assign}{}", quoted(date));
+        }
+        if !d.deciders.is_empty() {
+            let deciders: Vec<&str> = d.deciders.iter().map(String::as_str).collect();
+            let _ = writeln!(out, "{indent}deciders{assign}{}", list(&deciders));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::parse;
+
+    fn example() -> (Pack, super::super::AnswersFile) {
+        let pack = crate::pack::builtin().unwrap();
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml"))
+                .unwrap();
+        let file = parse("chat.toml", &text, Format::Toml, &pack).unwrap();
+        (pack, file)
+    }
+
+    #[test]
+    fn saved_files_read_back_to_the_same_answers_and_decision_in_both_formats() {
+        let (pack, file) = example();
+        let include = vec![true; pack.questions.len()];
+        for (format, name) in [(Format::Toml, "a.toml"), (Format::Yaml, "a.yaml")] {
+            let saved = Saved {
+                pack: &pack,
+                answers: &file.answers,
+                include: &include,
+                decision: file.decision.as_ref(),
+                path: name,
+                date: "2026-11-21",
+            };
+            let text = render(&saved, format);
+            let back = parse(name, &text, format, &pack).unwrap_or_else(|e| panic!("{name}:\n{e}\n{text}"));
+            assert_eq!(back.answers, file.answers, "{name}");
+            assert_eq!(back.decision, file.decision, "{name}");
+            assert_eq!(back.pack_fingerprint.as_deref(), Some(pack.fingerprint.as_str()));
+            assert!(back.given.iter().all(|g| *g), "{name}: every question is written");
+        }
+    }
+
+    #[test]
+    fn questions_that_did_not_apply_are_left_out() {
+        let (pack, file) = example();
+        let mut include = vec![true; pack.questions.len()];
+        let scale = pack.question("process_scale").unwrap();
+        include[scale] = false;
+        let saved = Saved {
+            pack: &pack,
+            answers: &file.answers,
+            include: &include,
+            decision: None,
+            path: "a.toml",
+            date: "2026-11-21",
+        };
+        let text = render(&saved, Format::Toml);
+        assert!(!text.contains("process_scale"));
+        assert!(!text.contains("[decision]"));
+        assert!(text.starts_with("# advisor answers file, written by advisor"));
+        assert!(text.contains("# Re-score it:  advisor recommend --answers a.toml"));
+    }
+}

@@ -1,0 +1,289 @@
+//! `advisor ask`: the questionnaire in a terminal, the ranking, then an atomic save that
+//! never overwrites a file without confirmation or `--force`.
+
+use crate::answers::write::{Saved, render};
+use crate::answers::{self, AnswersFile, Format};
+use crate::cli::AskArgs;
+use crate::error::Error;
+use crate::interview::terminal::{NO_TERMINAL, TerminalPrompter};
+use crate::interview::{self, Prompter};
+use crate::pack::Pack;
+use crate::report::{self, Context};
+use crate::{Io, engine, fsio, pack};
+use std::path::{Path, PathBuf};
+
+/// The file name offered when the user does not say where to save.
+pub const DEFAULT_FILE: &str = "advisor.toml";
+
+/// Runs `ask`; returns the exit code.
+pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
+    if !io.stdin_is_terminal || !io.stdout_is_terminal {
+        return Err(Error::Usage(NO_TERMINAL.into()));
+    }
+    let pack = pack::builtin()?;
+    let prefill = args.answers.as_deref().map(|p| answers::read(p, &pack)).transpose()?;
+    let mut prompter = TerminalPrompter::new(io.width, color);
+    let initial = prefill.as_ref().map(|f| (&f.answers, f.given.as_slice()));
+    let outcome = interview::run(&pack, initial, &mut prompter)?;
+    let file = AnswersFile {
+        answers: outcome.answers,
+        given: outcome.asked.clone(),
+        decision: prefill.and_then(|f| f.decision),
+        pack_fingerprint: Some(pack.fingerprint.clone()),
+    };
+    let evaluation = engine::evaluate(&pack, &file.answers);
+    let ctx = Context {
+        pack: &pack,
+        file: &file,
+        source: "your answers".into(),
+        top: None,
+        color,
+        width: io.width,
+    };
+    super::emit(io.stdout, &format!("\n{}", report::table::render(&ctx, &evaluation)))?;
+    let date = fsio::today();
+    let outcome = save(args, &pack, &file, &date, &mut prompter, &mut |path, text, overwrite| {
+        fsio::write_atomic(path, text.as_bytes(), overwrite)
+    })?;
+    let message = match &outcome {
+        SaveOutcome::Saved(path) => format!(
+            "Saved {}. Score it again with: advisor recommend --answers {}",
+            path.display(),
+            path.display()
+        ),
+        SaveOutcome::NotSaved => "Answers not saved.".into(),
+    };
+    let _ = writeln!(io.stderr, "{message}");
+    Ok(0)
+}
+
+/// How the save dialog ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written to this path.
+    Saved(PathBuf),
+    /// The user chose not to save.
+    NotSaved,
+}
+
+/// Writes a file: `(path, text, overwrite)`, failing with `AlreadyExists` when the path
+/// exists and `overwrite` is false.
+pub type Writer<'a> = dyn FnMut(&Path, &str, bool) -> std::io::Result<()> + 'a;
+
+/// The save dialog: where to save (`--save`, or asked, defaulting to the pre-filled file or
+/// advisor.toml), whether to overwrite (`--force`, or asked, default no), and another path
+/// when a write fails or the user declines to overwrite.
+pub fn save(
+    args: &AskArgs,
+    pack: &Pack,
+    file: &AnswersFile,
+    date: &str,
+    prompter: &mut dyn Prompter,
+    write: &mut Writer<'_>,
+) -> Result<SaveOutcome, Error> {
+    let mut path = match &args.save {
+        Some(p) => p.clone(),
+        None => {
+            if !prompter.confirm("Save these answers?", true)? {
+                return Ok(SaveOutcome::NotSaved);
+            }
+            let offer = args.answers.as_deref().unwrap_or(Path::new(DEFAULT_FILE)).display().to_string();
+            match prompter.text("Save to", &offer)? {
+                Some(p) if !p.trim().is_empty() => PathBuf::from(p.trim()),
+                _ => return Ok(SaveOutcome::NotSaved),
+            }
+        }
+    };
+    let mut overwrite = args.force;
+    loop {
+        let shown = path.display().to_string();
+        let text = render(
+            &Saved {
+                pack,
+                answers: &file.answers,
+                include: &file.given,
+                decision: file.decision.as_ref(),
+                path: &shown,
+                date,
+            },
+            Format::of(&path),
+        );
+        let problem = match write(&path, &text, overwrite) {
+            Ok(()) => return Ok(SaveOutcome::Saved(path)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !overwrite => {
+                if prompter.confirm(&format!("{shown} exists. Replace it?"), false)? {
+                    overwrite = true;
+                    continue;
+                }
+                format!("{shown} was kept as it is.")
+            }
+            Err(e) => format!("Cannot write {shown}: {e}."),
+        };
+        match prompter.text(&format!("{problem} Save to another file (esc: do not save)"), "")? {
+            Some(p) if !p.trim().is_empty() => {
+                path = PathBuf::from(p.trim());
+                overwrite = args.force;
+            }
+            _ => return Ok(SaveOutcome::NotSaved),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::{Progress, ReviewAction, ReviewRow, Step};
+    use crate::model::{OptionSet, QuestionIdx};
+    use std::collections::{BTreeMap, VecDeque};
+
+    /// Answers confirm and text prompts from a script, recording each message.
+    struct Dialog {
+        confirms: VecDeque<bool>,
+        texts: VecDeque<Option<&'static str>>,
+        seen: Vec<String>,
+    }
+
+    impl Prompter for Dialog {
+        fn single(
+            &mut self,
+            _: &Pack,
+            _: QuestionIdx,
+            _: Progress,
+            _: Option<usize>,
+        ) -> Result<Step<usize>, Error> {
+            unreachable!()
+        }
+        fn multi(
+            &mut self,
+            _: &Pack,
+            _: QuestionIdx,
+            _: Progress,
+            _: &OptionSet,
+        ) -> Result<Step<OptionSet>, Error> {
+            unreachable!()
+        }
+        fn review(&mut self, _: &Pack, _: &[ReviewRow]) -> Result<ReviewAction, Error> {
+            unreachable!()
+        }
+        fn confirm(&mut self, message: &str, default: bool) -> Result<bool, Error> {
+            self.seen.push(format!("confirm {message} [{default}]"));
+            Ok(self.confirms.pop_front().expect("scripted confirm"))
+        }
+        fn text(&mut self, message: &str, default: &str) -> Result<Option<String>, Error> {
+            self.seen.push(format!("text {message} [{default}]"));
+            Ok(self.texts.pop_front().expect("scripted text").map(String::from))
+        }
+    }
+
+    /// A fake folder: existing files and files that cannot be written.
+    struct Disk {
+        files: BTreeMap<PathBuf, String>,
+        read_only: Vec<PathBuf>,
+    }
+
+    fn folder(existing: &[&str]) -> Disk {
+        Disk {
+            files: existing.iter().map(|p| (PathBuf::from(p), "old".to_string())).collect(),
+            read_only: vec![],
+        }
+    }
+
+    fn dialog(confirms: &[bool], texts: &[Option<&'static str>]) -> Dialog {
+        Dialog {
+            confirms: confirms.iter().copied().collect(),
+            texts: texts.iter().copied().collect(),
+            seen: vec![],
+        }
+    }
+
+    fn args(answers: Option<&str>, save: Option<&str>, force: bool) -> AskArgs {
+        AskArgs { answers: answers.map(PathBuf::from), save: save.map(PathBuf::from), force }
+    }
+
+    fn run_save(args: &AskArgs, dialog: &mut Dialog, disk: &mut Disk) -> SaveOutcome {
+        let pack = pack::builtin().unwrap();
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml"))
+                .unwrap();
+        let file = answers::parse("chat.toml", &text, Format::Toml, &pack).unwrap();
+        let mut write = |path: &Path, text: &str, overwrite: bool| {
+            if disk.read_only.iter().any(|p| p == path) {
+                return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied"));
+            }
+            if disk.files.contains_key(path) && !overwrite {
+                return Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "exists"));
+            }
+            disk.files.insert(path.to_path_buf(), text.to_string());
+            Ok(())
+        };
+        save(args, &pack, &file, "2026-11-21", dialog, &mut write).unwrap()
+    }
+
+    #[test]
+    fn save_to_a_new_path_asks_nothing() {
+        let (mut d, mut disk) = (dialog(&[], &[]), folder(&[]));
+        let out = run_save(&args(None, Some("new.toml"), false), &mut d, &mut disk);
+        assert_eq!(out, SaveOutcome::Saved("new.toml".into()));
+        assert!(d.seen.is_empty());
+        assert!(disk.files[Path::new("new.toml")].contains("shape = \"realtime_fanout\""));
+    }
+
+    #[test]
+    fn an_existing_file_is_replaced_only_after_confirmation() {
+        let (mut d, mut disk) = (dialog(&[true], &[]), folder(&["a.toml"]));
+        let out = run_save(&args(None, Some("a.toml"), false), &mut d, &mut disk);
+        assert_eq!(out, SaveOutcome::Saved("a.toml".into()));
+        assert_eq!(d.seen, ["confirm a.toml exists. Replace it? [false]"]);
+        assert_ne!(disk.files[Path::new("a.toml")], "old");
+    }
+
+    #[test]
+    fn declining_to_replace_offers_another_path_or_saves_nothing() {
+        let (mut d, mut disk) = (dialog(&[false], &[Some("b.toml")]), folder(&["a.toml"]));
+        let out = run_save(&args(None, Some("a.toml"), false), &mut d, &mut disk);
+        assert_eq!(out, SaveOutcome::Saved("b.toml".into()));
+        assert_eq!(disk.files[Path::new("a.toml")], "old");
+
+        let (mut d, mut disk) = (dialog(&[false], &[None]), folder(&["a.toml"]));
+        let out = run_save(&args(None, Some("a.toml"), false), &mut d, &mut disk);
+        assert_eq!(out, SaveOutcome::NotSaved);
+        assert_eq!(disk.files[Path::new("a.toml")], "old");
+        assert_eq!(disk.files.len(), 1);
+    }
+
+    #[test]
+    fn force_replaces_without_asking() {
+        let (mut d, mut disk) = (dialog(&[], &[]), folder(&["a.toml"]));
+        let out = run_save(&args(None, Some("a.toml"), true), &mut d, &mut disk);
+        assert_eq!(out, SaveOutcome::Saved("a.toml".into()));
+        assert!(d.seen.is_empty());
+    }
+
+    #[test]
+    fn without_save_the_user_is_asked_where_with_a_sensible_default() {
+        let (mut d, mut disk) = (dialog(&[true], &[Some("advisor.toml")]), folder(&[]));
+        let out = run_save(&args(None, None, false), &mut d, &mut disk);
+        assert_eq!(out, SaveOutcome::Saved("advisor.toml".into()));
+        assert_eq!(d.seen, ["confirm Save these answers? [true]", "text Save to [advisor.toml]"]);
+
+        // Editing a committed file offers to save back to it, and asks before replacing it.
+        let (mut d, mut disk) =
+            (dialog(&[true, true], &[Some("team/advisor.toml")]), folder(&["team/advisor.toml"]));
+        let out = run_save(&args(Some("team/advisor.toml"), None, false), &mut d, &mut disk);
+        assert_eq!(out, SaveOutcome::Saved("team/advisor.toml".into()));
+        assert_eq!(d.seen[1], "text Save to [team/advisor.toml]");
+
+        let (mut d, mut disk) = (dialog(&[false], &[]), folder(&[]));
+        assert_eq!(run_save(&args(None, None, false), &mut d, &mut disk), SaveOutcome::NotSaved);
+        assert!(disk.files.is_empty());
+    }
+
+    #[test]
+    fn a_failed_write_offers_another_path() {
+        let (mut d, mut disk) = (dialog(&[], &[Some("ok.toml")]), folder(&[]));
+        disk.read_only.push("locked.toml".into());
+        let out = run_save(&args(None, Some("locked.toml"), false), &mut d, &mut disk);
+        assert_eq!(out, SaveOutcome::Saved("ok.toml".into()));
+        assert!(d.seen[0].starts_with("text Cannot write locked.toml: permission denied."), "{:?}", d.seen);
+    }
+}

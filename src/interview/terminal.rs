@@ -1,0 +1,187 @@
+//! The questionnaire in a terminal, on inquire: Select for single-choice questions,
+//! MultiSelect for multi-choice ones, a Select for the review. Prompts draw on stderr, so
+//! stdout carries only the report.
+
+use super::{Progress, Prompter, ReviewAction, ReviewRow, Step};
+use crate::error::Error;
+use crate::model::{OptionSet, QuestionIdx};
+use crate::pack::Pack;
+use crate::report::wrap;
+use inquire::error::InquireError;
+use inquire::list_option::ListOption;
+use inquire::ui::{RenderConfig, Styled};
+use inquire::{Confirm, MultiSelect, Select, Text};
+use std::io::Write;
+
+const SINGLE_HELP: &str = "↑↓ move · enter choose · esc back · ctrl-c cancel";
+const MULTI_HELP: &str = "↑↓ move · space toggle · enter accept · esc back · ctrl-c cancel";
+const REVIEW_HELP: &str = "↑↓ move · enter choose · esc back to the last question · ctrl-c cancel";
+
+/// Asks on the terminal.
+#[derive(Debug)]
+pub struct TerminalPrompter {
+    width: usize,
+    color: bool,
+}
+
+impl TerminalPrompter {
+    /// A prompter for a terminal `width` columns wide.
+    pub fn new(width: u16, color: bool) -> Self {
+        TerminalPrompter { width: usize::from(width), color }
+    }
+
+    fn render_config(&self) -> RenderConfig<'static> {
+        let config = if self.color { RenderConfig::default_colored() } else { RenderConfig::empty() };
+        config.with_canceled_prompt_indicator(Styled::new("(back)"))
+    }
+
+    /// The question's help, wrapped, above the prompt.
+    fn introduce(&self, pack: &Pack, question: QuestionIdx) {
+        let q = &pack.questions[question];
+        let text = wrap(&q.help, self.width.saturating_sub(2), "  ", "  ");
+        let text = if self.color { format!("\x1b[2m{}\x1b[0m\n", text.trim_end()) } else { text };
+        let mut err = std::io::stderr();
+        // A failed write to the terminal shows up in the prompt that follows.
+        let _ = write!(err, "\n{text}");
+    }
+
+    /// A list line cut to one terminal line (a wrapped line would break the prompt's redraw).
+    fn fit(&self, line: String) -> String {
+        let room = self.width.saturating_sub(6);
+        if line.chars().count() <= room {
+            return line;
+        }
+        let cut: String = line.chars().take(room.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+
+    /// Option lines: the label, then as much of the description as fits on one line.
+    fn option_lines(&self, pack: &Pack, question: QuestionIdx) -> Vec<String> {
+        pack.questions[question]
+            .options
+            .iter()
+            .map(|o| self.fit(format!("{} — {}", o.label, o.description)))
+            .collect()
+    }
+}
+
+/// Maps inquire's errors: Ctrl-C cancels; anything else means the terminal is unusable.
+fn failed(e: InquireError) -> Error {
+    match e {
+        InquireError::OperationInterrupted => Error::Cancelled,
+        InquireError::NotTTY => Error::Usage(NO_TERMINAL.into()),
+        other => Error::Usage(format!("the terminal prompt failed: {other}")),
+    }
+}
+
+/// What to do without a terminal.
+pub const NO_TERMINAL: &str = "advisor ask needs a terminal (stdin and stdout); in scripts and CI, \
+     write an answers file (see examples/) and run `advisor recommend --answers FILE`";
+
+/// An option line's label: the text before the description.
+fn label(line: &str) -> &str {
+    line.split(" — ").next().unwrap_or(line)
+}
+
+/// The answered line shows the chosen label, not the description.
+fn single_answer(option: ListOption<&String>) -> String {
+    label(option.value).to_string()
+}
+
+/// The answered line of a multi-choice question: the labels, or `none`.
+fn multi_answer(options: &[ListOption<&String>]) -> String {
+    if options.is_empty() {
+        return "none".into();
+    }
+    options.iter().map(|o| label(o.value)).collect::<Vec<_>>().join(", ")
+}
+
+fn title(progress: Progress, prompt: &str) -> String {
+    format!("({}/{}) {prompt}", progress.position, progress.total)
+}
+
+impl Prompter for TerminalPrompter {
+    fn single(
+        &mut self,
+        pack: &Pack,
+        question: QuestionIdx,
+        progress: Progress,
+        current: Option<usize>,
+    ) -> Result<Step<usize>, Error> {
+        self.introduce(pack, question);
+        let message = title(progress, &pack.questions[question].prompt);
+        let answer = Select::new(&message, self.option_lines(pack, question))
+            .with_starting_cursor(current.unwrap_or(0))
+            .with_formatter(&single_answer)
+            .with_help_message(SINGLE_HELP)
+            .with_page_size(10)
+            .with_render_config(self.render_config())
+            .raw_prompt_skippable()
+            .map_err(failed)?;
+        Ok(answer.map_or(Step::Back, |option| Step::Answer(option.index)))
+    }
+
+    fn multi(
+        &mut self,
+        pack: &Pack,
+        question: QuestionIdx,
+        progress: Progress,
+        current: &OptionSet,
+    ) -> Result<Step<OptionSet>, Error> {
+        self.introduce(pack, question);
+        let message = title(progress, &pack.questions[question].prompt);
+        let selected: Vec<usize> = current.iter().collect();
+        let answer = MultiSelect::new(&message, self.option_lines(pack, question))
+            .with_default(&selected)
+            .with_formatter(&multi_answer)
+            .with_help_message(MULTI_HELP)
+            .with_page_size(10)
+            .with_render_config(self.render_config())
+            .raw_prompt_skippable()
+            .map_err(failed)?;
+        Ok(answer.map_or(Step::Back, |options| {
+            let mut set = OptionSet::new();
+            for o in options {
+                set.insert(o.index);
+            }
+            Step::Answer(set)
+        }))
+    }
+
+    fn review(&mut self, pack: &Pack, rows: &[ReviewRow]) -> Result<ReviewAction, Error> {
+        let mut lines = vec!["✔ Confirm these answers and show the ranking".to_string()];
+        lines.extend(
+            rows.iter().map(|r| self.fit(format!("{}: {}", pack.questions[r.question].title, r.answer))),
+        );
+        let _ = writeln!(std::io::stderr());
+        let answer = Select::new("Review your answers: confirm, or choose one to change", lines)
+            .with_help_message(REVIEW_HELP)
+            .with_page_size(rows.len() + 1)
+            .with_render_config(self.render_config())
+            .without_filtering()
+            .raw_prompt_skippable()
+            .map_err(failed)?;
+        Ok(match answer {
+            None => ReviewAction::Back,
+            Some(o) if o.index == 0 => ReviewAction::Confirm,
+            Some(o) => ReviewAction::Edit(rows[o.index - 1].question),
+        })
+    }
+
+    fn confirm(&mut self, message: &str, default: bool) -> Result<bool, Error> {
+        match Confirm::new(message).with_default(default).with_render_config(self.render_config()).prompt() {
+            Ok(yes) => Ok(yes),
+            Err(InquireError::OperationCanceled) => Ok(false),
+            Err(e) => Err(failed(e)),
+        }
+    }
+
+    fn text(&mut self, message: &str, default: &str) -> Result<Option<String>, Error> {
+        Text::new(message)
+            .with_initial_value(default)
+            .with_help_message("enter accept · esc skip · ctrl-c cancel")
+            .with_render_config(self.render_config())
+            .prompt_skippable()
+            .map_err(failed)
+    }
+}

@@ -1,0 +1,195 @@
+//! `advisor ask` end to end: the real binary in a pseudo-terminal, answered with keystrokes
+//! (arrows, space, Enter, Esc, Ctrl-C); the saved file is checked with the scorer.
+
+use crate::Test;
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+use std::path::Path;
+use std::process::Command;
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const SPACE: &str = " ";
+
+/// Starts `advisor ask ARGS` in a 100x50 pseudo-terminal in `dir`.
+fn start(dir: &Path, args: &str) -> PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("stty cols 100 rows 50; exec '{}' ask {args}", env!("CARGO_BIN_EXE_advisor")))
+        .current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color")
+        .env("SOURCE_DATE_EPOCH", "1795219200");
+    spawn_command(cmd, Some(15_000)).expect("spawn advisor ask in a pty")
+}
+
+/// Sends keys one by one (a lone Esc must not merge with the next key), then waits for `next`;
+/// returns what the terminal showed on the way.
+fn keys(p: &mut PtySession, keys: &[&str], next: &str) -> String {
+    for k in keys {
+        p.send(k).expect("send key");
+        p.flush().expect("flush");
+        std::thread::sleep(std::time::Duration::from_millis(60));
+    }
+    let read = p.exp_string(next).unwrap_or_else(|e| panic!("waiting for {next:?} after {keys:?}: {e}"));
+    utf8(&read)
+}
+
+fn exit_code(p: &PtySession) -> i32 {
+    match p.process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("advisor ask ended with {other:?}"),
+    }
+}
+
+fn table(value: &toml::Value, key: &str) -> toml::Table {
+    value[key].as_table().cloned().unwrap_or_default()
+}
+
+/// rexpect hands over each byte as a char; put the UTF-8 back together.
+fn utf8(read: &str) -> String {
+    let bytes: Vec<u8> = read.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The ranked language names of a table report, in order.
+fn ranked_names(report: &str) -> Vec<String> {
+    report
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split(['│', '┆']).map(str::trim).collect();
+            (cells.len() > 3 && cells[1].parse::<u32>().is_ok()).then(|| cells[2].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn answering_going_back_reviewing_and_saving() {
+    let test = Test::new();
+    let mut p = start(test.path(), "--save chat.toml");
+    p.exp_string("(1/16)").unwrap();
+    // Dominant shape: realtime fan-out (the sixth option).
+    keys(&mut p, &[DOWN, DOWN, DOWN, DOWN, DOWN, ENTER], "(2/16)");
+    // Secondary shapes: toggle the first (idle connections), accept.
+    keys(&mut p, &[SPACE, ENTER], "(3/16)");
+    // Esc goes back to the secondary shapes, which keep their selection; add stateful workers.
+    keys(&mut p, &[ESC], "(2/16)");
+    keys(&mut p, &[DOWN, DOWN, SPACE, ENTER], "(3/16)");
+    // Tasks: I/O-bound (first). Process scale: millions (first; the cursor starts on unsure).
+    keys(&mut p, &[ENTER], "(4/16)");
+    keys(&mut p, &[UP, UP, ENTER], "(5/16)");
+    // Failure recovery: the runtime (first; cursor on unsure).
+    keys(&mut p, &[UP, UP, UP, ENTER], "(6/16)");
+    // Every other question keeps its default.
+    for n in 7..=16 {
+        keys(&mut p, &[ENTER], &format!("({n}/16)"));
+    }
+    keys(&mut p, &[ENTER], "Review your answers");
+    // Change the delivery pressure from the review screen: it is the 12th row after Confirm.
+    let mut to_row: Vec<&str> = vec![DOWN; 11];
+    to_row.push(ENTER);
+    keys(&mut p, &to_row, "Is this a small team on a tight deadline?");
+    keys(&mut p, &[UP, ENTER], "Review your answers");
+    let output = keys(&mut p, &[ENTER], "Saved chat.toml");
+    p.exp_eof().unwrap_or_default();
+    assert_eq!(exit_code(&p), 0, "{output}");
+
+    let saved = std::fs::read_to_string(test.path().join("chat.toml")).unwrap();
+    assert!(saved.starts_with("# advisor answers file, written by advisor"), "{saved}");
+    assert!(saved.contains("on 2026-11-21."), "the header carries the date");
+    let doc: toml::Value = toml::from_str(&saved).unwrap();
+    let answers = table(&doc, "answers");
+    assert_eq!(answers["shape"].as_str(), Some("realtime_fanout"));
+    let secondary: Vec<&str> =
+        answers["secondary_shapes"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert_eq!(secondary, ["idle_connections", "stateful_workers"]);
+    assert_eq!(answers["task_nature"].as_str(), Some("io_bound"));
+    assert_eq!(answers["process_scale"].as_str(), Some("millions"));
+    assert_eq!(answers["failure_recovery"].as_str(), Some("runtime"));
+    assert_eq!(answers["delivery_pressure"].as_str(), Some("tight"));
+    assert_eq!(answers["static_typing"].as_str(), Some("indifferent"));
+
+    // The saved file scores, and recommend ranks it as ask showed it.
+    let out =
+        Test::new().args(&["recommend", "--answers", test.path().join("chat.toml").to_str().unwrap()]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let shown_by_ask = ranked_names(&output);
+    assert_eq!(shown_by_ask.len(), 12, "ask printed the whole ranking:\n{output}");
+    assert_eq!(shown_by_ask, ranked_names(&out.stdout));
+    assert_eq!(shown_by_ask[0], "Elixir");
+}
+
+#[test]
+fn ctrl_c_exits_130_and_writes_nothing() {
+    let test = Test::new();
+    let mut p = start(test.path(), "--save out.toml");
+    p.exp_string("(1/16)").unwrap();
+    keys(&mut p, &[DOWN, ENTER], "(2/16)");
+    p.send_control('c').unwrap();
+    let output = p.exp_eof().unwrap_or_default();
+    assert_eq!(exit_code(&p), 130, "{output}");
+    assert!(output.contains("cancelled: nothing was written"), "{output}");
+    assert_eq!(std::fs::read_dir(test.path()).unwrap().count(), 0, "no file appeared");
+}
+
+#[test]
+fn a_pre_filled_file_is_edited_and_keeps_its_decision() {
+    let original =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/enterprise-backend.toml"))
+            .unwrap();
+    let test = Test::new().file("team.toml", &original);
+    let mut p = start(test.path(), "--answers team.toml");
+    p.exp_string("(1/16)").unwrap();
+    for n in 2..=16 {
+        keys(&mut p, &[ENTER], &format!("({n}/16)"));
+    }
+    keys(&mut p, &[ENTER], "Review your answers");
+    keys(&mut p, &[ENTER], "Save these answers?");
+    keys(&mut p, &[ENTER], "Save to");
+    // The offered path is the pre-filled file, which exists: replacing it needs a yes.
+    keys(&mut p, &[ENTER], "team.toml exists. Replace it?");
+    keys(&mut p, &["y", ENTER], "Saved team.toml");
+    let output = p.exp_eof().unwrap_or_default();
+    assert_eq!(exit_code(&p), 0, "{output}");
+
+    let before: toml::Value = toml::from_str(&original).unwrap();
+    let after: toml::Value =
+        toml::from_str(&std::fs::read_to_string(test.path().join("team.toml")).unwrap()).unwrap();
+    for (key, value) in table(&before, "answers") {
+        assert_eq!(table(&after, "answers").get(&key), Some(&value), "answer {key}");
+    }
+    let decision = table(&after, "decision");
+    assert_eq!(decision["language"].as_str(), Some("java"));
+    assert_eq!(decision["status"].as_str(), Some("accepted"));
+    assert_eq!(decision["date"].as_str(), Some("2026-09-01"));
+    assert_eq!(decision["deciders"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn declining_to_replace_keeps_the_old_file_and_saves_elsewhere() {
+    let test = Test::new().file("advisor.toml", "# the team's file\n");
+    let mut p = start(test.path(), "--save advisor.toml");
+    p.exp_string("(1/16)").unwrap();
+    keys(&mut p, &[ENTER], "(2/16)");
+    for n in 3..=16 {
+        keys(&mut p, &[ENTER], &format!("({n}/"));
+    }
+    keys(&mut p, &[ENTER], "Review your answers");
+    keys(&mut p, &[ENTER], "advisor.toml exists. Replace it?");
+    keys(&mut p, &["n", ENTER], "Save to another file");
+    keys(&mut p, &["mine.toml", ENTER], "Saved mine.toml");
+    let output = p.exp_eof().unwrap_or_default();
+    assert_eq!(exit_code(&p), 0, "{output}");
+    assert_eq!(std::fs::read_to_string(test.path().join("advisor.toml")).unwrap(), "# the team's file\n");
+    assert!(test.path().join("mine.toml").exists());
+}
+
+#[test]
+fn without_a_terminal_ask_exits_2_at_once() {
+    let out = Test::new().args(&["ask"]).run();
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("ask_without_terminal", out.stderr);
+}
