@@ -31,6 +31,69 @@ pub enum Command {
     /// Esc goes back to the previous question; a review screen lists every answer before
     /// it counts; Ctrl-C cancels without writing anything (exit code 130).
     Ask(AskArgs),
+    /// Re-check the decision recorded in an answers file against the current rule pack (for CI).
+    ///
+    /// Exit code 0 when the recorded decision still holds (or an unexpired waiver keeps it),
+    /// 1 when it no longer does, 2 when the file is unusable.
+    Check(CheckArgs),
+    /// Print a JSON Schema (draft 2020-12) of the answers file, for editors.
+    ///
+    /// Point Taplo / Even Better TOML or the YAML language server at it to validate and complete
+    /// advisor.toml as you type.
+    Schema,
+    /// Write a commented starter answers file listing every question, its options and default.
+    Init(InitArgs),
+}
+
+/// Arguments of `advisor init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write it; `-` prints it instead.
+    #[arg(value_name = "PATH", default_value = "advisor.toml")]
+    pub path: PathBuf,
+
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `advisor check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The answers file to check.
+    #[arg(value_name = "FILE", default_value = "advisor.toml")]
+    pub file: PathBuf,
+
+    /// Output: text for logs, github for workflow-command annotations, json for scripts.
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    /// The decision also holds when it is at most this many points behind rank 1.
+    #[arg(long, value_name = "POINTS", default_value_t = 0.0, value_parser = non_negative_points)]
+    pub tolerance: f64,
+
+    /// Fail (exit 1) on a missing decision or a changed rule pack instead of warning.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Findings, the ranking and the verdict as text.
+    Text,
+    /// GitHub Actions workflow commands (::error file=...,line=N::...).
+    Github,
+    /// A JSON object with the verdict, the decision, the ranking and the findings.
+    Json,
+}
+
+/// Parses `--tolerance`: a finite number of points, zero or more.
+fn non_negative_points(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(p) if p.is_finite() && p >= 0.0 => Ok(p),
+        _ => Err(format!("`{s}` is not a number of points of 0 or more")),
+    }
 }
 
 /// Arguments of `advisor ask`.

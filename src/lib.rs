@@ -2,6 +2,7 @@
 //! choice. `run` is the whole program; `main.rs` only hands it the process's streams.
 
 pub mod answers;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod engine;
@@ -13,6 +14,7 @@ pub mod model;
 pub mod pack;
 pub mod report;
 pub mod scenario;
+pub mod schema;
 pub mod suggest;
 pub mod yaml;
 
@@ -83,6 +85,9 @@ where
     let result = match &cli.command {
         cli::Command::Recommend(args) => commands::recommend::run(args, color, io),
         cli::Command::Ask(args) => commands::ask::run(args, color, io),
+        cli::Command::Check(args) => commands::check::run(args, io),
+        cli::Command::Schema => commands::schema::run(io),
+        cli::Command::Init(args) => commands::init::run(args, io),
     };
     match result {
         Ok(code) => code,

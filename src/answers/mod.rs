@@ -6,7 +6,8 @@ mod raw;
 pub mod write;
 
 use crate::error::{Diagnostic, Error};
-use crate::locate::{self, Target};
+use crate::locate;
+pub use crate::locate::Target;
 use crate::model::{Answers, Kind, LangIdx, OptionSet};
 use crate::pack::Pack;
 use crate::suggest::did_you_mean;
@@ -81,6 +82,24 @@ pub struct Decision {
     pub date: Option<String>,
     /// Who decided.
     pub deciders: Vec<String>,
+    /// A waiver keeping the decision against the advice, if any.
+    pub waiver: Option<Waiver>,
+}
+
+/// Keeps a decision the advice does not support, until `expires` (inclusive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiver {
+    /// Why the team keeps the decision.
+    pub reason: String,
+    /// The last day the waiver holds, `YYYY-MM-DD`.
+    pub expires: String,
+}
+
+impl Status {
+    /// Whether a decision with this status is in force (and so checked).
+    pub fn in_force(self) -> bool {
+        matches!(self, Status::Proposed | Status::Accepted)
+    }
 }
 
 /// A checked answers file.
@@ -98,6 +117,12 @@ pub struct AnswersFile {
 
 /// Reads and checks an answers file from disk.
 pub fn read(path: &Path, pack: &Pack) -> Result<AnswersFile, Error> {
+    let text = read_text(path)?;
+    parse(&path.display().to_string(), &text, Format::of(path), pack)
+}
+
+/// Reads an answers file's text: refuses folders, files over the size limit and non-UTF-8.
+pub fn read_text(path: &Path) -> Result<String, Error> {
     let shown = path.display().to_string();
     let fail = |message: String| Error::invalid(Diagnostic::new(&shown, message));
     let meta = std::fs::metadata(path)
@@ -118,7 +143,15 @@ pub fn read(path: &Path, pack: &Pack) -> Result<AnswersFile, Error> {
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         fail(format!("line {line}: the file is not UTF-8 text; expected a UTF-8 answers file"))
     })?;
-    parse(&shown, &text, Format::of(path), pack)
+    Ok(text)
+}
+
+/// Where a key (`["decision", "language"]`) or its value sits in an answers file's text.
+pub fn position(text: &str, format: Format, path: &[&str], target: Target) -> Option<crate::error::Position> {
+    match format {
+        Format::Toml => locate::in_toml(text, path, target),
+        Format::Yaml => locate::in_yaml(text, path, target),
+    }
 }
 
 /// The OS error without Rust's "(os error N)" suffix.
@@ -159,10 +192,7 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn problem(&mut self, path: &[&str], target: Target, message: String) {
-        let position = match self.format {
-            Format::Toml => locate::in_toml(self.text, path, target),
-            Format::Yaml => locate::in_yaml(self.text, path, target),
-        };
+        let position = position(self.text, self.format, path, target);
         self.problems.push(Diagnostic::new(self.file, message).at(position));
     }
 
@@ -356,7 +386,43 @@ impl Checker<'_> {
                 None
             }
         };
-        Some(Decision { language: language?, status, date, deciders: d.deciders.unwrap_or_default() })
+        let waiver = d.waiver.and_then(|w| self.waiver(w));
+        Some(Decision { language: language?, status, date, deciders: d.deciders.unwrap_or_default(), waiver })
+    }
+
+    fn waiver(&mut self, w: raw::RawWaiver) -> Option<Waiver> {
+        let path = ["decision", "waiver"];
+        let reason = w.reason.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+        if reason.is_none() {
+            self.problem(
+                &path,
+                Target::Key,
+                "the waiver needs a `reason`: why the team keeps this decision".into(),
+            );
+        }
+        let expires = match w.expires {
+            Some(RawValue::Str(s)) | Some(RawValue::Date(s)) if is_date(&s) => Some(s),
+            Some(other) => {
+                self.problem(
+                    &path,
+                    Target::Value,
+                    format!(
+                        "the waiver's `expires` is {}; expected a date written YYYY-MM-DD",
+                        other.describe()
+                    ),
+                );
+                None
+            }
+            None => {
+                self.problem(
+                    &path,
+                    Target::Key,
+                    "the waiver needs `expires`: the last day it holds, written YYYY-MM-DD".into(),
+                );
+                None
+            }
+        };
+        Some(Waiver { reason: reason?, expires: expires? })
     }
 }
 

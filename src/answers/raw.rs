@@ -30,7 +30,7 @@ pub struct RawFile {
 #[derive(Debug, Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "a [decision] table with `language`, `status`, `date` and `deciders`"
+    expecting = "a [decision] table with `language`, `status`, `date`, `deciders` and `waiver`"
 )]
 pub struct RawDecision {
     /// Language id.
@@ -45,6 +45,21 @@ pub struct RawDecision {
     /// Who decided.
     #[serde(default)]
     pub deciders: Option<Vec<String>>,
+    /// Keeps a language the advice does not rank first, until a date.
+    #[serde(default)]
+    pub waiver: Option<RawWaiver>,
+}
+
+/// `waiver = { reason = "...", expires = "YYYY-MM-DD" }` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a waiver: { reason = \"...\", expires = \"YYYY-MM-DD\" }")]
+pub struct RawWaiver {
+    /// Why the team keeps its decision against the advice.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The last day the waiver holds.
+    #[serde(default)]
+    pub expires: Option<RawValue>,
 }
 
 /// Any value, kept loose so the checker can say what it got and what it expected.

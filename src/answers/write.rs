@@ -93,7 +93,62 @@ pub fn render(saved: &Saved<'_>, format: Format) -> String {
             let deciders: Vec<&str> = d.deciders.iter().map(String::as_str).collect();
             let _ = writeln!(out, "{indent}deciders{assign}{}", list(&deciders));
         }
+        if let Some(w) = &d.waiver {
+            let (open, sep, close) = match format {
+                Format::Toml => ("{ ", " = ", " }"),
+                Format::Yaml => ("{", ": ", "}"),
+            };
+            let _ = writeln!(
+                out,
+                "{indent}waiver{assign}{open}reason{sep}{}, expires{sep}{}{close}",
+                quoted(&w.reason),
+                quoted(&w.expires)
+            );
+        }
     }
+    out
+}
+
+/// A commented starter answers file: every question with its options and default.
+/// Required questions are left empty (`""`) so that scoring the file unedited says what to fill.
+pub fn starter(pack: &Pack, path: &str, date: &str) -> String {
+    let mut out = String::new();
+    let _ =
+        writeln!(out, "# advisor answers file, started by advisor {} on {date}.", env!("CARGO_PKG_VERSION"));
+    out.push_str("# Answer each question with one of the option ids listed above it (a list for the\n");
+    out.push_str("# multi-choice ones), or let `advisor ask --answers FILE` walk you through them.\n");
+    let _ = writeln!(out, "# Score it:      advisor recommend --answers {path}");
+    let _ = writeln!(out, "# Check it (CI): advisor check {path}");
+    let _ = writeln!(out, "version = {FORMAT_VERSION}\n\n[answers]");
+    for q in &pack.questions {
+        out.push('\n');
+        let kind = match (q.kind, &q.default) {
+            (Kind::Single, None) => "required, pick one".to_string(),
+            (Kind::Multi, None) => "required, pick any".to_string(),
+            (Kind::Single, Some(_)) => "pick one".to_string(),
+            (Kind::Multi, Some(_)) => "pick any number".to_string(),
+        };
+        let _ = writeln!(out, "# {} ({kind}): {}", q.title, q.prompt);
+        let width = q.options.iter().map(|o| o.id.len()).max().unwrap_or(0);
+        for o in &q.options {
+            let _ = writeln!(out, "#   {:<width$}  {}", o.id, o.label);
+        }
+        let value = match (&q.default, q.kind) {
+            (None, Kind::Single) => "\"\"".to_string(),
+            (None, Kind::Multi) => "[]".to_string(),
+            (Some(d), Kind::Single) => quoted(d.iter().next().map_or("", |o| q.options[o].id.as_str())),
+            (Some(d), Kind::Multi) => list(&d.iter().map(|o| q.options[o].id.as_str()).collect::<Vec<_>>()),
+        };
+        let _ = writeln!(out, "{} = {value}", q.id);
+    }
+    out.push_str("\n# What the team decided; `advisor check` fails when the advice no longer supports it.\n");
+    out.push_str("# [decision]\n");
+    let first = pack.languages.first().map_or("", |l| l.id.as_str());
+    let _ = writeln!(out, "# language = \"{first}\"");
+    out.push_str("# status = \"proposed\"   # proposed | accepted | rejected | deprecated | superseded\n");
+    let _ = writeln!(out, "# date = \"{date}\"");
+    out.push_str("# deciders = [\"platform team\"]\n");
+    out.push_str("# waiver = { reason = \"why we keep it anyway\", expires = \"YYYY-MM-DD\" }\n");
     out
 }
 
@@ -113,7 +168,13 @@ mod tests {
 
     #[test]
     fn saved_files_read_back_to_the_same_answers_and_decision_in_both_formats() {
-        let (pack, file) = example();
+        let (pack, mut file) = example();
+        if let Some(d) = file.decision.as_mut() {
+            d.waiver = Some(crate::answers::Waiver {
+                reason: "the \"platform\" team: 100% Go".into(),
+                expires: "2027-01-31".into(),
+            });
+        }
         let include = vec![true; pack.questions.len()];
         for (format, name) in [(Format::Toml, "a.toml"), (Format::Yaml, "a.yaml")] {
             let saved = Saved {

@@ -1,7 +1,10 @@
 //! One module per subcommand, each with a `run` that returns the exit code.
 
 pub mod ask;
+pub mod check;
+pub mod init;
 pub mod recommend;
+pub mod schema;
 
 use crate::error::Error;
 use std::io::Write;

@@ -127,9 +127,69 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
     Evaluation { ranking, excluded }
 }
 
+/// One rule's share of the gap between two ranked languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Difference<'p> {
+    /// The rule.
+    pub rule: &'p Rule,
+    /// The points it gives the first language (0 if none).
+    pub first: f64,
+    /// The points it gives the second language (0 if none).
+    pub second: f64,
+}
+
+impl Difference<'_> {
+    /// How much of the gap this rule makes: positive favours the first language.
+    pub fn gap(&self) -> f64 {
+        self.first - self.second
+    }
+}
+
+/// The rules that separate two ranked languages, the largest share of the gap in favour of
+/// `first` first and the largest against it last. Their gaps add up to the difference in
+/// points.
+pub fn differences<'p>(first: &Ranked<'p>, second: &Ranked<'p>) -> Vec<Difference<'p>> {
+    let mut out: Vec<Difference<'p>> = Vec::new();
+    for (reasons, is_first) in [(&first.reasons, true), (&second.reasons, false)] {
+        for reason in reasons {
+            let slot = match out.iter().position(|d| std::ptr::eq(d.rule, reason.rule)) {
+                Some(i) => &mut out[i],
+                None => {
+                    out.push(Difference { rule: reason.rule, first: 0.0, second: 0.0 });
+                    out.last_mut().expect("just pushed")
+                }
+            };
+            if is_first {
+                slot.first += reason.points;
+            } else {
+                slot.second += reason.points;
+            }
+        }
+    }
+    out.retain(|d| d.gap() != 0.0);
+    out.sort_by(|a, b| b.gap().total_cmp(&a.gap()).then_with(|| a.rule.id.cmp(&b.rule.id)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn differences_add_up_to_the_gap() {
+        let pack = crate::pack::builtin().unwrap();
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/control-plane.toml"))
+                .unwrap();
+        let file = crate::answers::parse("c.toml", &text, crate::answers::Format::Toml, &pack).unwrap();
+        let evaluation = evaluate(&pack, &file.answers);
+        let (first, second) = (&evaluation.ranking[0], &evaluation.ranking[3]);
+        let diffs = differences(first, second);
+        let total: f64 = diffs.iter().map(Difference::gap).sum();
+        assert!((total - (first.points - second.points)).abs() < 1e-9);
+        assert!(diffs.windows(2).all(|w| w[0].gap() >= w[1].gap()));
+        assert!(diffs.iter().all(|d| d.gap() != 0.0), "shared rules with equal points are not differences");
+    }
 
     #[test]
     fn scores_are_a_monotonic_curve_around_fifty() {

@@ -1,6 +1,7 @@
 //! Renderers of an evaluation: a table for terminals, the JSON report of the contract, and
 //! Markdown. Each returns the whole text; the command writes it.
 
+pub mod check;
 pub mod json;
 pub mod markdown;
 pub mod table;

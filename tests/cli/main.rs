@@ -3,8 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod ask;
+mod check;
 mod errors;
 mod recommend;
+mod schema_init;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

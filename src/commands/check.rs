@@ -1,0 +1,27 @@
+//! `advisor check`: re-score a committed answers file and say whether its recorded decision
+//! still holds. Exit 0 holds (or waived, or no decision), 1 drift, 2 unusable input.
+
+use crate::answers::{self, Format};
+use crate::check::{self, Options};
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::error::Error;
+use crate::report;
+use crate::{Io, fsio, pack};
+
+/// Runs `check`; returns the exit code.
+pub fn run(args: &CheckArgs, io: &mut Io<'_>) -> Result<u8, Error> {
+    let pack = pack::builtin()?;
+    let shown = args.file.display().to_string();
+    let text = answers::read_text(&args.file)?;
+    let format = Format::of(&args.file);
+    let file = answers::parse(&shown, &text, format, &pack)?;
+    let options = Options { tolerance: args.tolerance, strict: args.strict, today: fsio::today() };
+    let assessment = check::assess(&pack, &file, &text, format, &options);
+    let out = match args.format {
+        CheckFormat::Text => report::check::text(&pack, &shown, &assessment),
+        CheckFormat::Github => report::check::github(&pack, &shown, &assessment),
+        CheckFormat::Json => report::check::json(&pack, &shown, &file, args.tolerance, &assessment),
+    };
+    super::emit(io.stdout, &out)?;
+    Ok(assessment.verdict.exit_code())
+}

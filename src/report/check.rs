@@ -1,0 +1,273 @@
+//! Renderers of `advisor check`: plain text for logs, GitHub Actions workflow commands that
+//! annotate the answers file in a pull request, and a JSON object for scripts.
+
+use super::signed;
+use crate::answers::AnswersFile;
+use crate::check::{Assessment, Finding};
+use crate::engine::Difference;
+use crate::pack::Pack;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// How many separating rules a message lists on each side.
+const SEPARATING: usize = 4;
+
+/// The rules that separate rank 1 from the decision, one line each.
+fn separating_lines(pack: &Pack, assessment: &Assessment<'_>) -> Vec<String> {
+    let Some(standing) = &assessment.standing else { return Vec::new() };
+    let Some(leader) = assessment.evaluation.ranking.first() else { return Vec::new() };
+    let (first, second) = (&pack.languages[leader.language].name, &pack.languages[standing.language].name);
+    let line = |d: &Difference<'_>| {
+        format!(
+            "{} {} [{}] ({first} {}, {second} {})",
+            signed(d.gap()),
+            d.rule.reason,
+            d.rule.source,
+            signed(d.first),
+            signed(d.second)
+        )
+    };
+    let favour: Vec<String> =
+        standing.separating.iter().filter(|d| d.gap() > 0.0).take(SEPARATING).map(line).collect();
+    let against: Vec<String> =
+        standing.separating.iter().rev().filter(|d| d.gap() < 0.0).take(SEPARATING / 2).map(line).collect();
+    favour.into_iter().chain(against).collect()
+}
+
+/// Whether a finding is the one the separating rules explain.
+fn explained(f: &Finding) -> bool {
+    matches!(f.code, "decision-drift" | "waiver-expired" | "decision-waived")
+}
+
+/// Plain text: the decision, each finding as `level: file:line: message`, the separating
+/// rules, the ranking and the verdict.
+pub fn text(pack: &Pack, file: &str, assessment: &Assessment<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "advisor check {file}");
+    if let Some(s) = &assessment.standing {
+        let place = match &s.ranked {
+            Some(r) => format!(
+                "rank {} of {}, {} points",
+                r.rank,
+                assessment.evaluation.ranking.len(),
+                signed(r.points)
+            ),
+            None => "excluded".to_string(),
+        };
+        let _ = writeln!(out, "decision: {} ({place})", pack.languages[s.language].name);
+    }
+    for f in &assessment.findings {
+        let line = f.at.map_or(String::new(), |p| format!(":{}", p.line));
+        let _ = writeln!(out, "{}: {file}{line}: {}", f.level.word(), f.message);
+        if explained(f) {
+            let lines = separating_lines(pack, assessment);
+            if !lines.is_empty() {
+                out.push_str("  what separates them:\n");
+                for l in lines {
+                    let _ = writeln!(out, "    {l}");
+                }
+            }
+        }
+    }
+    out.push_str("ranking:\n");
+    for r in &assessment.evaluation.ranking {
+        let _ = writeln!(
+            out,
+            "  {:>2}. {:<24} {:>5.1}  {:>4}",
+            r.rank,
+            pack.languages[r.language].name,
+            r.score,
+            signed(r.points)
+        );
+    }
+    for x in &assessment.evaluation.excluded {
+        let _ = writeln!(out, "   -  {:<24} excluded: {}", pack.languages[x.language].name, x.by[0].reason);
+    }
+    let _ = writeln!(out, "verdict: {} (exit {})", assessment.verdict.word(), assessment.verdict.exit_code());
+    out
+}
+
+/// Escapes a workflow command's message (GitHub: `%`, CR, LF).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value (also `:` and `,`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands: one annotation per finding, on the line it concerns,
+/// then a plain verdict line for the log.
+pub fn github(pack: &Pack, file: &str, assessment: &Assessment<'_>) -> String {
+    let mut out = String::new();
+    for f in &assessment.findings {
+        let mut message = f.message.clone();
+        if explained(f) {
+            for l in separating_lines(pack, assessment) {
+                message.push_str("\n  ");
+                message.push_str(&l);
+            }
+        }
+        let mut props = format!("file={}", escape_property(file));
+        if let Some(p) = f.at {
+            let _ = write!(props, ",line={},col={}", p.line, p.column);
+        }
+        let _ = writeln!(out, "::{} {props},title=advisor check::{}", f.level.word(), escape_data(&message));
+    }
+    let _ = writeln!(
+        out,
+        "advisor check {file}: {} (exit {})",
+        assessment.verdict.word(),
+        assessment.verdict.exit_code()
+    );
+    out
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    file: &'a str,
+    verdict: &'static str,
+    exit_code: u8,
+    tolerance: f64,
+    decision: Option<JsonDecision<'a>>,
+    pack: JsonPack<'a>,
+    ranking: Vec<JsonRanked<'a>>,
+    excluded: Vec<&'a str>,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDecision<'a> {
+    language: &'a str,
+    status: Option<&'static str>,
+    date: Option<&'a str>,
+    deciders: &'a [String],
+    waiver: Option<JsonWaiver<'a>>,
+    rank: Option<usize>,
+    points: Option<f64>,
+    score: Option<f64>,
+    /// Points behind rank 1.
+    gap: Option<f64>,
+    /// The rules that separate rank 1 from the decision.
+    separating: Vec<JsonDifference<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonWaiver<'a> {
+    reason: &'a str,
+    expires: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDifference<'a> {
+    rule: &'a str,
+    text: &'a str,
+    source: &'a str,
+    gap: f64,
+}
+
+#[derive(Serialize)]
+struct JsonPack<'a> {
+    fingerprint: &'a str,
+    recorded: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonRanked<'a> {
+    rank: usize,
+    language: &'a str,
+    score: f64,
+    points: f64,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    level: &'static str,
+    code: &'static str,
+    message: &'a str,
+    line: Option<usize>,
+}
+
+/// The JSON object: verdict, decision, current ranking and findings.
+pub fn json(
+    pack: &Pack,
+    file: &str,
+    answers: &AnswersFile,
+    tolerance: f64,
+    assessment: &Assessment<'_>,
+) -> String {
+    let recorded = answers.decision.as_ref();
+    let report = JsonReport {
+        file,
+        verdict: assessment.verdict.word(),
+        exit_code: assessment.verdict.exit_code(),
+        tolerance,
+        decision: assessment.standing.as_ref().map(|s| JsonDecision {
+            language: &pack.languages[s.language].id,
+            status: recorded.and_then(|d| d.status).map(|st| st.id()),
+            date: recorded.and_then(|d| d.date.as_deref()),
+            deciders: recorded.map_or(&[], |d| d.deciders.as_slice()),
+            waiver: recorded
+                .and_then(|d| d.waiver.as_ref())
+                .map(|w| JsonWaiver { reason: &w.reason, expires: &w.expires }),
+            rank: s.ranked.as_ref().map(|r| r.rank),
+            points: s.ranked.as_ref().map(|r| r.points),
+            score: s.ranked.as_ref().map(|r| r.score),
+            gap: s.gap,
+            separating: s
+                .separating
+                .iter()
+                .map(|d| JsonDifference {
+                    rule: &d.rule.id,
+                    text: &d.rule.reason,
+                    source: &d.rule.source,
+                    gap: d.gap(),
+                })
+                .collect(),
+        }),
+        pack: JsonPack { fingerprint: &pack.fingerprint, recorded: answers.pack_fingerprint.as_deref() },
+        ranking: assessment
+            .evaluation
+            .ranking
+            .iter()
+            .map(|r| JsonRanked {
+                rank: r.rank,
+                language: &pack.languages[r.language].id,
+                score: r.score,
+                points: r.points,
+            })
+            .collect(),
+        excluded: assessment
+            .evaluation
+            .excluded
+            .iter()
+            .map(|x| pack.languages[x.language].id.as_str())
+            .collect(),
+        findings: assessment
+            .findings
+            .iter()
+            .map(|f| JsonFinding {
+                level: f.level.word(),
+                code: f.code,
+                message: &f.message,
+                line: f.at.map(|p| p.line),
+            })
+            .collect(),
+    };
+    let mut text =
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_commands_escape_what_github_requires() {
+        assert_eq!(escape_data("50% of\nit"), "50%25 of%0Ait");
+        assert_eq!(escape_property("dir,a:b.toml"), "dir%2Ca%3Ab.toml");
+    }
+}

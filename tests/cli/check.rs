@@ -1,0 +1,182 @@
+//! `advisor check`: exit codes 0, 1 and 2, tolerance, waivers before and after expiry,
+//! `--strict`, GitHub annotations on the right line, and snapshots of text and JSON.
+
+use crate::{Outcome, Test};
+
+fn example(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The realtime chat example with its decision replaced by `decision` (TOML lines).
+fn chat_with(decision: &str) -> String {
+    let text = example("realtime-chat.toml");
+    let head = &text[..text.find("[decision]").unwrap()];
+    format!("{head}[decision]\n{decision}")
+}
+
+/// 2026-11-21 as a Unix time, so waiver expiry does not depend on the day the tests run.
+const TODAY: &str = "1795219200";
+
+fn check(file: &str, content: &str, args: &[&str]) -> Outcome {
+    let mut all = vec!["check", file];
+    all.extend_from_slice(args);
+    Test::new().file(file, content).env("SOURCE_DATE_EPOCH", TODAY).args(&all).run()
+}
+
+/// The 1-based line of the first line of `text` that starts with `prefix`.
+fn line_of(text: &str, prefix: &str) -> usize {
+    text.lines().position(|l| l.trim_start().starts_with(prefix)).expect("line present") + 1
+}
+
+#[test]
+fn a_decision_that_ranks_first_holds() {
+    let out = check("advisor.toml", &example("realtime-chat.toml"), &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("check_holds_text", out.stdout);
+}
+
+#[test]
+fn the_file_defaults_to_advisor_toml() {
+    let out = Test::new().file("advisor.toml", example("realtime-chat.toml")).args(&["check"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("advisor check advisor.toml\n"));
+    let out = Test::new().args(&["check"]).run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("advisor.toml: cannot read the answers file"), "{}", out.stderr);
+}
+
+#[test]
+fn a_decision_that_ranks_lower_fails_and_explains() {
+    let text = chat_with("language = \"go\"\nstatus = \"accepted\"\n");
+    let out = check("advisor.toml", &text, &[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.contains("The decision (Go) no longer holds: Elixir ranks first"), "{}", out.stdout);
+    assert!(out.stdout.contains("what separates them:"));
+    insta::assert_snapshot!("check_drift_text", out.stdout);
+
+    let json = check("advisor.toml", &text, &["--format", "json"]);
+    assert_eq!(json.code, 1);
+    insta::assert_snapshot!("check_drift_json", json.stdout);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["verdict"], "drift");
+    assert_eq!(report["decision"]["language"], "go");
+    let gap = report["decision"]["gap"].as_f64().unwrap();
+    let separating: f64 =
+        report["decision"]["separating"].as_array().unwrap().iter().map(|d| d["gap"].as_f64().unwrap()).sum();
+    assert!((gap - separating).abs() < 1e-9, "the separating rules account for the whole gap");
+}
+
+#[test]
+fn github_annotations_point_at_the_decision_line() {
+    let text = chat_with("status = \"accepted\"\nlanguage = \"go\"\n");
+    let out = check("team/advisor.toml", &text, &["--format", "github"]);
+    assert_eq!(out.code, 1);
+    let line = line_of(&text, "language =");
+    let first = out.stdout.lines().next().unwrap();
+    assert!(
+        first
+            .starts_with(&format!("::error file=team/advisor.toml,line={line},col=12,title=advisor check::")),
+        "{first}"
+    );
+    assert!(!first.contains('\n'));
+    insta::assert_snapshot!("check_drift_github", out.stdout);
+}
+
+#[test]
+fn an_excluded_decision_fails() {
+    let text = "version = 1\n[answers]\nshape = \"strict_latency\"\ntask_nature = \"mixed\"\nlatency = \"hard_realtime\"\n\n[decision]\nlanguage = \"erlang\"\n";
+    let out = check("a.toml", text, &[]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("Erlang is now excluded (Hard realtime needs"), "{}", out.stdout);
+}
+
+#[test]
+fn tolerance_is_measured_in_points_behind_rank_1() {
+    // Erlang ranks 2 for the chat answers; find its gap to Elixir from the JSON report.
+    let text = chat_with("language = \"erlang\"\n");
+    let report: serde_json::Value =
+        serde_json::from_str(&check("a.toml", &text, &["--format", "json"]).stdout).unwrap();
+    let gap = report["decision"]["gap"].as_f64().unwrap();
+    assert!(gap > 1.0);
+    assert_eq!(check("a.toml", &text, &["--tolerance", &(gap - 1.0).to_string()]).code, 1);
+    let within = check("a.toml", &text, &["--tolerance", &gap.to_string()]);
+    assert_eq!(within.code, 0, "{}", within.stdout);
+    assert!(within.stdout.contains("within the tolerance"), "{}", within.stdout);
+    assert_eq!(check("a.toml", &text, &["--tolerance", "-1"]).code, 2);
+}
+
+#[test]
+fn a_waiver_warns_until_it_expires_then_fails() {
+    let waived = |expires: &str| {
+        chat_with(&format!(
+            "language = \"go\"\nwaiver = {{ reason = \"the platform team runs Go\", expires = \"{expires}\" }}\n"
+        ))
+    };
+    let before = check("a.toml", &waived("2026-11-21"), &[]);
+    assert_eq!(before.code, 0, "a waiver holds through its last day\n{}", before.stdout);
+    assert!(before.stdout.contains("warning: a.toml:"), "{}", before.stdout);
+    assert!(before.stdout.contains("a waiver keeps it until 2026-11-21"));
+    assert!(before.stdout.contains("verdict: waived (exit 0)"));
+
+    let after = check("a.toml", &waived("2026-11-20"), &[]);
+    assert_eq!(after.code, 1, "{}", after.stdout);
+    assert!(after.stdout.contains("The waiver expired on 2026-11-20"), "{}", after.stdout);
+
+    let github = check("a.toml", &waived("2026-11-20"), &["--format", "github"]);
+    let line = line_of(&waived("2026-11-20"), "waiver =");
+    assert!(github.stdout.starts_with(&format!("::error file=a.toml,line={line},")), "{}", github.stdout);
+
+    // A waiver on a decision that holds anyway is reported as no longer needed.
+    let unneeded = check(
+        "a.toml",
+        &chat_with("language = \"elixir\"\nwaiver = { reason = \"r\", expires = \"2030-01-01\" }\n"),
+        &[],
+    );
+    assert_eq!(unneeded.code, 0);
+    assert!(unneeded.stdout.contains("is no longer needed"), "{}", unneeded.stdout);
+}
+
+#[test]
+fn strict_fails_on_a_missing_decision_and_a_changed_rule_pack() {
+    let no_decision = example("control-plane.toml");
+    let out = check("a.toml", &no_decision, &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("verdict: no_decision"));
+    assert!(out.stdout.contains("ranking:\n   1. Go"), "the ranking is printed\n{}", out.stdout);
+    assert_eq!(check("a.toml", &no_decision, &["--strict"]).code, 1);
+
+    let stale = example("realtime-chat.toml")
+        .replace("version = 1", "version = 1\npack_fingerprint = \"0000000000000000\"");
+    let out = check("a.toml", &stale, &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let line = line_of(&stale, "pack_fingerprint");
+    assert!(out.stdout.contains(&format!("warning: a.toml:{line}: The rule pack changed")), "{}", out.stdout);
+    let strict = check("a.toml", &stale, &["--strict"]);
+    assert_eq!(strict.code, 1);
+    assert!(
+        strict.stdout.contains(&format!("error: a.toml:{line}: The rule pack changed")),
+        "{}",
+        strict.stdout
+    );
+}
+
+#[test]
+fn decisions_no_longer_in_force_are_not_checked() {
+    let text = chat_with("language = \"go\"\nstatus = \"rejected\"\n");
+    let out = check("a.toml", &text, &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("The decision's status is rejected, so it is not checked."));
+    assert_eq!(check("a.toml", &text, &["--strict"]).code, 1);
+}
+
+#[test]
+fn malformed_files_exit_2_naming_the_line() {
+    let out = check("a.toml", &chat_with("language = \"go\"\nwaiver = { reason = \"r\" }\n"), &[]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("the waiver needs `expires`"), "{}", out.stderr);
+    let out =
+        check("a.toml", "version = 1\n[answers]\nshape = \"distributed\"\ntask_nature = \"mixed\n", &[]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("error: a.toml:4:21: invalid basic string"), "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+}
