@@ -36,6 +36,8 @@ pub enum Command {
     /// Exit code 0 when the recorded decision still holds (or an unexpired waiver keeps it),
     /// 1 when it no longer does, 2 when the file is unusable.
     Check(CheckArgs),
+    /// Write the decision as a Markdown architecture decision record (MADR 4.0.0) with its evidence.
+    Export(ExportArgs),
     /// Print a JSON Schema (draft 2020-12) of the answers file, for editors.
     ///
     /// Point Taplo / Even Better TOML or the YAML language server at it to validate and complete
@@ -43,6 +45,38 @@ pub enum Command {
     Schema,
     /// Write a commented starter answers file listing every question, its options and default.
     Init(InitArgs),
+}
+
+/// Arguments of `advisor export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The answers file the record is made from.
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: PathBuf,
+
+    /// Write the record to this file (default: print it).
+    #[arg(long, value_name = "PATH", conflicts_with = "adr_dir")]
+    pub out: Option<PathBuf>,
+
+    /// Write the record into this ADR folder as NNNN-<title>.md, with the next free number.
+    #[arg(long, value_name = "DIR")]
+    pub adr_dir: Option<PathBuf>,
+
+    /// The record's title (default: "Backend language for <dominant shape>").
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// How many top-ranked languages to weigh as options (the recorded decision is added if lower).
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..))]
+    pub options: u16,
+
+    /// Replace an existing file at --out.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Mark this earlier record as superseded by the new one (needs --out or --adr-dir).
+    #[arg(long, value_name = "PATH")]
+    pub supersedes: Option<PathBuf>,
 }
 
 /// Arguments of `advisor init`.

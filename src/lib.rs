@@ -86,6 +86,7 @@ where
         cli::Command::Recommend(args) => commands::recommend::run(args, color, io),
         cli::Command::Ask(args) => commands::ask::run(args, color, io),
         cli::Command::Check(args) => commands::check::run(args, io),
+        cli::Command::Export(args) => commands::export::run(args, io),
         cli::Command::Schema => commands::schema::run(io),
         cli::Command::Init(args) => commands::init::run(args, io),
     };

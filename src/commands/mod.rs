@@ -2,6 +2,7 @@
 
 pub mod ask;
 pub mod check;
+pub mod export;
 pub mod init;
 pub mod recommend;
 pub mod schema;

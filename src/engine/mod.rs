@@ -127,6 +127,27 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
     Evaluation { ranking, excluded }
 }
 
+/// Each language's points from the rules that fire, ignoring knock-outs.
+fn raw_points(pack: &Pack, answers: &Answers) -> Vec<f64> {
+    let mut points = vec![0.0; pack.languages.len()];
+    for rule in pack.rules.iter().filter(|r| r.when.holds(answers)) {
+        for &(l, p) in &rule.points {
+            points[l] += p;
+        }
+    }
+    points
+}
+
+/// How many points one answer moves each language: its points with the answer given, minus
+/// its points with the question at its default (or unanswered, when it has none). Zero for
+/// every language when the answer is the default.
+pub fn influence(pack: &Pack, answers: &Answers, question: usize) -> Vec<f64> {
+    let mut without = answers.clone();
+    without.set(question, pack.questions[question].default.clone().unwrap_or_default());
+    let (with, without) = (raw_points(pack, answers), raw_points(pack, &without));
+    with.iter().zip(without).map(|(a, b)| a - b).collect()
+}
+
 /// One rule's share of the gap between two ranked languages.
 #[derive(Debug, Clone, Copy)]
 pub struct Difference<'p> {

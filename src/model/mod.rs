@@ -100,6 +100,8 @@ pub struct Question {
     pub kind: Kind,
     /// A short name for review screens and reports.
     pub title: String,
+    /// The answer as a sentence, `{answer}` standing for the options chosen.
+    pub statement: String,
     /// The question as asked.
     pub prompt: String,
     /// What the question is for.

@@ -73,6 +73,9 @@ pub struct RawQuestion {
     pub kind: Kind,
     /// A short name for the question, for review screens and reports ("Concurrency shape").
     pub title: String,
+    /// The answer as a sentence for decision records; `{answer}` stands for the options chosen.
+    #[serde(default)]
+    pub statement: Option<String>,
     /// The question as the prompt asks it.
     pub prompt: String,
     /// What the question is for, shown under the prompt.

@@ -314,6 +314,14 @@ impl Builder {
         let mut question = Question {
             id: q.id.clone(),
             kind: q.kind,
+            statement: match q.statement {
+                Some(st) if st.contains("{answer}") => st,
+                Some(_) => {
+                    self.problems.push(site.problem("`statement` must contain {answer}"));
+                    String::new()
+                }
+                None => format!("{}: {{answer}}.", q.title),
+            },
             title: q.title,
             prompt: q.prompt,
             help: q.help,

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod json;
+pub mod madr;
 pub mod markdown;
 pub mod table;
 

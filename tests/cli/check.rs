@@ -56,7 +56,7 @@ fn a_decision_that_ranks_lower_fails_and_explains() {
 
     let json = check("advisor.toml", &text, &["--format", "json"]);
     assert_eq!(json.code, 1);
-    insta::assert_snapshot!("check_drift_json", json.stdout);
+    insta::assert_snapshot!("check_drift_json", crate::stable(&json.stdout));
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(report["verdict"], "drift");
     assert_eq!(report["decision"]["language"], "go");

@@ -5,6 +5,7 @@
 mod ask;
 mod check;
 mod errors;
+mod export;
 mod recommend;
 mod schema_init;
 
@@ -93,6 +94,13 @@ impl Test {
             stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
         }
     }
+}
+
+/// Output with the rule pack's fingerprint replaced by a placeholder, so snapshots of what
+/// people read do not churn on every rule change.
+pub fn stable(text: &str) -> String {
+    let fingerprint = advisor::pack::builtin().expect("built-in pack").fingerprint;
+    text.replace(&fingerprint, "<pack-fingerprint>")
 }
 
 /// Runs `advisor recommend` on an answers file written into the run's folder.

@@ -1,0 +1,209 @@
+//! `advisor export`: the decision record in MADR form, printed, written to a file, or filed
+//! in an ADR folder with the next free number; optionally superseding an earlier record.
+
+use crate::cli::ExportArgs;
+use crate::error::{Diagnostic, Error};
+use crate::report::madr::{self, Record};
+use crate::{Io, answers, engine, fsio, pack};
+use std::io::ErrorKind;
+use std::path::{Component, Path, PathBuf};
+
+/// Runs `export`; returns the exit code.
+pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
+    let pack = pack::builtin()?;
+    let file = answers::read(&args.answers, &pack)?;
+    let answers_path = args.answers.display().to_string();
+    let title = args.title.clone().unwrap_or_else(|| madr::default_title(&pack, &file));
+    let target = match (&args.out, &args.adr_dir) {
+        (Some(out), _) => Some(out.clone()),
+        (None, Some(dir)) => Some(next_record(dir, &title)?),
+        (None, None) => None,
+    };
+    // The superseded record is read before anything is written, so a bad path writes nothing.
+    let superseded = match (&args.supersedes, &target) {
+        (Some(_), None) => {
+            return Err(Error::Usage(
+                "--supersedes needs --out or --adr-dir: the old record must link to a file".into(),
+            ));
+        }
+        (Some(old), Some(_)) => Some((old.clone(), answers::read_text(old)?)),
+        (None, _) => None,
+    };
+    let links = match (&superseded, &target) {
+        (Some((old, _)), Some(new)) => Some((relative(new, old), relative(old, new))),
+        _ => None,
+    };
+    let old_name = args.supersedes.as_deref().map(file_name);
+    let today = fsio::today();
+    let record = Record {
+        pack: &pack,
+        file: &file,
+        answers_path: &answers_path,
+        title: Some(&title),
+        options: usize::from(args.options),
+        today: &today,
+        supersedes: old_name.as_deref().zip(links.as_ref().map(|(to_old, _)| to_old.as_str())),
+    };
+    let evaluation = engine::evaluate(&pack, &file.answers);
+    let text = madr::render(&record, &evaluation);
+    let Some(target) = target else {
+        super::emit(io.stdout, &text)?;
+        return Ok(0);
+    };
+    let shown = target.display().to_string();
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::invalid(Diagnostic::new(
+                dir.display().to_string(),
+                format!("cannot create the folder: {e}"),
+            ))
+        })?;
+    }
+    match fsio::write_atomic(&target, text.as_bytes(), args.force) {
+        Ok(()) => {}
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+            return Err(Error::invalid(Diagnostic::new(
+                &shown,
+                "already exists; it was left as it is (use --force to replace it)",
+            )));
+        }
+        Err(e) => return Err(Error::invalid(Diagnostic::new(&shown, format!("cannot write: {e}")))),
+    }
+    let _ = writeln!(io.stderr, "Wrote {shown}");
+    if let (Some((old, old_text)), Some((_, to_new))) = (superseded, links) {
+        let status = format!("superseded by [{}]({to_new})", file_name(&target));
+        let updated = set_status(&old_text, &status);
+        fsio::write_atomic(&old, updated.as_bytes(), true).map_err(|e| {
+            Error::invalid(Diagnostic::new(old.display().to_string(), format!("cannot update: {e}")))
+        })?;
+        let _ = writeln!(io.stderr, "Marked {} as {status}", old.display());
+    }
+    Ok(0)
+}
+
+/// A file's name without its folder or `.md`.
+fn file_name(path: &Path) -> String {
+    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+/// A title as a file-name slug: lowercase words joined by `-`, at most 60 characters.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let mut out: String = out.trim_end_matches('-').chars().take(60).collect();
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "decision".into() } else { out }
+}
+
+/// `DIR/NNNN-<slug>.md` with the number after the highest `NNNN-*.md` already in `DIR`.
+fn next_record(dir: &Path, title: &str) -> Result<PathBuf, Error> {
+    let highest = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+                (name.ends_with(".md") && digits.len() == 4 && name[4..].starts_with('-'))
+                    .then(|| digits.parse::<u32>().ok())
+                    .flatten()
+            })
+            .max()
+            .unwrap_or(0),
+        Err(e) if e.kind() == ErrorKind::NotFound => 0,
+        Err(e) => {
+            return Err(Error::invalid(Diagnostic::new(
+                dir.display().to_string(),
+                format!("cannot read the folder: {e}"),
+            )));
+        }
+    };
+    Ok(dir.join(format!("{:04}-{}.md", highest + 1, slug(title))))
+}
+
+/// The path of `to` relative to the folder of `from`, with `/` separators, for a Markdown link.
+fn relative(from: &Path, to: &Path) -> String {
+    let absolute = |p: &Path| -> Vec<String> {
+        let full = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        let mut parts: Vec<String> = Vec::new();
+        for c in full.components() {
+            match c {
+                Component::ParentDir => {
+                    parts.pop();
+                }
+                Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+                _ => {}
+            }
+        }
+        parts
+    };
+    let (from, to) = (absolute(from), absolute(to));
+    let from_dir = &from[..from.len().saturating_sub(1)];
+    let common = from_dir.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from_dir.len() - common];
+    parts.extend(to[common..].iter().cloned());
+    parts.join("/")
+}
+
+/// Sets a record's front-matter `status`, adding the front matter or the key when missing.
+pub fn set_status(text: &str, status: &str) -> String {
+    let line = format!("status: {}", serde_json::to_string(status).unwrap_or_default());
+    if let Some(rest) = text.strip_prefix("---\n")
+        && let Some(end) = rest.find("\n---")
+    {
+        let (front, body) = rest.split_at(end);
+        let mut lines: Vec<String> = front.lines().map(str::to_string).collect();
+        match lines.iter().position(|l| l.starts_with("status:")) {
+            Some(i) => lines[i] = line,
+            None => lines.insert(0, line),
+        }
+        return format!("---\n{}{body}", lines.join("\n"));
+    }
+    format!("---\n{line}\n---\n\n{text}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_become_slugs() {
+        assert_eq!(
+            slug("Backend language for realtime fan-out and presence"),
+            "backend-language-for-realtime-fan-out-and-presence"
+        );
+        assert_eq!(slug("  C# / .NET?! "), "c-net");
+        assert_eq!(slug("!!!"), "decision");
+        assert!(slug(&"word ".repeat(40)).len() <= 60);
+    }
+
+    #[test]
+    fn links_are_relative_to_the_linking_file() {
+        assert_eq!(relative(Path::new("/d/adr/0002-b.md"), Path::new("/d/adr/0001-a.md")), "0001-a.md");
+        assert_eq!(relative(Path::new("/d/adr/0002-b.md"), Path::new("/d/old/1.md")), "../old/1.md");
+        assert_eq!(relative(Path::new("/d/x.md"), Path::new("/d/adr/y.md")), "adr/y.md");
+    }
+
+    #[test]
+    fn the_status_is_replaced_or_added() {
+        let with = "---\nstatus: accepted\ndate: 2026-01-01\n---\n\n# T\n";
+        assert_eq!(
+            set_status(with, "superseded by [b](b.md)"),
+            "---\nstatus: \"superseded by [b](b.md)\"\ndate: 2026-01-01\n---\n\n# T\n"
+        );
+        let without_key = "---\ndate: 2026-01-01\n---\n# T\n";
+        assert_eq!(set_status(without_key, "x"), "---\nstatus: \"x\"\ndate: 2026-01-01\n---\n# T\n");
+        assert_eq!(set_status("# T\n", "x"), "---\nstatus: \"x\"\n---\n\n# T\n");
+    }
+}

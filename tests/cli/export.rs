@@ -1,0 +1,250 @@
+//! `advisor export`: full MADR records (snapshots), their structure checked with a Markdown
+//! parser, ADR-folder numbering, overwrite protection and superseding.
+
+use crate::Test;
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+const TODAY: &str = "1795219200";
+
+fn export(extra: &[&str]) -> String {
+    let mut args = vec!["export"];
+    args.extend_from_slice(extra);
+    let out = Test::new().in_project().env("SOURCE_DATE_EPOCH", TODAY).args(&args).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+}
+
+#[test]
+fn full_records_for_two_answers_files() {
+    insta::assert_snapshot!(
+        "madr_realtime_chat",
+        crate::stable(&export(&["--answers", "examples/realtime-chat.toml"]))
+    );
+    insta::assert_snapshot!(
+        "madr_enterprise_backend",
+        crate::stable(&export(&["--answers", "examples/enterprise-backend.toml", "--options", "3"]))
+    );
+}
+
+/// Front matter text and (level, text) of every heading.
+fn structure(markdown: &str) -> (String, Vec<(u8, String)>) {
+    let mut front = String::new();
+    let mut headings = Vec::new();
+    let (mut in_front, mut heading): (bool, Option<(u8, String)>) = (false, None);
+    for event in
+        Parser::new_ext(markdown, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES)
+    {
+        match event {
+            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_front = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_front = false,
+            Event::Start(Tag::Heading { level, .. }) => {
+                let n = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    _ => 4,
+                };
+                heading = Some((n, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if in_front {
+                    front.push_str(&t);
+                } else if let Some((_, text)) = heading.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    (front, headings)
+}
+
+#[test]
+fn records_follow_the_madr_structure() {
+    for (file, options) in [
+        ("examples/realtime-chat.toml", "4"),
+        ("examples/enterprise-backend.toml", "2"),
+        ("examples/control-plane.toml", "12"),
+        ("examples/typed-game-sessions.yaml", "1"),
+    ] {
+        let record = export(&["--answers", file, "--options", options]);
+        let (front, headings) = structure(&record);
+        let meta: serde_yaml::Value = serde_yaml::from_str(&front).expect("front matter is YAML");
+        let keys: Vec<&str> = meta.as_mapping().unwrap().keys().filter_map(|k| k.as_str()).collect();
+        assert_eq!(keys, ["status", "date", "decision-makers"], "{file}");
+        assert!(["proposed", "accepted"].contains(&meta["status"].as_str().unwrap()), "{file}");
+
+        let h2: Vec<&str> = headings.iter().filter(|(l, _)| *l == 2).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            h2,
+            [
+                "Context and Problem Statement",
+                "Decision Drivers",
+                "Considered Options",
+                "Decision Outcome",
+                "Pros and Cons of the Options",
+                "More Information"
+            ],
+            "{file}"
+        );
+        assert_eq!(headings.iter().filter(|(l, _)| *l == 1).count(), 1, "{file}: one title");
+        assert_eq!(headings[0].0, 1, "{file}: the title comes first");
+        // Consequences and Confirmation sit under Decision Outcome; one H3 per option under Pros and Cons.
+        let outcome = headings.iter().position(|(_, t)| t == "Decision Outcome").unwrap();
+        assert_eq!(headings[outcome + 1], (3, "Consequences".to_string()), "{file}");
+        assert_eq!(headings[outcome + 2], (3, "Confirmation".to_string()), "{file}");
+        let pros = headings.iter().position(|(_, t)| t == "Pros and Cons of the Options").unwrap();
+        let more = headings.iter().position(|(_, t)| t == "More Information").unwrap();
+        let considered = record
+            .split("## Considered Options\n\n")
+            .nth(1)
+            .unwrap()
+            .split("\n\n")
+            .next()
+            .unwrap()
+            .lines()
+            .count();
+        assert_eq!(more - pros - 1, considered, "{file}: one section per considered option");
+        assert!(record.contains("Chosen option: \""), "{file}");
+        assert!(record.contains("```mermaid\nxychart-beta"), "{file}");
+        assert!(record.contains("```toml\n"), "{file}");
+    }
+}
+
+#[test]
+fn the_answers_block_re_scores_to_the_same_ranking() {
+    let record = export(&["--answers", "examples/enterprise-backend.toml"]);
+    let block = record.split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    let rescored = crate::recommend_text("a.toml", block, "json");
+    let original = Test::new()
+        .in_project()
+        .args(&["recommend", "--answers", "examples/enterprise-backend.toml", "--format", "json"])
+        .run();
+    assert_eq!(rescored.stdout, original.stdout);
+}
+
+#[test]
+fn adr_folders_get_the_next_free_number() {
+    let test = Test::new()
+        .file("docs/adr/0001-use-postgres.md", "# Use Postgres\n")
+        .file("docs/adr/0003-queue.md", "# Queue\n")
+        .file("docs/adr/README.md", "not a record\n")
+        .file(
+            "team.toml",
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/control-plane.toml"))
+                .unwrap(),
+        );
+    let out =
+        test.command().args(["export", "--answers", "team.toml", "--adr-dir", "docs/adr"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let expected = "docs/adr/0004-backend-language-for-distributed-processes-across-machines.md";
+    assert!(test.path().join(expected).exists());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), format!("Wrote {expected}\n"));
+
+    let out = test
+        .command()
+        .args([
+            "export",
+            "--answers",
+            "team.toml",
+            "--adr-dir",
+            "docs/adr",
+            "--title",
+            "Go for the control plane",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(test.path().join("docs/adr/0005-go-for-the-control-plane.md").exists());
+
+    // A folder that does not exist yet starts at 0001.
+    let out = test
+        .command()
+        .args(["export", "--answers", "team.toml", "--adr-dir", "new/decisions"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        test.path()
+            .join("new/decisions/0001-backend-language-for-distributed-processes-across-machines.md")
+            .exists()
+    );
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let test = Test::new().file("adr.md", "# ours\n").file(
+        "team.toml",
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/ml-service.toml")).unwrap(),
+    );
+    let out = test.command().args(["export", "--answers", "team.toml", "--out", "adr.md"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("adr.md: already exists; it was left as it is (use --force")
+    );
+    assert_eq!(std::fs::read_to_string(test.path().join("adr.md")).unwrap(), "# ours\n");
+    let out = test
+        .command()
+        .args(["export", "--answers", "team.toml", "--out", "adr.md", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(test.path().join("adr.md")).unwrap().starts_with("---\nstatus: proposed")
+    );
+}
+
+#[test]
+fn superseding_marks_the_old_record_and_links_both_ways() {
+    let old = "---\nstatus: accepted\ndate: 2024-05-01\n---\n\n# Backend language\n\nWe chose Ruby.\n";
+    let test = Test::new().file("docs/adr/0007-backend-language.md", old).file(
+        "team.toml",
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml")).unwrap(),
+    );
+    let out = test
+        .command()
+        .args([
+            "export",
+            "--answers",
+            "team.toml",
+            "--adr-dir",
+            "docs/adr",
+            "--supersedes",
+            "docs/adr/0007-backend-language.md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let new_name = "0008-backend-language-for-realtime-fan-out-and-presence";
+    let updated = std::fs::read_to_string(test.path().join("docs/adr/0007-backend-language.md")).unwrap();
+    assert_eq!(
+        updated,
+        format!(
+            "---\nstatus: \"superseded by [{new_name}]({new_name}.md)\"\ndate: 2024-05-01\n---\n\n# Backend language\n\nWe chose Ruby.\n"
+        )
+    );
+    let record = std::fs::read_to_string(test.path().join(format!("docs/adr/{new_name}.md"))).unwrap();
+    assert!(record.contains("This record supersedes [0007-backend-language](0007-backend-language.md)."));
+}
+
+#[test]
+fn superseding_needs_a_file_and_an_existing_record() {
+    let test = Test::new().file(
+        "team.toml",
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml")).unwrap(),
+    );
+    let out =
+        test.command().args(["export", "--answers", "team.toml", "--supersedes", "old.md"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--supersedes needs --out or --adr-dir"));
+    let out = test
+        .command()
+        .args(["export", "--answers", "team.toml", "--out", "new.md", "--supersedes", "missing.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.md: cannot read"));
+    assert!(!test.path().join("new.md").exists(), "nothing is written when the old record cannot be read");
+}
