@@ -2,7 +2,7 @@
 //! context, drivers, options, outcome with consequences and confirmation, pros and cons of
 //! each option, and the evidence (scores, chart, sources, rule pack, answers) at the end.
 
-use super::signed;
+use super::{cell, score_table, signed};
 use crate::answers::AnswersFile;
 use crate::answers::write::{Saved, render as render_answers};
 use crate::engine::{self, Evaluation, Ranked};
@@ -199,6 +199,20 @@ fn bullet(
     let _ = writeln!(out, "* {kind}, because {text} ({points}{source})");
 }
 
+/// Bad bullets for a language the answers exclude, one per knock-out.
+fn excluded_bullets(
+    out: &mut String,
+    evaluation: &Evaluation<'_>,
+    language: LangIdx,
+    names: &BTreeSet<&str>,
+) {
+    for x in evaluation.excluded.iter().filter(|x| x.language == language) {
+        for e in &x.by {
+            bullet(out, "Bad", &format!("it is excluded: {}", e.reason), None, &e.source, names);
+        }
+    }
+}
+
 /// Good bullets from positive reasons, Bad bullets from negative reasons and caveats.
 fn pros_and_cons(out: &mut String, ranked: &Ranked<'_>, names: &BTreeSet<&str>) {
     for r in ranked.reasons.iter().filter(|r| r.points > 0.0) {
@@ -210,11 +224,6 @@ fn pros_and_cons(out: &mut String, ranked: &Ranked<'_>, names: &BTreeSet<&str>) 
     for c in &ranked.caveats {
         bullet(out, "Bad", &c.text, None, &c.source, names);
     }
-}
-
-/// Escapes text for a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
 }
 
 /// The whole record.
@@ -294,20 +303,7 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         out.push_str("### Consequences\n\n");
         match ranked(l) {
             Some(r) => pros_and_cons(&mut out, r, &names),
-            None => {
-                for x in evaluation.excluded.iter().filter(|x| x.language == l) {
-                    for e in &x.by {
-                        bullet(
-                            &mut out,
-                            "Bad",
-                            &format!("it is excluded: {}", e.reason),
-                            None,
-                            &e.source,
-                            &names,
-                        );
-                    }
-                }
-            }
+            None => excluded_bullets(&mut out, evaluation, l, &names),
         }
         out.push('\n');
         out.push_str("### Confirmation\n\n");
@@ -353,35 +349,14 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
             }
             None => {
                 let _ = writeln!(out, "Runtime: {}. Excluded by these answers.\n", lang.runtime);
-                for x in evaluation.excluded.iter().filter(|x| x.language == l) {
-                    for e in &x.by {
-                        bullet(
-                            &mut out,
-                            "Bad",
-                            &format!("it is excluded: {}", e.reason),
-                            None,
-                            &e.source,
-                            &names,
-                        );
-                    }
-                }
+                excluded_bullets(&mut out, evaluation, l, &names);
             }
         }
         out.push('\n');
     }
 
     out.push_str("## More Information\n\n### Scores\n\n");
-    out.push_str("| Rank | Language | Score | Points |\n| ---: | --- | ---: | ---: |\n");
-    for r in &evaluation.ranking {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {:.1} | {} |",
-            r.rank,
-            cell(&pack.languages[r.language].name),
-            r.score,
-            signed(r.points)
-        );
-    }
+    out.push_str(&score_table(pack, &evaluation.ranking));
     for x in &evaluation.excluded {
         let _ = writeln!(out, "| - | {} | excluded | - |", cell(&pack.languages[x.language].name));
     }

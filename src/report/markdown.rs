@@ -1,14 +1,9 @@
 //! A Markdown report: the ranking, every reason and caveat with its source, the exclusions
 //! and the answers. (The full decision record is `advisor export`.)
 
-use super::{Context, signed};
+use super::{Context, cell, score_table, signed};
 use crate::engine::Evaluation;
 use std::fmt::Write as _;
-
-/// Escapes the characters that would break a table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
 
 /// The whole Markdown report.
 pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
@@ -27,17 +22,7 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     if shown == 0 {
         out.push_str("Every language is excluded by these answers.\n\n");
     } else {
-        out.push_str("| Rank | Language | Score | Points |\n|---:|---|---:|---:|\n");
-        for r in &evaluation.ranking[..shown] {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {:.1} | {} |",
-                r.rank,
-                cell(&pack.languages[r.language].name),
-                r.score,
-                signed(r.points)
-            );
-        }
+        out.push_str(&score_table(pack, &evaluation.ranking[..shown]));
         out.push('\n');
         out.push_str(
             "Score = 100 / (1 + e^(-points/25)): 50 means no evidence either way. \

@@ -86,6 +86,26 @@ pub enum Style {
     Warn,
 }
 
+/// Escapes text for a Markdown table cell.
+pub fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// A Markdown table of ranked languages: rank, language, score and points.
+pub fn score_table(pack: &Pack, rows: &[crate::engine::Ranked<'_>]) -> String {
+    let mut out = String::from("| Rank | Language | Score | Points |\n| ---: | --- | ---: | ---: |\n");
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | {} | {:.1} | {} |\n",
+            r.rank,
+            cell(&pack.languages[r.language].name),
+            r.score,
+            signed(r.points)
+        ));
+    }
+    out
+}
+
 /// Points with their sign: `+12`, `-4`, `+2.5`.
 pub fn signed(points: f64) -> String {
     let body =
