@@ -32,6 +32,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         pack_fingerprint: Some(pack.fingerprint.clone()),
     };
     let evaluation = engine::evaluate(&pack, &file.answers);
+    let what_if = engine::what_if(&pack, &file.answers);
     let ctx = Context {
         pack: &pack,
         file: &file,
@@ -39,6 +40,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         top: None,
         color,
         width: io.width,
+        what_if: &what_if,
     };
     super::emit(io.stdout, &format!("\n{}", report::table::render(&ctx, &evaluation)))?;
     let date = fsio::today();

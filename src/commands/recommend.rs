@@ -10,6 +10,7 @@ pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Err
     let pack = pack::builtin()?;
     let file = answers::read(&args.answers, &pack)?;
     let evaluation = engine::evaluate(&pack, &file.answers);
+    let what_if = engine::what_if(&pack, &file.answers);
     let ctx = Context {
         pack: &pack,
         file: &file,
@@ -17,10 +18,11 @@ pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Err
         top: args.top.map(usize::from),
         color,
         width: io.width,
+        what_if: &what_if,
     };
     let text = match args.format {
         ReportFormat::Table => report::table::render(&ctx, &evaluation),
-        ReportFormat::Json => report::json::render(&pack, &evaluation),
+        ReportFormat::Json => report::json::render(&pack, &evaluation, &what_if),
         ReportFormat::Markdown => report::markdown::render(&ctx, &evaluation),
     };
     super::emit(io.stdout, &text)?;

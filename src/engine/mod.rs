@@ -148,6 +148,68 @@ pub fn influence(pack: &Pack, answers: &Answers, question: usize) -> Vec<f64> {
     with.iter().zip(without).map(|(a, b)| a - b).collect()
 }
 
+/// One single-answer change and what it does to rank 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The question changed.
+    pub question: usize,
+    /// Its new answer.
+    pub answer: crate::model::OptionSet,
+    /// For a multi-choice question, the option toggled and whether it was added.
+    pub toggled: Option<(usize, bool)>,
+    /// The new rank 1 (`None` when every language is excluded) and its score.
+    pub top: Option<(LangIdx, f64)>,
+}
+
+/// How robust rank 1 is: every single-answer change, and those that change rank 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhatIf {
+    /// The current rank 1.
+    pub top: Option<LangIdx>,
+    /// How many single-answer changes were tried.
+    pub tried: usize,
+    /// The changes after which another language (or none) ranks first, in question order.
+    pub flips: Vec<Change>,
+}
+
+/// Re-scores every single-answer change: each other option of a single-choice question, and
+/// adding or removing each option of a multi-choice question.
+pub fn what_if(pack: &Pack, answers: &Answers) -> WhatIf {
+    let top_of = |a: &Answers| -> Option<(LangIdx, f64)> {
+        evaluate(pack, a).ranking.first().map(|r| (r.language, r.score))
+    };
+    let top = top_of(answers).map(|(l, _)| l);
+    let mut tried = 0;
+    let mut flips = Vec::new();
+    for (q, question) in pack.questions.iter().enumerate() {
+        let current = answers.get(q);
+        for option in 0..question.options.len() {
+            let (answer, toggled) = match question.kind {
+                crate::model::Kind::Single if current.contains(option) => continue,
+                crate::model::Kind::Single => (crate::model::OptionSet::single(option), None),
+                crate::model::Kind::Multi => {
+                    let mut set = current.clone();
+                    let added = !set.contains(option);
+                    if added {
+                        set.insert(option);
+                    } else {
+                        set.remove(option);
+                    }
+                    (set, Some((option, added)))
+                }
+            };
+            let mut changed = answers.clone();
+            changed.set(q, answer.clone());
+            tried += 1;
+            let new_top = top_of(&changed);
+            if new_top.map(|(l, _)| l) != top {
+                flips.push(Change { question: q, answer, toggled, top: new_top });
+            }
+        }
+    }
+    WhatIf { top, tried, flips }
+}
+
 /// One rule's share of the gap between two ranked languages.
 #[derive(Debug, Clone, Copy)]
 pub struct Difference<'p> {
@@ -195,6 +257,53 @@ pub fn differences<'p>(first: &Ranked<'p>, second: &Ranked<'p>) -> Vec<Differenc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn answers_of(file: &str) -> (Pack, Answers) {
+        let pack = crate::pack::builtin().unwrap();
+        let text =
+            std::fs::read_to_string(format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let parsed = crate::answers::parse(file, &text, crate::answers::Format::Toml, &pack).unwrap();
+        (pack, parsed.answers)
+    }
+
+    #[test]
+    fn what_if_finds_the_single_answers_that_flip_rank_1() {
+        // The ML service stays Python whatever single answer changes.
+        let (pack, answers) = answers_of("ml-service.toml");
+        let robust = what_if(&pack, &answers);
+        assert_eq!(robust.top, pack.language("python"));
+        assert!(robust.flips.is_empty(), "{:?}", robust.flips);
+        let expected: usize = pack
+            .questions
+            .iter()
+            .map(|q| match q.kind {
+                crate::model::Kind::Single => q.options.len() - 1,
+                crate::model::Kind::Multi => q.options.len(),
+            })
+            .sum();
+        assert_eq!(robust.tried, expected, "every other option, and every toggle");
+
+        // The enterprise backend is Java until production runs .NET: then C# leads.
+        let (pack, answers) = answers_of("enterprise-backend.toml");
+        let flips = what_if(&pack, &answers).flips;
+        assert_eq!(flips.len(), 1, "{flips:?}");
+        assert_eq!(pack.questions[flips[0].question].id, "production_runtime");
+        assert_eq!(flips[0].top.map(|(l, _)| l), pack.language("csharp"));
+
+        // Realtime chat: choosing hard realtime excludes the BEAM, so rank 1 flips.
+        let (pack, answers) = answers_of("realtime-chat.toml");
+        let fragile = what_if(&pack, &answers);
+        let latency = pack.question("latency").unwrap();
+        let hard = pack.questions[latency].option("hard_realtime").unwrap();
+        let flip = fragile.flips.iter().find(|c| c.question == latency).expect("hard realtime flips rank 1");
+        assert!(flip.answer.contains(hard));
+        assert_ne!(flip.top.map(|(l, _)| l), fragile.top);
+        for c in &fragile.flips {
+            let mut changed = answers.clone();
+            changed.set(c.question, c.answer.clone());
+            assert_eq!(evaluate(&pack, &changed).ranking.first().map(|r| (r.language, r.score)), c.top);
+        }
+    }
 
     #[test]
     fn differences_add_up_to_the_gap() {

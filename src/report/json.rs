@@ -1,7 +1,8 @@
 //! The JSON report of the contract (section 4). Field order is fixed by the structs below,
 //! and every list is in a deterministic order, so the same inputs give the same bytes.
 
-use crate::engine::Evaluation;
+use crate::engine::{Evaluation, WhatIf};
+use crate::model::Kind;
 use crate::pack::Pack;
 use serde::Serialize;
 
@@ -9,6 +10,23 @@ use serde::Serialize;
 struct Report<'a> {
     ranking: Vec<Ranked<'a>>,
     excluded: Vec<Excluded<'a>>,
+    /// Every single-answer change that changes rank 1.
+    what_if: Vec<Flip<'a>>,
+    /// How many single-answer changes were tried.
+    what_if_tried: usize,
+}
+
+#[derive(Serialize)]
+struct Flip<'a> {
+    question: &'a str,
+    /// The new answer: an option id, or a list of them for a multi-choice question.
+    answer: serde_json::Value,
+    /// For a multi-choice question, the option added or removed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    toggled: Option<&'a str>,
+    /// The new rank 1 (null when every language would be excluded) and its score.
+    language: Option<&'a str>,
+    score: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -50,8 +68,27 @@ struct Excluded<'a> {
 }
 
 /// The report as pretty-printed JSON with a final newline.
-pub fn render(pack: &Pack, evaluation: &Evaluation<'_>) -> String {
+pub fn render(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) -> String {
     let report = Report {
+        what_if_tried: what_if.tried,
+        what_if: what_if
+            .flips
+            .iter()
+            .map(|c| {
+                let q = &pack.questions[c.question];
+                let ids: Vec<&str> = c.answer.iter().map(|o| q.options[o].id.as_str()).collect();
+                Flip {
+                    question: &q.id,
+                    answer: match q.kind {
+                        Kind::Single => serde_json::json!(ids.first().copied().unwrap_or_default()),
+                        Kind::Multi => serde_json::json!(ids),
+                    },
+                    toggled: c.toggled.map(|(o, _)| q.options[o].id.as_str()),
+                    language: c.top.map(|(l, _)| pack.languages[l].id.as_str()),
+                    score: c.top.map(|(_, s)| s),
+                }
+            })
+            .collect(),
         ranking: evaluation
             .ranking
             .iter()

@@ -372,6 +372,17 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
     out.push_str("    y-axis \"Score\" 0 --> 100\n");
     let _ = writeln!(out, "    bar [{}]\n```\n", scores.join(", "));
 
+    out.push_str("### How Robust Is This Ranking\n\n");
+    let what_if = engine::what_if(pack, &file.answers);
+    let (summary, flips) = super::robustness(pack, &what_if);
+    let _ = writeln!(out, "{summary}\n");
+    for line in &flips {
+        let _ = writeln!(out, "* {line}");
+    }
+    if !flips.is_empty() {
+        out.push('\n');
+    }
+
     out.push_str("### Sources\n\nEvery reason and caveat above cites a section of these guides:\n\n");
     let mut cited: BTreeSet<&str> = BTreeSet::new();
     for &l in &options {

@@ -30,6 +30,16 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         );
     }
 
+    out.push_str("## How robust is this?\n\n");
+    let (summary, flips) = super::robustness(pack, ctx.what_if);
+    let _ = writeln!(out, "{summary}\n");
+    for line in &flips {
+        let _ = writeln!(out, "- {line}");
+    }
+    if !flips.is_empty() {
+        out.push('\n');
+    }
+
     for r in &evaluation.ranking[..shown] {
         let lang = &pack.languages[r.language];
         let _ = writeln!(out, "## {}. {} ({:.1})\n", r.rank, lang.name, r.score);

@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod table;
 
 use crate::answers::AnswersFile;
+use crate::engine::{Change, WhatIf};
 use crate::model::Kind;
 use crate::pack::Pack;
 
@@ -26,6 +27,8 @@ pub struct Context<'a> {
     pub color: bool,
     /// Width to lay out in.
     pub width: u16,
+    /// How robust rank 1 is to single-answer changes.
+    pub what_if: &'a WhatIf,
 }
 
 impl Context<'_> {
@@ -84,6 +87,49 @@ pub enum Style {
     Bad,
     /// Caveats.
     Warn,
+}
+
+/// A single-answer change as an answers-file edit: `task_nature = cpu_bound`,
+/// `runtime_needs adds no_gc`, `product_needs drops queues`.
+pub fn describe_change(pack: &Pack, change: &Change) -> String {
+    let q = &pack.questions[change.question];
+    match change.toggled {
+        Some((option, true)) => format!("{} adds {}", q.id, q.options[option].id),
+        Some((option, false)) => format!("{} drops {}", q.id, q.options[option].id),
+        None => {
+            let ids: Vec<&str> = change.answer.iter().map(|o| q.options[o].id.as_str()).collect();
+            format!("{} = {}", q.id, ids.join(", "))
+        }
+    }
+}
+
+/// The robustness summary: "Elixir stays first for 82 of 83 single-answer changes", then one
+/// line per change that flips rank 1: "latency = hard_realtime: Rust leads (82.1)".
+pub fn robustness(pack: &Pack, what_if: &WhatIf) -> (String, Vec<String>) {
+    let held = what_if.tried - what_if.flips.len();
+    let summary = match what_if.top {
+        Some(top) if what_if.flips.is_empty() => format!(
+            "{} stays first for all {} single-answer changes.",
+            pack.languages[top].name, what_if.tried
+        ),
+        Some(top) => format!(
+            "{} stays first for {held} of {} single-answer changes; these would change rank 1:",
+            pack.languages[top].name, what_if.tried
+        ),
+        None => format!("No language ranks; {} single-answer changes would rank one:", what_if.flips.len()),
+    };
+    let lines = what_if
+        .flips
+        .iter()
+        .map(|c| {
+            let outcome = match c.top {
+                Some((l, score)) => format!("{} leads ({score:.1})", pack.languages[l].name),
+                None => "every language is excluded".into(),
+            };
+            format!("{}: {outcome}", describe_change(pack, c))
+        })
+        .collect();
+    (summary, lines)
 }
 
 /// Escapes text for a Markdown table cell.

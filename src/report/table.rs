@@ -97,6 +97,18 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         let _ = writeln!(out, "{hidden} more ranked languages not shown (--top {shown}).");
     }
 
+    out.push('\n');
+    out.push_str(&paint_lines(ctx, Style::Bold, "How robust is this?"));
+    let (summary, flips) = super::robustness(ctx.pack, ctx.what_if);
+    out.push_str(&wrap(&summary, width, "  ", "  "));
+    const SHOWN_FLIPS: usize = 6;
+    for line in flips.iter().take(SHOWN_FLIPS) {
+        out.push_str(&wrap(line, width, "    - ", "      "));
+    }
+    if flips.len() > SHOWN_FLIPS {
+        let _ = writeln!(out, "    - and {} more (--format json lists them all)", flips.len() - SHOWN_FLIPS);
+    }
+
     let top: Vec<&Ranked<'_>> = evaluation.ranking.iter().take(shown.min(3)).collect();
     if !top.is_empty() {
         out.push('\n');
