@@ -31,6 +31,27 @@ fn main() {
             .expect("string write");
     }
     code.push_str("];\n");
+    // The built-in pack's scenario tests, which `advisor rules test` runs.
+    println!("cargo:rerun-if-changed=tests/scenarios");
+    let mut tests: Vec<_> = fs::read_dir(Path::new(&root).join("tests/scenarios"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    tests.sort();
+    code.push_str("/// The built-in pack's scenario tests: (display name, contents).\n");
+    code.push_str("pub static TESTS: &[(&str, &str)] = &[\n");
+    for path in &tests {
+        let name = format!("tests/scenarios/{}", path.file_name().expect("file name").to_string_lossy());
+        println!("cargo:rerun-if-changed={name}");
+        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string())
+            .expect("string write");
+    }
+    code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_pack.rs");
     fs::write(out, code).expect("writable OUT_DIR");
 }

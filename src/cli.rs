@@ -36,20 +36,77 @@ pub enum Command {
     /// Exit code 0 when the recorded decision still holds (or an unexpired waiver keeps it),
     /// 1 when it no longer does, 2 when the file is unusable.
     Check(CheckArgs),
+    /// Take one language's score apart: every rule that fired, its caveats, why it is excluded,
+    /// the gap to rank 1 and the single answers that would put it first.
+    Explain(ExplainArgs),
     /// Write the decision as a Markdown architecture decision record (MADR 4.0.0) with its evidence.
     Export(ExportArgs),
+    /// Check, list and test rule packs (the built-in pack and team packs).
+    #[command(subcommand)]
+    Rules(RulesCommand),
     /// Print a JSON Schema (draft 2020-12) of the answers file, for editors.
     ///
     /// Point Taplo / Even Better TOML or the YAML language server at it to validate and complete
     /// advisor.toml as you type.
-    Schema,
+    Schema(SchemaArgs),
     /// Write a commented starter answers file listing every question, its options and default.
     Init(InitArgs),
+}
+
+/// Arguments of `advisor explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule packs.
+    #[command(flatten)]
+    pub pack: PackArgs,
+
+    /// The language: its id (`go`) or name (`Go`).
+    #[arg(value_name = "LANGUAGE")]
+    pub language: String,
+
+    /// The answers file.
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: PathBuf,
+}
+
+/// `advisor rules ...`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Load the packs and report every problem at once, with file, line and entry id (exit 2 if any).
+    Check(RulesArgs),
+    /// List the rules, exclusions and caveats, with their points, conditions and sources.
+    List(RulesListArgs),
+    /// Run the scenario tests of the packs (the built-in pack's own, and DIR/tests/*.toml).
+    Test(RulesArgs),
+}
+
+/// Arguments of `advisor rules check` and `advisor rules test`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// The rule packs.
+    #[command(flatten)]
+    pub pack: PackArgs,
+}
+
+/// Arguments of `advisor rules list`.
+#[derive(Debug, Args)]
+pub struct RulesListArgs {
+    /// The rule packs.
+    #[command(flatten)]
+    pub pack: PackArgs,
+
+    /// Only the entries that concern this language (id or name).
+    #[arg(long, value_name = "LANGUAGE")]
+    pub language: Option<String>,
 }
 
 /// Arguments of `advisor export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The rule packs.
+    #[command(flatten)]
+    pub pack: PackArgs,
+
     /// The answers file the record is made from.
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: PathBuf,
@@ -79,9 +136,21 @@ pub struct ExportArgs {
     pub supersedes: Option<PathBuf>,
 }
 
+/// Arguments of `advisor schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The rule packs whose questions the schema describes.
+    #[command(flatten)]
+    pub pack: PackArgs,
+}
+
 /// Arguments of `advisor init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
+    /// The rule packs.
+    #[command(flatten)]
+    pub pack: PackArgs,
+
     /// Where to write it; `-` prints it instead.
     #[arg(value_name = "PATH", default_value = "advisor.toml")]
     pub path: PathBuf,
@@ -94,6 +163,10 @@ pub struct InitArgs {
 /// Arguments of `advisor check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// The rule packs.
+    #[command(flatten)]
+    pub pack: PackArgs,
+
     /// The answers file to check.
     #[arg(value_name = "FILE", default_value = "advisor.toml")]
     pub file: PathBuf,
@@ -133,6 +206,10 @@ fn non_negative_points(s: &str) -> Result<f64, String> {
 /// Arguments of `advisor ask`.
 #[derive(Debug, Args)]
 pub struct AskArgs {
+    /// The rule packs.
+    #[command(flatten)]
+    pub pack: PackArgs,
+
     /// Pre-fill every prompt from this answers file (its [decision] table is kept on save).
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
@@ -146,9 +223,26 @@ pub struct AskArgs {
     pub force: bool,
 }
 
+/// Which rule packs to score with.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PackArgs {
+    /// A team rule pack folder, loaded after the built-in pack and the packs named by the answers
+    /// file and ADVISOR_PACK (repeatable).
+    #[arg(long = "pack", value_name = "DIR")]
+    pub packs: Vec<PathBuf>,
+
+    /// Score with the team packs alone, without the built-in rule pack.
+    #[arg(long)]
+    pub no_builtin: bool,
+}
+
 /// Arguments of `advisor recommend`.
 #[derive(Debug, Args)]
 pub struct RecommendArgs {
+    /// The rule packs.
+    #[command(flatten)]
+    pub pack: PackArgs,
+
     /// The answers file: TOML, or YAML when the name ends in .yaml or .yml.
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: PathBuf,

@@ -86,8 +86,10 @@ where
         cli::Command::Recommend(args) => commands::recommend::run(args, color, io),
         cli::Command::Ask(args) => commands::ask::run(args, color, io),
         cli::Command::Check(args) => commands::check::run(args, io),
+        cli::Command::Explain(args) => commands::explain::run(args, io),
         cli::Command::Export(args) => commands::export::run(args, io),
-        cli::Command::Schema => commands::schema::run(io),
+        cli::Command::Rules(command) => commands::rules::run(command, color, io),
+        cli::Command::Schema(args) => commands::schema::run(args, io),
         cli::Command::Init(args) => commands::init::run(args, io),
     };
     match result {

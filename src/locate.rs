@@ -73,18 +73,42 @@ pub fn in_yaml(text: &str, path: &[&str], target: Target) -> Option<Position> {
     found
 }
 
-/// The line of the `nth` (0-based) pack entry `- id: <id>` in a YAML rule file.
-pub fn yaml_entry(text: &str, id: &str, nth: usize) -> Option<Position> {
+/// The value after `key:` in a line of YAML, in block style (`- key: value`) or flow style
+/// (`- {key: value, ...}`), without quotes or a trailing comment.
+fn value_of<'t>(line: &'t str, key: &str) -> Option<&'t str> {
+    let pattern = format!("{key}:");
+    let mut from = 0;
+    while let Some(found) = line[from..].find(&pattern) {
+        let at = from + found;
+        let before = line[..at].trim_end_matches([' ', '-']).chars().last();
+        if before.is_none() || matches!(before, Some('{') | Some(',')) {
+            let rest = line[at + pattern.len()..].trim_start();
+            let end = rest.find([',', '}']).unwrap_or(rest.len());
+            let value = rest[..end].split(" #").next().unwrap_or("").trim();
+            return Some(value.trim_matches(|c| c == '"' || c == '\''));
+        }
+        from = at + pattern.len();
+    }
+    None
+}
+
+/// The `nth` (0-based) line holding the list entry `key: value`, at the entry's column.
+fn nth_entry(text: &str, key: &str, value: &str, nth: usize) -> Option<Position> {
     text.lines()
         .enumerate()
-        .filter_map(|(i, line)| {
-            let body = line.trim_start().trim_start_matches("- ").trim_start();
-            let value = body.strip_prefix("id:")?.trim();
-            let value = value.split(" #").next().unwrap_or(value).trim();
-            let value = value.trim_matches(|c| c == '"' || c == '\'');
-            (value == id).then(|| Position { line: i + 1, column: line.len() - line.trim_start().len() + 1 })
-        })
+        .filter(|(_, line)| value_of(line, key) == Some(value))
+        .map(|(i, line)| Position { line: i + 1, column: line.len() - line.trim_start().len() + 1 })
         .nth(nth)
+}
+
+/// The line of the first list entry `- <key>: <value>` in a YAML file.
+pub fn yaml_entry_key(text: &str, key: &str, value: &str) -> Option<Position> {
+    nth_entry(text, key, value, 0)
+}
+
+/// The line of the `nth` (0-based) pack entry `- id: <id>` in a YAML rule file.
+pub fn yaml_entry(text: &str, id: &str, nth: usize) -> Option<Position> {
+    nth_entry(text, "id", id, nth)
 }
 
 #[cfg(test)]
@@ -123,5 +147,9 @@ mod tests {
         assert_eq!(yaml_entry(text, "b", 0), Some(Position { line: 4, column: 3 }));
         assert_eq!(yaml_entry(text, "b", 1), None);
         assert_eq!(yaml_entry(text, "c", 0), None);
+        let flow = "languages:\n  - {id: go, name: Go}\n  - {name: Rust, id: 'rust'}\n";
+        assert_eq!(yaml_entry(flow, "go", 0), Some(Position { line: 2, column: 3 }));
+        assert_eq!(yaml_entry(flow, "rust", 0), Some(Position { line: 3, column: 3 }));
+        assert_eq!(yaml_entry("  - guide_id: go\n", "go", 0), None, "only the key itself counts");
     }
 }

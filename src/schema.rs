@@ -74,6 +74,11 @@ pub fn render(pack: &Pack) -> String {
                 "description": "Fingerprint of the rule pack the answers were given against (written by `advisor ask`); `advisor check` reports when the pack changed.",
                 "type": "string"
             },
+            "packs": {
+                "description": "Team rule pack folders to score with, relative to this file.",
+                "type": "array",
+                "items": {"type": "string"}
+            },
             "answers": {
                 "description": "Answers by question id; omitted questions take their default.",
                 "type": "object",

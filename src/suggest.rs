@@ -43,6 +43,11 @@ const ALIASES: &[(&str, &str)] = &[
     ("kt", "kotlin"),
 ];
 
+/// Whether `name` is a common alias of the id `id` (`golang` for `go`).
+pub fn is_alias(name: &str, id: &str) -> bool {
+    ALIASES.iter().any(|(alias, target)| *alias == name.to_lowercase() && *target == id)
+}
+
 /// The candidate closest to `wrong`, if it is close enough to be a likely typo
 /// (or `wrong` is a prefix of it, as in `realtime` for `realtime_fanout`).
 pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

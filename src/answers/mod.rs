@@ -113,6 +113,20 @@ pub struct AnswersFile {
     pub decision: Option<Decision>,
     /// The fingerprint of the rule pack the file was saved with, if recorded.
     pub pack_fingerprint: Option<String>,
+    /// Team rule pack folders the file names, as written (relative to the file).
+    pub packs: Vec<String>,
+}
+
+/// The team rule pack folders an answers file names in `packs`, resolved against the file's
+/// folder. A file that does not parse names none here; reading it properly reports why.
+pub fn declared_packs(path: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    let text = read_text(path)?;
+    let packs = match Format::of(path) {
+        Format::Toml => toml::from_str::<raw::PacksOnly>(&text).ok(),
+        Format::Yaml => crate::yaml::from_str::<raw::PacksOnly>(&text).ok(),
+    };
+    let base = path.parent().unwrap_or(Path::new(""));
+    Ok(packs.and_then(|p| p.packs).unwrap_or_default().iter().map(|p| base.join(p)).collect())
 }
 
 /// Reads and checks an answers file from disk.
@@ -264,6 +278,7 @@ impl Checker<'_> {
             given,
             decision,
             pack_fingerprint: raw.pack_fingerprint,
+            packs: raw.packs.unwrap_or_default(),
         })
     }
 

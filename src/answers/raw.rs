@@ -9,7 +9,7 @@ use std::fmt;
 #[derive(Debug, Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "an answers file: a table with `version`, `pack_fingerprint`, `answers` and `decision`"
+    expecting = "an answers file: a table with `version`, `pack_fingerprint`, `packs`, `answers` and `decision`"
 )]
 pub struct RawFile {
     /// Format version; 1 when absent.
@@ -18,12 +18,23 @@ pub struct RawFile {
     /// The fingerprint of the rule pack `advisor ask` saved the file with.
     #[serde(default)]
     pub pack_fingerprint: Option<String>,
+    /// Team rule pack folders to score with, relative to this file.
+    #[serde(default)]
+    pub packs: Option<Vec<String>>,
     /// `[answers]`: question id -> option id or list of option ids.
     #[serde(default, deserialize_with = "ordered_table")]
     pub answers: Option<Vec<(String, RawValue)>>,
     /// `[decision]`: what the team decided.
     #[serde(default)]
     pub decision: Option<RawDecision>,
+}
+
+/// Only the `packs` key, read before the rest so the packs can be loaded first.
+#[derive(Debug, Deserialize)]
+pub struct PacksOnly {
+    /// Team rule pack folders, relative to the file.
+    #[serde(default)]
+    pub packs: Option<Vec<String>>,
 }
 
 /// `[decision]` as written.

@@ -17,6 +17,8 @@ pub struct Saved<'a> {
     pub include: &'a [bool],
     /// The recorded decision to keep, if any.
     pub decision: Option<&'a Decision>,
+    /// Team rule pack folders to keep naming.
+    pub packs: &'a [String],
     /// The file's path as the user gave it, for the re-run hint.
     pub path: &'a str,
     /// The date written in the header.
@@ -50,6 +52,10 @@ pub fn render(saved: &Saved<'_>, format: Format) -> String {
     let _ = writeln!(out, "{comment} Change it:    advisor ask --answers {}", saved.path);
     let _ = writeln!(out, "version{assign}{FORMAT_VERSION}");
     let _ = writeln!(out, "pack_fingerprint{assign}{}", quoted(&pack.fingerprint));
+    if !saved.packs.is_empty() {
+        let packs: Vec<&str> = saved.packs.iter().map(String::as_str).collect();
+        let _ = writeln!(out, "packs{assign}{}", list(&packs));
+    }
     out.push('\n');
     match format {
         Format::Toml => out.push_str("[answers]\n"),
@@ -182,6 +188,7 @@ mod tests {
                 answers: &file.answers,
                 include: &include,
                 decision: file.decision.as_ref(),
+                packs: &["../packs/team".to_string()],
                 path: name,
                 date: "2026-11-21",
             };
@@ -191,6 +198,7 @@ mod tests {
             assert_eq!(back.decision, file.decision, "{name}");
             assert_eq!(back.pack_fingerprint.as_deref(), Some(pack.fingerprint.as_str()));
             assert!(back.given.iter().all(|g| *g), "{name}: every question is written");
+            assert_eq!(back.packs, ["../packs/team"], "{name}");
         }
     }
 
@@ -205,6 +213,7 @@ mod tests {
             answers: &file.answers,
             include: &include,
             decision: None,
+            packs: &[],
             path: "a.toml",
             date: "2026-11-21",
         };

@@ -9,7 +9,7 @@ use crate::interview::terminal::{NO_TERMINAL, TerminalPrompter};
 use crate::interview::{self, Prompter};
 use crate::pack::Pack;
 use crate::report::{self, Context};
-use crate::{Io, engine, fsio, pack};
+use crate::{Io, engine, fsio};
 use std::path::{Path, PathBuf};
 
 /// The file name offered when the user does not say where to save.
@@ -20,7 +20,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     if !io.stdin_is_terminal || !io.stdout_is_terminal {
         return Err(Error::Usage(NO_TERMINAL.into()));
     }
-    let pack = pack::builtin()?;
+    let pack = super::load_pack(&args.pack, args.answers.as_deref())?;
     let prefill = args.answers.as_deref().map(|p| answers::read(p, &pack)).transpose()?;
     let mut prompter = TerminalPrompter::new(io.width, color);
     let initial = prefill.as_ref().map(|f| (&f.answers, f.given.as_slice()));
@@ -28,6 +28,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     let file = AnswersFile {
         answers: outcome.answers,
         given: outcome.asked.clone(),
+        packs: prefill.as_ref().map(|f| f.packs.clone()).unwrap_or_default(),
         decision: prefill.and_then(|f| f.decision),
         pack_fingerprint: Some(pack.fingerprint.clone()),
     };
@@ -105,6 +106,7 @@ pub fn save(
                 answers: &file.answers,
                 include: &file.given,
                 decision: file.decision.as_ref(),
+                packs: &file.packs,
                 path: &shown,
                 date,
             },
@@ -199,11 +201,16 @@ mod tests {
     }
 
     fn args(answers: Option<&str>, save: Option<&str>, force: bool) -> AskArgs {
-        AskArgs { answers: answers.map(PathBuf::from), save: save.map(PathBuf::from), force }
+        AskArgs {
+            pack: Default::default(),
+            answers: answers.map(PathBuf::from),
+            save: save.map(PathBuf::from),
+            force,
+        }
     }
 
     fn run_save(args: &AskArgs, dialog: &mut Dialog, disk: &mut Disk) -> SaveOutcome {
-        let pack = pack::builtin().unwrap();
+        let pack = crate::pack::builtin().unwrap();
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml"))
                 .unwrap();

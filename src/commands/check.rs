@@ -6,11 +6,11 @@ use crate::check::{self, Options};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::error::Error;
 use crate::report;
-use crate::{Io, fsio, pack};
+use crate::{Io, fsio};
 
 /// Runs `check`; returns the exit code.
 pub fn run(args: &CheckArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = pack::builtin()?;
+    let pack = super::load_pack(&args.pack, Some(&args.file))?;
     let shown = args.file.display().to_string();
     let text = answers::read_text(&args.file)?;
     let format = Format::of(&args.file);

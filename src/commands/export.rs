@@ -4,13 +4,13 @@
 use crate::cli::ExportArgs;
 use crate::error::{Diagnostic, Error};
 use crate::report::madr::{self, Record};
-use crate::{Io, answers, engine, fsio, pack};
+use crate::{Io, answers, engine, fsio};
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
 /// Runs `export`; returns the exit code.
 pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = pack::builtin()?;
+    let pack = super::load_pack(&args.pack, Some(&args.answers))?;
     let file = answers::read(&args.answers, &pack)?;
     let answers_path = args.answers.display().to_string();
     let title = args.title.clone().unwrap_or_else(|| madr::default_title(&pack, &file));

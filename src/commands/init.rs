@@ -4,13 +4,13 @@
 use crate::answers::write::starter;
 use crate::cli::InitArgs;
 use crate::error::{Diagnostic, Error};
-use crate::{Io, fsio, pack};
+use crate::{Io, fsio};
 use std::io::ErrorKind;
 use std::path::Path;
 
 /// Runs `init`; returns the exit code.
 pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = pack::builtin()?;
+    let pack = super::load_pack(&args.pack, None)?;
     if args.path == Path::new("-") {
         super::emit(io.stdout, &starter(&pack, "advisor.toml", &fsio::today()))?;
         return Ok(0);

@@ -3,11 +3,11 @@
 use crate::cli::{RecommendArgs, ReportFormat};
 use crate::error::Error;
 use crate::report::{self, Context};
-use crate::{Io, answers, engine, pack};
+use crate::{Io, answers, engine};
 
 /// Runs `recommend`; returns the exit code.
 pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = pack::builtin()?;
+    let pack = super::load_pack(&args.pack, Some(&args.answers))?;
     let file = answers::read(&args.answers, &pack)?;
     let evaluation = engine::evaluate(&pack, &file.answers);
     let what_if = engine::what_if(&pack, &file.answers);

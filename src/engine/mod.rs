@@ -172,15 +172,10 @@ pub struct WhatIf {
     pub flips: Vec<Change>,
 }
 
-/// Re-scores every single-answer change: each other option of a single-choice question, and
-/// adding or removing each option of a multi-choice question.
-pub fn what_if(pack: &Pack, answers: &Answers) -> WhatIf {
-    let top_of = |a: &Answers| -> Option<(LangIdx, f64)> {
-        evaluate(pack, a).ranking.first().map(|r| (r.language, r.score))
-    };
-    let top = top_of(answers).map(|(l, _)| l);
-    let mut tried = 0;
-    let mut flips = Vec::new();
+/// Every single-answer change: each other option of a single-choice question, and adding or
+/// removing each option of a multi-choice question (with `top` not yet known).
+pub fn single_changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
+    let mut out = Vec::new();
     for (q, question) in pack.questions.iter().enumerate() {
         let current = answers.get(q);
         for option in 0..question.options.len() {
@@ -198,16 +193,68 @@ pub fn what_if(pack: &Pack, answers: &Answers) -> WhatIf {
                     (set, Some((option, added)))
                 }
             };
-            let mut changed = answers.clone();
-            changed.set(q, answer.clone());
-            tried += 1;
-            let new_top = top_of(&changed);
-            if new_top.map(|(l, _)| l) != top {
-                flips.push(Change { question: q, answer, toggled, top: new_top });
-            }
+            out.push(Change { question: q, answer, toggled, top: None });
         }
     }
+    out
+}
+
+/// The rank 1 (and its score) after one change.
+fn top_after(pack: &Pack, answers: &Answers, change: &Change) -> Option<(LangIdx, f64)> {
+    let mut changed = answers.clone();
+    changed.set(change.question, change.answer.clone());
+    evaluate(pack, &changed).ranking.first().map(|r| (r.language, r.score))
+}
+
+/// Re-scores every single-answer change and keeps those that change rank 1.
+pub fn what_if(pack: &Pack, answers: &Answers) -> WhatIf {
+    let top = evaluate(pack, answers).ranking.first().map(|r| r.language);
+    let changes = single_changes(pack, answers);
+    let tried = changes.len();
+    let flips = changes
+        .into_iter()
+        .filter_map(|mut change| {
+            change.top = top_after(pack, answers, &change);
+            (change.top.map(|(l, _)| l) != top).then_some(change)
+        })
+        .collect();
     WhatIf { top, tried, flips }
+}
+
+/// The single-answer changes after which `language` ranks first, with its new score.
+pub fn paths_to_first(pack: &Pack, answers: &Answers, language: LangIdx) -> Vec<Change> {
+    single_changes(pack, answers)
+        .into_iter()
+        .filter_map(|mut change| {
+            change.top = top_after(pack, answers, &change);
+            (change.top.map(|(l, _)| l) == Some(language)).then_some(change)
+        })
+        .collect()
+}
+
+/// The rules that fire for a language and the caveats that apply to it, whether or not it
+/// is excluded: reasons sorted as in a ranking.
+pub fn reasons_for<'p>(
+    pack: &'p Pack,
+    answers: &Answers,
+    language: LangIdx,
+) -> (Vec<Reason<'p>>, Vec<&'p Caveat>) {
+    let mut reasons: Vec<Reason<'p>> = pack
+        .rules
+        .iter()
+        .filter(|r| r.when.holds(answers))
+        .flat_map(|rule| {
+            rule.points
+                .iter()
+                .filter(|(l, _)| *l == language)
+                .map(move |&(_, points)| Reason { rule, points })
+        })
+        .collect();
+    reasons.sort_by(|a, b| b.points.total_cmp(&a.points).then_with(|| a.rule.id.cmp(&b.rule.id)));
+    let mut caveats: Vec<&Caveat> =
+        pack.caveats.iter().filter(|c| c.languages.contains(&language) && c.when.holds(answers)).collect();
+    caveats.sort_by_key(|c| matches!(c.when, crate::model::Condition::Always));
+    (reasons, caveats)
 }
 
 /// One rule's share of the gap between two ranked languages.

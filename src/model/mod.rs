@@ -212,6 +212,21 @@ pub struct Rule {
     pub source: String,
     /// Where it was written.
     pub origin: Origin,
+    /// Changes team packs made to its points: "file: reason".
+    pub adjusted: Vec<String>,
+}
+
+/// An entry a team pack took out, and why.
+#[derive(Debug, Clone)]
+pub struct Disabled {
+    /// The entry's id.
+    pub id: String,
+    /// `rule`, `exclusion` or `caveat`.
+    pub kind: &'static str,
+    /// Why, and which file said so.
+    pub reason: String,
+    /// The file that disabled it.
+    pub by: String,
 }
 
 /// A checked knock-out.

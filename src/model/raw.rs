@@ -135,6 +135,31 @@ pub struct RulesFile {
     /// What a team must know if it picks a language.
     #[serde(default)]
     pub caveats: Vec<RawCaveat>,
+    /// Changes to entries of packs loaded before: new points for a rule, or disabling an entry.
+    #[serde(default)]
+    pub overrides: Vec<RawOverride>,
+}
+
+/// A change to an existing entry, made by a team pack.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOverride {
+    /// The id of the rule (or, to disable, exclusion or caveat) to change.
+    pub rule: String,
+    /// New points per language; languages not listed keep theirs.
+    #[serde(default, deserialize_with = "ordered_points_opt")]
+    pub points: Option<Vec<(String, f64)>>,
+    /// Take the entry out of the pack.
+    #[serde(default)]
+    pub disable: bool,
+    /// Why the team changes it.
+    pub reason: String,
+}
+
+fn ordered_points_opt<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<(String, f64)>>, D::Error> {
+    ordered_points(deserializer).map(Some)
 }
 
 /// A fit rule.

@@ -3,15 +3,18 @@
 //! reported at once, each with its file, line and entry id.
 
 mod embedded;
+mod radar;
 
 use crate::error::{Diagnostic, Error, Position};
 use crate::locate;
 use crate::model::raw::{self, RawCondition, RawTest};
 use crate::model::{
-    Caveat, Choice, Condition, Exclusion, Guide, Kind, LangIdx, Language, OptionSet, Origin, Question, Rule,
+    Caveat, Choice, Condition, Disabled, Exclusion, Guide, Kind, LangIdx, Language, OptionSet, Origin,
+    Question, Rule,
 };
 use crate::suggest::did_you_mean;
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// Largest number of points one rule may give one language, either way.
 pub const MAX_POINTS: f64 = 100.0;
@@ -31,6 +34,8 @@ pub struct Pack {
     pub caveats: Vec<Caveat>,
     /// The guides that sources may cite.
     pub guides: Vec<Guide>,
+    /// Entries team packs took out.
+    pub disabled: Vec<Disabled>,
     /// A short hash of every file of the pack: changes whenever the pack does.
     pub fingerprint: String,
 }
@@ -46,17 +51,118 @@ pub struct PackFile {
 
 /// The pack compiled into the binary.
 pub fn builtin() -> Result<Pack, Error> {
-    let files: Vec<PackFile> = embedded::FILES
+    build(&builtin_files())
+}
+
+fn builtin_files() -> Vec<PackFile> {
+    embedded::FILES
         .iter()
         .map(|(name, text)| PackFile { name: format!("<builtin>/{name}"), text: (*text).to_string() })
-        .collect();
+        .collect()
+}
+
+/// The built-in pack's own scenario tests: (display name, TOML text).
+pub fn builtin_tests() -> Vec<(String, String)> {
+    embedded::TESTS.iter().map(|(name, text)| (format!("<builtin>/{name}"), (*text).to_string())).collect()
+}
+
+/// Which packs to load: the built-in one (unless `--no-builtin`) and folders, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackSet {
+    /// Leave out the built-in pack.
+    pub no_builtin: bool,
+    /// Team pack folders, in the order they apply.
+    pub dirs: Vec<PathBuf>,
+}
+
+/// The folders a pack may hold YAML in.
+const FOLDERS: [&str; 4] = ["languages", "sources", "questions", "rules"];
+
+/// Reads a file of a pack folder: UTF-8 text, or a diagnostic naming it.
+fn read_pack_file(path: &Path) -> Result<String, Diagnostic> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(&name, format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|_| Diagnostic::new(&name, "is not UTF-8 text"))
+}
+
+/// The files of one pack folder, sorted within each folder, `radar.csv` last.
+fn folder_files(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PackFile> {
+    let shown = dir.display().to_string();
+    if !dir.is_dir() {
+        problems.push(Diagnostic::new(&shown, "no such pack folder"));
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for folder in FOLDERS {
+        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else { continue };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match read_pack_file(&path) {
+                Ok(text) => files.push(PackFile { name: path.display().to_string(), text }),
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    let radar = dir.join(radar::FILE_NAME);
+    if radar.is_file() {
+        match read_pack_file(&radar) {
+            Ok(text) => files.push(PackFile { name: radar.display().to_string(), text }),
+            Err(d) => problems.push(d),
+        }
+    }
+    if files.is_empty() && problems.is_empty() {
+        problems.push(Diagnostic::new(
+            &shown,
+            "is not a rule pack: expected YAML files in languages/, sources/, questions/ or rules/, or a radar.csv",
+        ));
+    }
+    files
+}
+
+/// Loads the built-in pack (unless `no_builtin`) and the team packs, in order.
+pub fn load(set: &PackSet) -> Result<Pack, Error> {
+    if !set.no_builtin && set.dirs.is_empty() {
+        return builtin();
+    }
+    let mut files = if set.no_builtin { Vec::new() } else { builtin_files() };
+    let mut problems = Vec::new();
+    for dir in &set.dirs {
+        files.extend(folder_files(dir, &mut problems));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
     build(&files)
 }
 
-/// The folder part of a display name: `languages`, `sources`, `questions` or `rules`.
+/// The scenario tests of a pack folder: `DIR/tests/*.toml`, sorted.
+pub fn folder_tests(dir: &Path) -> Result<Vec<(String, String)>, Error> {
+    let Ok(entries) = std::fs::read_dir(dir.join("tests")) else { return Ok(Vec::new()) };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| read_pack_file(&p).map(|text| (p.display().to_string(), text)).map_err(Error::invalid))
+        .collect()
+}
+
+/// What a file holds, from its place in the pack: `languages`, `sources`, `questions`,
+/// `rules` or `radar`.
 fn folder(name: &str) -> &str {
     let mut parts = name.rsplit('/');
-    parts.next();
+    let file = parts.next().unwrap_or("");
+    if file == radar::FILE_NAME {
+        return "radar";
+    }
     parts.next().unwrap_or("")
 }
 
@@ -80,13 +186,17 @@ fn fingerprint(files: &[PackFile]) -> String {
 /// Builds a checked pack from its files, reporting every problem found.
 pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
     let mut b = Builder::default();
-    for wanted in ["languages", "sources", "questions", "rules"] {
+    for wanted in ["languages", "sources", "radar", "questions", "rules"] {
         for file in files.iter().filter(|f| folder(&f.name) == wanted) {
             b.file(wanted, file);
         }
     }
+    let overrides = std::mem::take(&mut b.overrides);
+    for (file, o) in overrides {
+        b.apply_override(&file, o);
+    }
     for file in files {
-        if !["languages", "sources", "questions", "rules"].contains(&folder(&file.name)) {
+        if !["languages", "sources", "radar", "questions", "rules"].contains(&folder(&file.name)) {
             b.problems.push(Diagnostic::new(
                 &file.name,
                 "not part of a pack: pack files live in languages/, sources/, questions/ or rules/",
@@ -109,6 +219,7 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
         exclusions: b.exclusions,
         caveats: b.caveats,
         guides: b.guides,
+        disabled: b.disabled,
         fingerprint: fingerprint(files),
     })
 }
@@ -124,6 +235,11 @@ struct Builder {
     entry_ids: HashMap<String, String>,
     /// How often each (file, id) has been seen, to locate the right one of duplicates.
     seen: HashMap<(String, String), usize>,
+    /// Overrides, applied once every entry is loaded: (file, override).
+    overrides: Vec<(PackFile, raw::RawOverride)>,
+    disabled: Vec<Disabled>,
+    /// How many radars have been imported, for their source ids.
+    radars: usize,
     problems: Vec<Diagnostic>,
 }
 
@@ -147,6 +263,96 @@ fn is_id(s: &str) -> bool {
 }
 
 impl Builder {
+    /// Applies one override: new points for a rule, or an entry taken out.
+    fn apply_override(&mut self, file: &PackFile, o: raw::RawOverride) {
+        let site = Site { file, id: &o.rule, position: locate::yaml_entry_key(&file.text, "rule", &o.rule) };
+        if o.reason.trim().is_empty() {
+            self.problems.push(site.problem("an override needs a `reason`: why the team changes this entry"));
+        }
+        let rule = self.rules.iter().position(|r| r.id == o.rule);
+        let exclusion = self.exclusions.iter().position(|e| e.id == o.rule);
+        let caveat = self.caveats.iter().position(|c| c.id == o.rule);
+        if rule.is_none() && exclusion.is_none() && caveat.is_none() {
+            let known =
+                self.rules.iter().map(|r| r.id.as_str()).chain(self.exclusions.iter().map(|e| e.id.as_str()));
+            let hint = did_you_mean(&o.rule, known.chain(self.caveats.iter().map(|c| c.id.as_str())));
+            let already =
+                if self.disabled.iter().any(|d| d.id == o.rule) { " (it is already disabled)" } else { "" };
+            self.problems
+                .push(site.problem(format!("override of unknown entry `{}`{already}{hint}", o.rule)));
+            return;
+        }
+        match (o.points, o.disable) {
+            (Some(_), true) | (None, false) => {
+                self.problems.push(site.problem("an override either sets `points` or says `disable: true`"));
+            }
+            (Some(points), false) => {
+                let Some(i) = rule else {
+                    self.problems.push(
+                        site.problem("only a rule has points; exclusions and caveats can only be disabled"),
+                    );
+                    return;
+                };
+                for (id, p) in points {
+                    if !p.is_finite() || p.abs() > MAX_POINTS {
+                        self.problems.push(site.problem(format!(
+                            "points for `{id}` must be a number between -{MAX_POINTS} and {MAX_POINTS}"
+                        )));
+                        continue;
+                    }
+                    let Some(l) = self.lang(&site, &id) else { continue };
+                    let existing = self.rules[i].points.iter().position(|(lang, _)| *lang == l);
+                    match (existing, p == 0.0) {
+                        (Some(at), true) => {
+                            self.rules[i].points.remove(at);
+                        }
+                        (Some(at), false) => self.rules[i].points[at].1 = p,
+                        (None, false) => self.rules[i].points.push((l, p)),
+                        (None, true) => {}
+                    }
+                }
+                self.rules[i].adjusted.push(format!("{}: {}", file.name, o.reason.trim()));
+            }
+            (None, true) => {
+                let (id, kind) = if let Some(i) = rule {
+                    (self.rules.remove(i).id, "rule")
+                } else if let Some(i) = exclusion {
+                    (self.exclusions.remove(i).id, "exclusion")
+                } else {
+                    (self.caveats.remove(caveat.unwrap_or_default()).id, "caveat")
+                };
+                self.disabled.push(Disabled {
+                    id,
+                    kind,
+                    reason: o.reason.trim().to_string(),
+                    by: file.name.clone(),
+                });
+            }
+        }
+    }
+
+    /// Imports a tech radar: each blip naming a language becomes a rule and a caveat.
+    fn radar(&mut self, file: &PackFile) {
+        self.radars += 1;
+        let guide_id = if self.radars == 1 { "radar".to_string() } else { format!("radar-{}", self.radars) };
+        let imported = radar::import(file, &guide_id, &self.languages);
+        self.problems.extend(imported.problems);
+        if imported.rules.is_empty() && imported.caveats.is_empty() {
+            return;
+        }
+        self.guides.push(imported.guide);
+        for rule in imported.rules {
+            let site = Site { file, id: &rule.id, position: None };
+            self.claim_id(&site);
+            self.rules.push(rule);
+        }
+        for caveat in imported.caveats {
+            let site = Site { file, id: &caveat.id, position: None };
+            self.claim_id(&site);
+            self.caveats.push(caveat);
+        }
+    }
+
     fn file(&mut self, folder: &str, file: &PackFile) {
         match folder {
             "languages" => {
@@ -164,11 +370,13 @@ impl Builder {
                     parsed.questions.into_iter().for_each(|q| self.question(file, q));
                 }
             }
+            "radar" => self.radar(file),
             _ => {
                 if let Some(parsed) = self.parse::<raw::RulesFile>(file) {
                     parsed.rules.into_iter().for_each(|r| self.rule(file, r));
                     parsed.exclusions.into_iter().for_each(|e| self.exclusion(file, e));
                     parsed.caveats.into_iter().for_each(|c| self.caveat(file, c));
+                    self.overrides.extend(parsed.overrides.into_iter().map(|o| (file.clone(), o)));
                 }
             }
         }
@@ -460,6 +668,7 @@ impl Builder {
             reason: r.reason,
             source: r.source,
             origin: Self::origin(&site),
+            adjusted: Vec::new(),
         });
     }
 

@@ -47,6 +47,9 @@ struct Reason<'a> {
     points: f64,
     source: &'a str,
     rule: &'a str,
+    /// Team packs that changed this rule's points, and why.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    adjusted: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -108,6 +111,7 @@ pub fn render(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) -> Str
                             points: reason.points,
                             source: &reason.rule.source,
                             rule: &reason.rule.id,
+                            adjusted: &reason.rule.adjusted,
                         })
                         .collect(),
                     caveats: r

@@ -416,6 +416,7 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         answers: &file.answers,
         include: &file.given,
         decision: file.decision.as_ref(),
+        packs: &file.packs,
         path: record.answers_path,
         date: record.today,
     };

@@ -2,6 +2,7 @@
 //! Markdown. Each returns the whole text; the command writes it.
 
 pub mod check;
+pub mod explain;
 pub mod json;
 pub mod madr;
 pub mod markdown;
@@ -130,6 +131,35 @@ pub fn robustness(pack: &Pack, what_if: &WhatIf) -> (String, Vec<String>) {
         })
         .collect();
     (summary, lines)
+}
+
+/// A condition in words: `shape = realtime_fanout and failure_recovery = runtime`; a multi-choice
+/// test reads `product_needs has queues`.
+pub fn describe_condition(pack: &Pack, condition: &crate::model::Condition) -> String {
+    use crate::model::Condition;
+    fn inner(pack: &Pack, c: &Condition, nested: bool) -> String {
+        let text = match c {
+            Condition::Always => return "always".into(),
+            Condition::Answer { question, options } => {
+                let q = &pack.questions[*question];
+                let ids: Vec<&str> = options.iter().map(|o| q.options[o].id.as_str()).collect();
+                let verb = match q.kind {
+                    Kind::Single => "=",
+                    Kind::Multi => "has",
+                };
+                return format!("{} {verb} {}", q.id, ids.join(" or "));
+            }
+            Condition::All(list) => {
+                list.iter().map(|c| inner(pack, c, true)).collect::<Vec<_>>().join(" and ")
+            }
+            Condition::Any(list) => {
+                list.iter().map(|c| inner(pack, c, true)).collect::<Vec<_>>().join(" or ")
+            }
+            Condition::Not(c) => return format!("not ({})", inner(pack, c, false)),
+        };
+        if nested { format!("({text})") } else { text }
+    }
+    inner(pack, condition, false)
 }
 
 /// Escapes text for a Markdown table cell.

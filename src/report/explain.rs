@@ -1,0 +1,138 @@
+//! `advisor explain`: one language's score taken apart: every rule that fired, its caveats,
+//! why it is excluded if it is, the gap to rank 1 and the rules that make it, and the single
+//! answers that would put it first.
+
+use super::{describe_change, signed, wrap};
+use crate::engine::{self, Evaluation};
+use crate::model::{Answers, LangIdx};
+use crate::pack::Pack;
+use std::fmt::Write as _;
+
+/// How many separating rules to list.
+const SEPARATING: usize = 8;
+
+/// The explanation as text, wrapped to `width`.
+pub fn render(
+    pack: &Pack,
+    answers: &Answers,
+    source: &str,
+    evaluation: &Evaluation<'_>,
+    language: LangIdx,
+    width: usize,
+) -> String {
+    let name = &pack.languages[language].name;
+    let ranked = evaluation.ranking.iter().find(|r| r.language == language);
+    let excluded = evaluation.excluded.iter().find(|x| x.language == language);
+    let (reasons, caveats) = engine::reasons_for(pack, answers, language);
+    let total: f64 = reasons.iter().map(|r| r.points).sum();
+    let mut out = String::new();
+
+    let standing = match ranked {
+        Some(r) => format!(
+            "{name}: rank {} of {}, score {:.1} ({} points), for {source}",
+            r.rank,
+            evaluation.ranking.len(),
+            r.score,
+            signed(r.points)
+        ),
+        None => format!("{name}: excluded, for {source}"),
+    };
+    out.push_str(&wrap(&standing, width, "", "  "));
+
+    if let Some(x) = excluded {
+        out.push_str("\nWhy it is excluded:\n");
+        for e in &x.by {
+            out.push_str(&wrap(
+                &format!("{} [{}] (rule {})", e.reason, e.source, e.id),
+                width,
+                "  - ",
+                "    ",
+            ));
+        }
+    }
+
+    let heading = match (ranked, reasons.is_empty()) {
+        (_, true) => format!("\nNo rule fires for {name} with these answers.\n"),
+        (Some(_), false) => format!("\nRules that fired for {name} ({} points in all):\n", signed(total)),
+        (None, false) => {
+            format!("\nRules that would fire if it were not excluded ({} points):\n", signed(total))
+        }
+    };
+    out.push_str(&heading);
+    for r in &reasons {
+        let line = format!("{:>4}  {}: {} [{}]", signed(r.points), r.rule.id, r.rule.reason, r.rule.source);
+        out.push_str(&wrap(&line, width, "  ", "        "));
+        for note in &r.rule.adjusted {
+            out.push_str(&wrap(&format!("(points changed by {note})"), width, "        ", "         "));
+        }
+    }
+
+    out.push_str("\nCaveats:\n");
+    if caveats.is_empty() {
+        out.push_str("  none recorded\n");
+    }
+    for c in &caveats {
+        out.push_str(&wrap(&format!("{} [{}]", c.text, c.source), width, "  - ", "    "));
+    }
+
+    if let (Some(r), Some(leader)) = (ranked, evaluation.ranking.first()) {
+        let (first, second, heading) = if r.rank == 1 {
+            match evaluation.ranking.get(1) {
+                Some(next) => (
+                    r,
+                    next,
+                    format!(
+                        "\n{name} ranks first, {} points ahead of {}. What keeps it ahead:\n",
+                        r.points - next.points,
+                        pack.languages[next.language].name
+                    ),
+                ),
+                None => (r, r, format!("\n{name} is the only language ranked.\n")),
+            }
+        } else {
+            (
+                leader,
+                r,
+                format!(
+                    "\nGap to rank 1: {} leads with {} points, {} ahead of {name}. The rules that make the difference:\n",
+                    pack.languages[leader.language].name,
+                    signed(leader.points),
+                    leader.points - r.points
+                ),
+            )
+        };
+        out.push_str(&wrap(&heading[1..], width, "\n", "  "));
+        let (a, b) = (&pack.languages[first.language].name, &pack.languages[second.language].name);
+        for d in engine::differences(first, second).iter().take(SEPARATING) {
+            let line = format!(
+                "{:>4}  {}: {} [{}] ({a} {}, {b} {})",
+                signed(d.gap()),
+                d.rule.id,
+                d.rule.reason,
+                d.rule.source,
+                signed(d.first),
+                signed(d.second)
+            );
+            out.push_str(&wrap(&line, width, "  ", "        "));
+        }
+    }
+
+    if ranked.is_none_or(|r| r.rank > 1) {
+        let paths = engine::paths_to_first(pack, answers, language);
+        if paths.is_empty() {
+            let _ = writeln!(out, "\nNo single answer change would put {name} first.");
+        } else {
+            let _ = writeln!(out, "\nSingle answer changes that would put {name} first:");
+            for c in &paths {
+                let score = c.top.map_or(0.0, |(_, s)| s);
+                out.push_str(&wrap(
+                    &format!("{} (score {score:.1})", describe_change(pack, c)),
+                    width,
+                    "  - ",
+                    "    ",
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,245 @@
+//! Explain, what-if and team rule packs: `explain` snapshots, packs that add a language,
+//! reweight or disable a rule, radar import, and `rules check|list|test`.
+
+use crate::Test;
+use serde_json::Value;
+
+fn project(args: &[&str]) -> crate::Outcome {
+    Test::new().in_project().args(args).run()
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = project(args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
+fn ranked(report: &Value) -> Vec<(String, f64)> {
+    report["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["language"].as_str().unwrap().to_string(), r["points"].as_f64().unwrap()))
+        .collect()
+}
+
+fn points_of(report: &Value, language: &str) -> f64 {
+    ranked(report).into_iter().find(|(l, _)| l == language).map(|(_, p)| p).unwrap()
+}
+
+#[test]
+fn explain_takes_a_score_apart() {
+    let top = project(&["explain", "elixir", "--answers", "examples/realtime-chat.toml"]);
+    assert_eq!(top.code, 0, "{}", top.stderr);
+    insta::assert_snapshot!("explain_rank_1", top.stdout);
+    let lower = project(&["explain", "Go", "--answers", "examples/realtime-chat.toml"]);
+    assert_eq!(lower.code, 0);
+    assert!(
+        lower.stdout.contains("Gap to rank 1: Elixir leads with +96 points, 71 ahead of Go."),
+        "{}",
+        lower.stdout
+    );
+    insta::assert_snapshot!("explain_lower", lower.stdout);
+    let hard = Test::new()
+        .file("a.toml", "version = 1\n[answers]\nshape = \"strict_latency\"\ntask_nature = \"mixed\"\nlatency = \"hard_realtime\"\n")
+        .args(&["explain", "erlang", "--answers", "a.toml"])
+        .run();
+    assert_eq!(hard.code, 0);
+    insta::assert_snapshot!("explain_excluded", hard.stdout);
+    let unknown = project(&["explain", "golang", "--answers", "examples/realtime-chat.toml"]);
+    let unknown_name = project(&["explain", "cobol", "--answers", "examples/realtime-chat.toml"]);
+    assert_eq!(unknown.code, 0, "golang is an alias of go: {}", unknown.stderr);
+    assert_eq!(unknown_name.code, 2);
+    assert!(unknown_name.stderr.contains("unknown language `cobol`"));
+}
+
+#[test]
+fn what_if_reports_the_answers_that_flip_rank_1() {
+    let fragile = json(&["recommend", "--answers", "examples/enterprise-backend.toml", "--format", "json"]);
+    let flips = fragile["what_if"].as_array().unwrap();
+    assert_eq!(flips.len(), 1, "{flips:?}");
+    assert_eq!(flips[0]["question"], "production_runtime");
+    assert_eq!(flips[0]["answer"], "dotnet");
+    assert_eq!(flips[0]["language"], "csharp");
+    assert!(fragile["what_if_tried"].as_u64().unwrap() > 50);
+
+    let robust = json(&["recommend", "--answers", "examples/ml-service.toml", "--format", "json"]);
+    assert_eq!(robust["what_if"].as_array().unwrap().len(), 0);
+    let table = project(&["recommend", "--answers", "examples/ml-service.toml"]);
+    assert!(table.stdout.contains("Python stays first for all"), "{}", table.stdout);
+    let table = project(&["recommend", "--answers", "examples/enterprise-backend.toml"]);
+    assert!(table.stdout.contains("production_runtime = dotnet: C# leads"), "{}", table.stdout);
+}
+
+#[test]
+fn a_pack_can_add_a_language_and_a_question() {
+    let report = json(&[
+        "recommend",
+        "--answers",
+        "examples/control-plane.toml",
+        "--pack",
+        "examples/packs/zig",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(ranked(&report).len(), 13, "Zig joins the ranking");
+    let schema = project(&["schema", "--pack", "examples/packs/zig"]);
+    assert!(schema.stdout.contains("\"allocator_control\""));
+    let text = "version = 1\npacks = [\"../examples/packs/zig\"]\n[answers]\nshape = \"strict_latency\"\ntask_nature = \"mixed\"\nruntime_needs = [\"no_gc\"]\nallocator_control = \"required\"\nteam_languages = [\"zig\"]\n";
+    let test = Test::new().file("team/advisor.toml", text);
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    // The answers file names its pack relative to itself.
+    let file = test.path().join("team/advisor.toml");
+    std::fs::write(&file, text.replace("../examples/packs/zig", &format!("{manifest}/examples/packs/zig")))
+        .unwrap();
+    let out = test
+        .command()
+        .args(["recommend", "--answers", "team/advisor.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ranking"][0]["language"], "zig");
+    // Without the pack, the Zig answers are unknown.
+    let out = test
+        .command()
+        .args(["recommend", "--answers", "team/advisor.toml", "--no-builtin"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_pack_can_reweight_and_disable_built_in_rules() {
+    let args = ["recommend", "--answers", "examples/control-plane.toml", "--format", "json"];
+    let plain = json(&args);
+    let mut with_pack = args.to_vec();
+    with_pack.extend(["--pack", "examples/packs/platform-jvm"]);
+    let packed = json(&with_pack);
+    // go-static-binary goes from +10 to +4.
+    assert_eq!(points_of(&plain, "go") - points_of(&packed, "go"), 6.0);
+    let reasons =
+        packed["ranking"].as_array().unwrap().iter().find(|r| r["language"] == "go").unwrap()["reasons"]
+            .clone();
+    let static_binary = reasons.as_array().unwrap().iter().find(|r| r["rule"] == "go-static-binary").unwrap();
+    assert_eq!(static_binary["points"], 4.0);
+    assert!(static_binary["adjusted"][0].as_str().unwrap().contains("container image"));
+    // beam-hiring-pool is disabled: Elixir loses no points to the hiring pool any more.
+    let hiring = |report: &Value| {
+        report["ranking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["reasons"].as_array().unwrap().iter().any(|x| x["rule"] == "beam-hiring-pool"))
+    };
+    assert!(hiring(&plain));
+    assert!(!hiring(&packed));
+    let list = project(&["rules", "list", "--pack", "examples/packs/platform-jvm", "--language", "elixir"]);
+    assert!(list.stdout.contains("disabled rule `beam-hiring-pool` by examples/packs/platform-jvm/rules/platform.yaml: Hiring is remote-first"), "{}", list.stdout);
+}
+
+#[test]
+fn a_tech_radar_becomes_points_and_caveats() {
+    let report = json(&[
+        "recommend",
+        "--answers",
+        "examples/enterprise-backend.toml",
+        "--format",
+        "json",
+        "--pack",
+        "examples/packs/tech-radar",
+    ]);
+    let scala = report["ranking"].as_array().unwrap().iter().find(|r| r["language"] == "scala").unwrap();
+    let hold = scala["reasons"].as_array().unwrap().iter().find(|r| r["rule"] == "radar-scala").unwrap();
+    assert_eq!(hold["points"], -10.0);
+    assert_eq!(hold["source"], "radar / Hold");
+    let caveat =
+        scala["caveats"].as_array().unwrap().iter().find(|c| c["rule"] == "radar-scala-caveat").unwrap();
+    assert!(
+        caveat["text"].as_str().unwrap().contains("examples/packs/tech-radar/radar.csv) puts Scala in Hold")
+    );
+    let kotlin = report["ranking"].as_array().unwrap().iter().find(|r| r["language"] == "kotlin").unwrap();
+    assert!(
+        kotlin["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["rule"] == "radar-kotlin" && r["points"] == 8.0)
+    );
+    // Blips that are not languages (Kubernetes, techniques) are skipped.
+    let list = project(&["rules", "list", "--pack", "examples/packs/tech-radar"]);
+    assert!(!list.stdout.to_lowercase().contains("kubernetes"));
+}
+
+#[test]
+fn rules_check_reports_every_problem_of_a_broken_pack_with_lines() {
+    let test = Test::new()
+        .file("broken/sources/s.yaml", "guides:\n  - id: team\n    title: Team notes\n    sections: [Runtimes]\n")
+        .file("broken/languages/l.yaml", "languages:\n  - {id: Zig!, name: Zig, runtime: native}\n")
+        .file(
+            "broken/rules/a.yaml",
+            "rules:\n  - id: team-go\n    when: {shap: request_response}\n    points: {golang: 5}\n    reason: Go\n    source: team / Runtime\n  - id: go-static-binary\n    points: {go: 1}\n    reason: dup\n    source: team / Runtimes\n\noverrides:\n  - rule: go-static-binray\n    points: {go: 2}\n    reason: typo\n  - rule: beam-hard-realtime\n    points: {elixir: 2}\n    reason: not a rule\n",
+        )
+        .file("broken/rules/b.yaml", "rules:\n  - id: x\n    points: [1, 2]\n")
+        .file("broken/radar.csv", "name,ring,quadrant,isNew,description\nGo,Adopt,L,FALSE,ok\nRust,Sometimes,L,FALSE,bad ring\nGo,Hold,L,FALSE,twice\n");
+    let out = test.command().args(["rules", "check", "--pack", "broken"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "broken/languages/l.yaml:2:3: entry `Zig!`: ids are lowercase letters",
+        "broken/rules/a.yaml:2:3: entry `team-go`: condition names `shap`, which is not a question defined before this entry (did you mean \"shape\"?)",
+        "broken/rules/a.yaml:2:3: entry `team-go`: unknown language `golang` (did you mean \"go\"?)",
+        "broken/rules/a.yaml:2:3: entry `team-go`: source \"team / Runtime\" names no section of guide team (\"Team notes\") (did you mean \"Runtimes\"?)",
+        "broken/rules/a.yaml:7:3: entry `go-static-binary`: duplicate id: already used in <builtin>/rules/go.yaml:",
+        "broken/rules/a.yaml:13:3: entry `go-static-binray`: override of unknown entry `go-static-binray` (did you mean \"go-static-binary\"?)",
+        "entry `beam-hard-realtime`: only a rule has points",
+        "broken/rules/b.yaml:3:13:",
+        "broken/radar.csv:3:1: unknown ring `Sometimes`; expected Adopt, Trial, Assess or Hold",
+        "broken/radar.csv:4:1: Go is on the radar twice (first on line 2)",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
+    // Built-in line numbers move whenever a built-in rule file changes.
+    let stable: String = stderr
+        .lines()
+        .map(|l| match l.find("<builtin>/rules/go.yaml:") {
+            Some(at) => format!("{}<builtin>/rules/go.yaml:N", &l[..at]),
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("rules_check_broken", stable);
+    let missing = Test::new().args(&["rules", "check", "--pack", "nowhere"]).run();
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nowhere: no such pack folder"));
+    let ok = project(&["rules", "check"]);
+    assert_eq!(ok.code, 0);
+    assert!(ok.stdout.starts_with("ok: 12 languages, 16 questions, "), "{}", ok.stdout);
+}
+
+#[test]
+fn rules_test_passes_and_fails() {
+    let builtin = project(&["rules", "test"]);
+    assert_eq!(builtin.code, 0, "{}", builtin.stdout);
+    assert!(builtin.stdout.ends_with("44 passed, 0 failed\n"), "{}", builtin.stdout);
+    for pack in ["platform-jvm", "tech-radar", "zig"] {
+        let out = project(&["rules", "test", "--pack", &format!("examples/packs/{pack}")]);
+        assert_eq!(out.code, 0, "{pack}: {}", out.stdout);
+        assert!(out.stdout.ends_with("2 passed, 0 failed\n"), "{pack}: {}", out.stdout);
+    }
+    let failing = Test::new()
+        .file("pack/sources/s.yaml", "guides:\n  - {id: team, title: T, sections: [S]}\n")
+        .file("pack/tests/t.toml", "[[scenario]]\nid = \"holds\"\nexpect_top = [\"elixir\"]\n[scenario.answers]\nshape = \"realtime_fanout\"\ntask_nature = \"io_bound\"\nfailure_recovery = \"runtime\"\n\n[[scenario]]\nid = \"wrong\"\nexpect_top = [\"python\"]\n[scenario.answers]\nshape = \"cpu_parallel\"\ntask_nature = \"cpu_bound\"\n")
+        .args(&["rules", "test", "--pack", "pack"])
+        .run();
+    assert_eq!(failing.code, 1, "{}", failing.stdout);
+    assert!(failing.stdout.contains("ok    holds\n"));
+    assert!(
+        failing
+            .stdout
+            .contains("FAIL  wrong (pack/tests/t.toml): rank 1 is rust, expected one of [\"python\"]"),
+        "{}",
+        failing.stdout
+    );
+    assert!(failing.stdout.ends_with("1 passed, 1 failed\n"));
+}
