@@ -6,6 +6,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
+// The crate's own YAML module, so that YAML is parsed in one place.
+#[path = "src/yaml.rs"]
+#[allow(dead_code)]
+mod yaml;
+
 const PACK_DIRS: [&str; 4] = ["languages", "sources", "questions", "rules"];
 
 fn main() {
@@ -24,10 +29,15 @@ fn main() {
         }
     }
     files.sort();
-    let mut code = String::from("/// The built-in pack's files: (display name, contents), sorted by name.\n");
-    code.push_str("pub static FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// The built-in pack's files: (display name, YAML contents, the same as JSON), sorted by name.\n",
+    );
+    code.push_str("pub static FILES: &[(&str, &str, Option<&str>)] = &[\n");
     for (name, path) in &files {
-        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string())
+        let text = fs::read_to_string(path).unwrap_or_default();
+        // A file that does not parse is embedded as YAML only; loading it reports the problem.
+        let json = yaml::to_json(&text);
+        writeln!(code, "    ({name:?}, include_str!({:?}), {json:?}),", path.display().to_string())
             .expect("string write");
     }
     code.push_str("];\n");

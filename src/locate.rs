@@ -101,6 +101,18 @@ fn nth_entry(text: &str, key: &str, value: &str, nth: usize) -> Option<Position>
         .nth(nth)
 }
 
+/// Every `id:` line of a YAML file, by id, in file order.
+pub fn yaml_entries(text: &str) -> std::collections::HashMap<String, Vec<Position>> {
+    let mut index: std::collections::HashMap<String, Vec<Position>> = std::collections::HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some(value) = value_of(line, "id") {
+            let column = line.len() - line.trim_start().len() + 1;
+            index.entry(value.to_string()).or_default().push(Position { line: i + 1, column });
+        }
+    }
+    index
+}
+
 /// The line of the first list entry `- <key>: <value>` in a YAML file.
 pub fn yaml_entry_key(text: &str, key: &str, value: &str) -> Option<Position> {
     nth_entry(text, key, value, 0)

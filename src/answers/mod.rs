@@ -190,8 +190,10 @@ pub fn parse(file: &str, text: &str, format: Format, pack: &Pack) -> Result<Answ
             let position = e.span().map(|s| crate::error::Position::of_offset(text, s.start));
             Error::invalid(Diagnostic::new(file, e.message().trim_end().to_string()).at(position))
         })?,
-        Format::Yaml => crate::yaml::from_str(text)
-            .map_err(|e| Error::invalid(Diagnostic::new(file, e.message).at(e.position)))?,
+        Format::Yaml => crate::yaml::from_str(text).map_err(|e| {
+            let position = e.location.map(|(line, column)| crate::error::Position { line, column });
+            Error::invalid(Diagnostic::new(file, e.message).at(position))
+        })?,
     };
     Checker { file, text, format, pack, problems: Vec::new() }.check(raw)
 }

@@ -258,7 +258,7 @@ mod tests {
     /// A small pack: `kind` (required), `size` (asked only when kind is `service`), `extras`
     /// (multi), `tone` (default `calm`).
     fn pack() -> Pack {
-        let file = |name: &str, text: &str| PackFile { name: name.into(), text: text.into() };
+        let file = |name: &str, text: &str| PackFile { name: name.into(), text: text.into(), json: None };
         build(&[
             file("p/languages/l.yaml", "languages:\n  - {id: go, name: Go, runtime: native}\n"),
             file("p/sources/s.yaml", "guides:\n  - {id: \"000\", title: T, sections: [S]}\n"),

@@ -47,6 +47,9 @@ pub struct PackFile {
     pub name: String,
     /// The YAML text.
     pub text: String,
+    /// The same content as JSON, converted at build time for the built-in pack (JSON parses
+    /// faster); the YAML text still gives line numbers and the messages of parse errors.
+    pub json: Option<&'static str>,
 }
 
 /// The pack compiled into the binary.
@@ -54,10 +57,15 @@ pub fn builtin() -> Result<Pack, Error> {
     build(&builtin_files())
 }
 
-fn builtin_files() -> Vec<PackFile> {
+/// The built-in pack's files, as `build` takes them.
+pub fn builtin_files() -> Vec<PackFile> {
     embedded::FILES
         .iter()
-        .map(|(name, text)| PackFile { name: format!("<builtin>/{name}"), text: (*text).to_string() })
+        .map(|(name, text, json)| PackFile {
+            name: format!("<builtin>/{name}"),
+            text: (*text).to_string(),
+            json: *json,
+        })
         .collect()
 }
 
@@ -103,7 +111,7 @@ fn folder_files(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PackFile> {
         paths.sort();
         for path in paths {
             match read_pack_file(&path) {
-                Ok(text) => files.push(PackFile { name: path.display().to_string(), text }),
+                Ok(text) => files.push(PackFile { name: path.display().to_string(), text, json: None }),
                 Err(d) => problems.push(d),
             }
         }
@@ -111,7 +119,7 @@ fn folder_files(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PackFile> {
     let radar = dir.join(radar::FILE_NAME);
     if radar.is_file() {
         match read_pack_file(&radar) {
-            Ok(text) => files.push(PackFile { name: radar.display().to_string(), text }),
+            Ok(text) => files.push(PackFile { name: radar.display().to_string(), text, json: None }),
             Err(d) => problems.push(d),
         }
     }
@@ -233,8 +241,8 @@ struct Builder {
     caveats: Vec<Caveat>,
     guides: Vec<Guide>,
     entry_ids: HashMap<String, String>,
-    /// How often each (file, id) has been seen, to locate the right one of duplicates.
-    seen: HashMap<(String, String), usize>,
+    /// Per file, the not yet claimed `id:` lines of each id.
+    entry_lines: HashMap<String, HashMap<String, Vec<Position>>>,
     /// Overrides, applied once every entry is loaded: (file, override).
     overrides: Vec<(PackFile, raw::RawOverride)>,
     disabled: Vec<Disabled>,
@@ -387,19 +395,33 @@ impl Builder {
             self.problems.push(Diagnostic::new(&file.name, "the file is empty; expected YAML pack entries"));
             return None;
         }
+        if let Some(parsed) = file.json.and_then(|json| serde_json::from_str::<T>(json).ok()) {
+            return Some(parsed);
+        }
         match crate::yaml::from_str::<T>(&file.text) {
             Ok(parsed) => Some(parsed),
             Err(e) => {
-                self.problems.push(Diagnostic::new(&file.name, e.message).at(e.position));
+                self.problems.push(
+                    Diagnostic::new(&file.name, e.message)
+                        .at(e.location.map(|(line, column)| Position { line, column })),
+                );
                 None
             }
         }
     }
 
+    /// Where an entry is: the next unused `id:` line for this id in its file (so duplicates
+    /// point at their own lines). Each file is scanned once.
     fn site<'a>(&mut self, file: &'a PackFile, id: &'a str) -> Site<'a> {
-        let nth = self.seen.entry((file.name.clone(), id.to_string())).or_default();
-        let position = locate::yaml_entry(&file.text, id, *nth);
-        *nth += 1;
+        let index =
+            self.entry_lines.entry(file.name.clone()).or_insert_with(|| locate::yaml_entries(&file.text));
+        let position = index.get_mut(id).and_then(|positions| {
+            let next = positions.first().copied();
+            if !positions.is_empty() {
+                positions.remove(0);
+            }
+            next
+        });
         Site { file, id, position }
     }
 
@@ -598,14 +620,22 @@ impl Builder {
                         )));
                         continue;
                     };
-                    let question = self.questions[qi].clone();
                     if ids.is_empty() {
                         self.problems.push(site.problem(format!("condition on `{key}` lists no options")));
                     }
                     let mut options = OptionSet::new();
                     for id in ids {
-                        if let Some(i) = self.option(site, &question, id) {
-                            options.insert(i);
+                        let question = &self.questions[qi];
+                        match question.option(id) {
+                            Some(i) => {
+                                options.insert(i);
+                            }
+                            None => {
+                                let hint = did_you_mean(id, question.option_ids());
+                                let message =
+                                    format!("question `{}` has no option `{id}`{hint}", question.id);
+                                self.problems.push(site.problem(message));
+                            }
                         }
                     }
                     Condition::Answer { question: qi, options }
@@ -761,7 +791,7 @@ mod tests {
     use super::*;
 
     fn file(name: &str, text: &str) -> PackFile {
-        PackFile { name: name.into(), text: text.into() }
+        PackFile { name: name.into(), text: text.into(), json: None }
     }
 
     const LANGS: &str =
