@@ -15,6 +15,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> io::Result
     let mut tmp = tempfile::Builder::new().prefix(".advisor-").suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
+    pause_for_tests();
     let persisted = if overwrite { tmp.persist(path) } else { tmp.persist_noclobber(path) };
     persisted.map_err(|e| e.error)?;
     // Make the rename itself durable; not every platform can open a folder, which is fine.
@@ -22,6 +23,16 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> io::Result
         let _ = folder.sync_all();
     }
     Ok(())
+}
+
+/// The environment variable that makes every write pause (in milliseconds) between writing the
+/// temporary file and renaming it, so a test can kill the process at the worst moment.
+pub const PAUSE_VARIABLE: &str = "ADVISOR_TESTING_PAUSE_BEFORE_RENAME";
+
+fn pause_for_tests() {
+    if let Some(ms) = std::env::var(PAUSE_VARIABLE).ok().and_then(|v| v.parse::<u64>().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms.min(60_000)));
+    }
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, so

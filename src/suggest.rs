@@ -25,6 +25,16 @@ fn distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// A value as it may be echoed in a message: at most 60 characters, `…` marking a cut.
+pub fn shorten(text: &str) -> String {
+    const LIMIT: usize = 60;
+    if text.chars().count() <= LIMIT {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(LIMIT - 1).collect::<String>())
+    }
+}
+
 /// Names people write for an id: `golang` means `go`.
 const ALIASES: &[(&str, &str)] = &[
     ("golang", "go"),
@@ -76,6 +86,9 @@ pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
 /// ` (did you mean "x"?)` or nothing.
 pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    if wrong.len() > 200 {
+        return String::new();
+    }
     nearest(wrong, candidates).map_or_else(String::new, |c| format!(" (did you mean \"{c}\"?)"))
 }
 

@@ -14,8 +14,54 @@ pub struct YamlError {
     pub location: Option<(usize, usize)>,
 }
 
+/// The deepest nesting any advisor YAML file needs is a handful of levels; this bound keeps
+/// the parser (which is quadratic in nesting depth) fast on hostile input.
+pub const MAX_DEPTH: usize = 64;
+
+/// An estimate of the nesting depth of a YAML text, in one linear pass: flow brackets outside
+/// quotes, plus block indentation and leading `- ` markers. Returns the deepest level and its
+/// line.
+fn nesting(text: &str) -> (usize, usize) {
+    let (mut deepest, mut at) = (0, 0);
+    let mut flow: usize = 0;
+    for (i, line) in text.lines().enumerate() {
+        let body = line.trim_start_matches(' ');
+        let mut block = (line.len() - body.len()) / 2;
+        let mut rest = body;
+        while let Some(r) = rest.strip_prefix("- ") {
+            block += 1;
+            rest = r.trim_start_matches(' ');
+        }
+        let mut quote: Option<char> = None;
+        for c in rest.chars() {
+            match (quote, c) {
+                (None, '#') => break,
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '[' | '{') => flow += 1,
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+            if block + flow > deepest {
+                (deepest, at) = (block + flow, i + 1);
+            }
+        }
+        if block > deepest {
+            (deepest, at) = (block, i + 1);
+        }
+    }
+    (deepest, at)
+}
+
 /// Parses YAML text into `T`.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    let (depth, line) = nesting(text);
+    if depth > MAX_DEPTH {
+        return Err(YamlError {
+            message: format!("values nest more than {MAX_DEPTH} levels deep; expected a flat file"),
+            location: Some((line, 1)),
+        });
+    }
     serde_yaml::from_str(text).map_err(|e| {
         let location = e.location().map(|l| (l.line(), l.column()));
         let mut message = e.to_string();
@@ -47,6 +93,17 @@ mod tests {
         let e = from_str::<BTreeMap<String, String>>("a: [1\n").unwrap_err();
         assert!(e.location.is_some());
         assert!(!e.message.contains(" at line "), "{}", e.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = format!("a: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let e = from_str::<serde_yaml::Value>(&deep).unwrap_err();
+        assert_eq!(e.location, Some((1, 1)));
+        assert!(e.message.contains("nest more than 64 levels"));
+        let ok = "rules:\n  - id: a\n    when: {any: [{shape: x}, {not: {team: [a, b]}}]}\n";
+        assert!(from_str::<serde_yaml::Value>(ok).is_ok());
+        assert_eq!(nesting("a: '[[['\nb: \"{{\" # [[[\n").0, 0, "quotes and comments do not nest");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::locate;
 pub use crate::locate::Target;
 use crate::model::{Answers, Kind, LangIdx, OptionSet};
 use crate::pack::Pack;
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, shorten};
 use raw::{RawFile, RawValue};
 use std::path::Path;
 
@@ -238,7 +238,11 @@ impl Checker<'_> {
                 self.problem(
                     &["answers", &key],
                     Target::Key,
-                    format!("unknown question `{key}`{hint}; expected one of: {}", known.join(", ")),
+                    format!(
+                        "unknown question `{}`{hint}; expected one of: {}",
+                        shorten(&key),
+                        known.join(", ")
+                    ),
                 );
                 continue;
             };
@@ -347,7 +351,11 @@ impl Checker<'_> {
             self.problem(
                 &["answers", key],
                 Target::Value,
-                format!("unknown option \"{id}\" for `{key}`{hint}; expected one of: {}", options.join(", ")),
+                format!(
+                    "unknown option \"{}\" for `{key}`{hint}; expected one of: {}",
+                    shorten(id),
+                    options.join(", ")
+                ),
             );
         }
         found
@@ -372,7 +380,11 @@ impl Checker<'_> {
                     self.problem(
                         &["decision", "language"],
                         Target::Value,
-                        format!("unknown language \"{id}\"{hint}; expected one of: {}", ids.join(", ")),
+                        format!(
+                            "unknown language \"{}\"{hint}; expected one of: {}",
+                            shorten(id),
+                            ids.join(", ")
+                        ),
                     );
                 }
                 found
@@ -386,7 +398,7 @@ impl Checker<'_> {
                 self.problem(
                     &["decision", "status"],
                     Target::Value,
-                    format!("unknown status \"{s}\"{hint}; expected one of: {}", ids.join(", ")),
+                    format!("unknown status \"{}\"{hint}; expected one of: {}", shorten(s), ids.join(", ")),
                 );
             }
             found

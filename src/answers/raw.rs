@@ -98,7 +98,7 @@ impl RawValue {
     /// How the value reads in a message: `a list`, `the number 3` ...
     pub fn describe(&self) -> String {
         match self {
-            RawValue::Str(s) => format!("the string \"{s}\""),
+            RawValue::Str(s) => format!("the string \"{}\"", crate::suggest::shorten(s)),
             RawValue::List(_) => "a list".into(),
             RawValue::Int(i) => format!("the number {i}"),
             RawValue::Float(f) => format!("the number {f}"),

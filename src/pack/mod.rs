@@ -86,9 +86,20 @@ pub struct PackSet {
 /// The folders a pack may hold YAML in.
 const FOLDERS: [&str; 4] = ["languages", "sources", "questions", "rules"];
 
+/// Pack files larger than this are refused; the whole built-in pack is a few hundred kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Reads a file of a pack folder: UTF-8 text, or a diagnostic naming it.
 fn read_pack_file(path: &Path) -> Result<String, Diagnostic> {
     let name = path.display().to_string();
+    let size =
+        std::fs::metadata(path).map_err(|e| Diagnostic::new(&name, format!("cannot read: {e}")))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::new(
+            &name,
+            format!("is {size} bytes; pack files are limited to {MAX_FILE_BYTES} bytes (4 MiB)"),
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(&name, format!("cannot read: {e}")))?;
     String::from_utf8(bytes).map_err(|_| Diagnostic::new(&name, "is not UTF-8 text"))
 }

@@ -6,6 +6,7 @@ mod ask;
 mod check;
 mod errors;
 mod export;
+mod lost;
 mod packs;
 mod recommend;
 mod schema_init;

@@ -1,0 +1,74 @@
+//! Files are never lost: a process killed in the middle of a save leaves the old file intact,
+//! for every command that writes (ask --save is covered by the same function: fsio::write_atomic).
+
+use crate::Test;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Starts `advisor ARGS` with writes paused before the rename, waits until the temporary file
+/// exists, kills the process, and returns what is left in `dir`.
+fn kill_mid_write(test: &Test, args: &[&str]) {
+    let mut cmd = test.command();
+    cmd.args(args).env(advisor::fsio::PAUSE_VARIABLE, "30000");
+    let mut child = cmd.spawn().expect("spawn");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let temporary = |dir: &Path| {
+        walk(dir)
+            .into_iter()
+            .any(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(".advisor-")))
+    };
+    while !temporary(test.path()) {
+        assert!(Instant::now() < deadline, "the write never started");
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("advisor ended before it was killed: {status}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().expect("kill");
+    child.wait().expect("reap");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+const OLD: &str = "# the team's file, which must survive\n";
+
+#[test]
+fn a_killed_init_leaves_the_old_file_intact() {
+    let test = Test::new().file("advisor.toml", OLD);
+    kill_mid_write(&test, &["init", "--force"]);
+    assert_eq!(std::fs::read_to_string(test.path().join("advisor.toml")).unwrap(), OLD);
+}
+
+#[test]
+fn a_killed_export_leaves_the_old_record_intact() {
+    let answers =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml")).unwrap();
+    let test = Test::new().file("team.toml", answers).file("adr/0001-x.md", OLD);
+    kill_mid_write(&test, &["export", "--answers", "team.toml", "--out", "adr/0001-x.md", "--force"]);
+    assert_eq!(std::fs::read_to_string(test.path().join("adr/0001-x.md")).unwrap(), OLD);
+    // A record that did not exist yet is simply not there: never a partial file.
+    kill_mid_write(&test, &["export", "--answers", "team.toml", "--out", "adr/0002-y.md"]);
+    assert!(!test.path().join("adr/0002-y.md").exists());
+}
+
+#[test]
+fn without_the_pause_the_same_writes_complete() {
+    let test = Test::new().file("advisor.toml", OLD);
+    let out = test.command().args(["init", "--force"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_ne!(std::fs::read_to_string(test.path().join("advisor.toml")).unwrap(), OLD);
+    let leftovers: Vec<_> =
+        walk(test.path()).into_iter().filter(|p| p.to_string_lossy().contains(".advisor-")).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
