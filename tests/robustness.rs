@@ -208,6 +208,11 @@ proptest! {
                 prop_assert!(evaluation.ranking[i - 1].points >= r.points, "sorted by points");
             }
         }
+        prop_assert_eq!(
+            advisor::engine::top(pack, &answers),
+            evaluation.ranking.first().map(|r| (r.language, r.score)),
+            "the lean rank-1 path agrees with the full evaluation"
+        );
         let what_if = advisor::engine::what_if(pack, &answers);
         prop_assert_eq!(what_if.top, evaluation.ranking.first().map(|r| r.language));
         prop_assert!(what_if.flips.len() <= what_if.tried);

@@ -257,7 +257,7 @@ impl Checker<'_> {
         let mut answers = Vec::with_capacity(values.len());
         for ((question, value), answered) in pack.questions.iter().zip(values).zip(answered) {
             given.push(answered);
-            match value.or_else(|| question.default.clone()) {
+            match value.or(question.default) {
                 Some(v) => answers.push(v),
                 None if answered => answers.push(OptionSet::new()),
                 None => {

@@ -1,6 +1,10 @@
 //! Scoring: which rules fire for a set of answers, each language's points, its 0-100 score,
 //! the ranking, the knock-outs and the caveats. Pure functions, no I/O.
 
+mod scorer;
+
+pub use scorer::Scorer;
+
 use crate::model::{Answers, Caveat, Exclusion, LangIdx, Rule};
 use crate::pack::Pack;
 use std::cmp::Ordering;
@@ -94,8 +98,9 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
     for (i, r) in ranking.iter().enumerate() {
         slot[r.language] = Some(i);
     }
-    for rule in pack.rules.iter().filter(|r| r.when.holds(answers)) {
-        for &(l, points) in &rule.points {
+    for (index, fired) in pack.scorer.fired(answers) {
+        let rule = &pack.rules[index];
+        for &(l, points) in fired {
             if let Some(i) = slot[l] {
                 ranking[i].reasons.push(Reason { rule, points });
                 ranking[i].points += points;
@@ -130,8 +135,8 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
 /// Each language's points from the rules that fire, ignoring knock-outs.
 fn raw_points(pack: &Pack, answers: &Answers) -> Vec<f64> {
     let mut points = vec![0.0; pack.languages.len()];
-    for rule in pack.rules.iter().filter(|r| r.when.holds(answers)) {
-        for &(l, p) in &rule.points {
+    for (_, fired) in pack.scorer.fired(answers) {
+        for &(l, p) in fired {
             points[l] += p;
         }
     }
@@ -143,7 +148,7 @@ fn raw_points(pack: &Pack, answers: &Answers) -> Vec<f64> {
 /// every language when the answer is the default.
 pub fn influence(pack: &Pack, answers: &Answers, question: usize) -> Vec<f64> {
     let mut without = answers.clone();
-    without.set(question, pack.questions[question].default.clone().unwrap_or_default());
+    without.set(question, pack.questions[question].default.unwrap_or_default());
     let (with, without) = (raw_points(pack, answers), raw_points(pack, &without));
     with.iter().zip(without).map(|(a, b)| a - b).collect()
 }
@@ -183,7 +188,7 @@ pub fn single_changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
                 crate::model::Kind::Single if current.contains(option) => continue,
                 crate::model::Kind::Single => (crate::model::OptionSet::single(option), None),
                 crate::model::Kind::Multi => {
-                    let mut set = current.clone();
+                    let mut set = *current;
                     let added = !set.contains(option);
                     if added {
                         set.insert(option);
@@ -199,16 +204,40 @@ pub fn single_changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
     out
 }
 
+/// Rank 1 and its score, as `evaluate` would rank them, without collecting or sorting
+/// reasons: one pass over the exclusions and the rules, so its cost is linear in their number.
+pub fn top(pack: &Pack, answers: &Answers) -> Option<(LangIdx, f64)> {
+    let n = pack.languages.len();
+    let mut knocked = vec![false; n];
+    for exclusion in pack.exclusions.iter().filter(|e| e.when.holds(answers)) {
+        for &l in &exclusion.languages {
+            knocked[l] = true;
+        }
+    }
+    let mut points = vec![0.0; n];
+    for (_, fired) in pack.scorer.fired(answers) {
+        for &(l, p) in fired {
+            points[l] += p;
+        }
+    }
+    (0..n)
+        .filter(|&l| !knocked[l])
+        .min_by(|&a, &b| {
+            points[b].total_cmp(&points[a]).then_with(|| pack.languages[a].id.cmp(&pack.languages[b].id))
+        })
+        .map(|l| (l, score_of(points[l])))
+}
+
 /// The rank 1 (and its score) after one change.
 fn top_after(pack: &Pack, answers: &Answers, change: &Change) -> Option<(LangIdx, f64)> {
     let mut changed = answers.clone();
-    changed.set(change.question, change.answer.clone());
-    evaluate(pack, &changed).ranking.first().map(|r| (r.language, r.score))
+    changed.set(change.question, change.answer);
+    top(pack, &changed)
 }
 
 /// Re-scores every single-answer change and keeps those that change rank 1.
 pub fn what_if(pack: &Pack, answers: &Answers) -> WhatIf {
-    let top = evaluate(pack, answers).ranking.first().map(|r| r.language);
+    let top = top(pack, answers).map(|(l, _)| l);
     let changes = single_changes(pack, answers);
     let tried = changes.len();
     let flips = changes
@@ -347,7 +376,7 @@ mod tests {
         assert_ne!(flip.top.map(|(l, _)| l), fragile.top);
         for c in &fragile.flips {
             let mut changed = answers.clone();
-            changed.set(c.question, c.answer.clone());
+            changed.set(c.question, c.answer);
             assert_eq!(evaluate(&pack, &changed).ranking.first().map(|r| (r.language, r.score)), c.top);
         }
     }

@@ -98,7 +98,7 @@ struct Flow<'p> {
 impl Flow<'_> {
     /// The answers so far, unanswered required questions as empty sets.
     fn answers(&self) -> Answers {
-        Answers::new(self.values.iter().map(|v| v.clone().unwrap_or_default()).collect())
+        Answers::new(self.values.iter().map(|v| (*v).unwrap_or_default()).collect())
     }
 
     fn applies(&self, question: QuestionIdx, answers: &Answers) -> bool {
@@ -144,7 +144,7 @@ impl Flow<'_> {
                 }
             }
             Kind::Multi => {
-                let current = self.values[question].clone().unwrap_or_default();
+                let current = self.values[question].unwrap_or_default();
                 prompter.multi(self.pack, question, progress, &current)?
             }
         };
@@ -176,7 +176,7 @@ impl Flow<'_> {
     /// Changes one answer from the review screen, then asks every question that the change
     /// made relevant and the user has not seen. Esc returns to the review unchanged.
     fn edit(&mut self, prompter: &mut dyn Prompter, question: QuestionIdx) -> Result<(), Error> {
-        let before = self.values[question].clone();
+        let before = self.values[question];
         if self.ask(prompter, question)? == Step::Back {
             self.values[question] = before;
             return Ok(());
@@ -208,8 +208,8 @@ pub fn run(
             .iter()
             .enumerate()
             .map(|(q, question)| match initial {
-                Some((answers, given)) if given[q] => Some(answers.get(q).clone()),
-                _ => question.default.clone(),
+                Some((answers, given)) if given[q] => Some(*answers.get(q)),
+                _ => question.default,
             })
             .collect(),
         seen: initial.map_or_else(|| vec![false; n], |(_, given)| given.to_vec()),
@@ -242,7 +242,7 @@ pub fn run(
         .zip(&asked)
         .map(
             |((value, question), &asked)| {
-                if asked { value.unwrap_or_default() } else { question.default.clone().unwrap_or_default() }
+                if asked { value.unwrap_or_default() } else { question.default.unwrap_or_default() }
             },
         )
         .collect();
@@ -379,7 +379,7 @@ mod tests {
                     });
                     Ok(Step::Answer(set))
                 }
-                Reply::Keep => Ok(Step::Answer(current.clone())),
+                Reply::Keep => Ok(Step::Answer(*current)),
                 Reply::Back => Ok(Step::Back),
                 Reply::CtrlC => Err(Error::Cancelled),
                 other => panic!("{other:?} at a multi-choice prompt"),

@@ -10,14 +10,18 @@ pub type LangIdx = usize;
 /// Index of a question in `Pack::questions`.
 pub type QuestionIdx = usize;
 
-/// A set of option indices of one question.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct OptionSet(Vec<u64>);
+/// How many options one question may have: an answer is a fixed-size bit set, stored inline
+/// so that evaluating a condition never follows a pointer.
+pub const MAX_OPTIONS: usize = 128;
+
+/// A set of option indices of one question (below `MAX_OPTIONS`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct OptionSet([u64; 2]);
 
 impl OptionSet {
     /// The empty set.
     pub fn new() -> Self {
-        OptionSet(Vec::new())
+        OptionSet([0; 2])
     }
 
     /// A set holding one option.
@@ -27,14 +31,12 @@ impl OptionSet {
         set
     }
 
-    /// Adds an option; returns false if it was already there.
+    /// Adds an option; returns false if it was already there. Options past `MAX_OPTIONS` are
+    /// ignored (the pack loader refuses questions with more).
     pub fn insert(&mut self, option: usize) -> bool {
-        let (word, bit) = (option / 64, option % 64);
-        if self.0.len() <= word {
-            self.0.resize(word + 1, 0);
-        }
-        let had = self.0[word] & (1 << bit) != 0;
-        self.0[word] |= 1 << bit;
+        let Some(word) = self.0.get_mut(option / 64) else { return false };
+        let had = *word & (1 << (option % 64)) != 0;
+        *word |= 1 << (option % 64);
         !had
     }
 
@@ -52,12 +54,12 @@ impl OptionSet {
 
     /// Whether the two sets share an option.
     pub fn intersects(&self, other: &OptionSet) -> bool {
-        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+        (self.0[0] & other.0[0]) | (self.0[1] & other.0[1]) != 0
     }
 
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|w| *w == 0)
+        self.0 == [0; 2]
     }
 
     /// The options in ascending order.
@@ -307,11 +309,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn option_sets_grow_past_one_word() {
+    fn option_sets_span_two_words_and_ignore_what_does_not_fit() {
         let mut s = OptionSet::new();
         assert!(s.is_empty());
         assert!(s.insert(3));
         assert!(!s.insert(3));
+        assert!(!s.insert(MAX_OPTIONS), "past the limit nothing is stored");
         s.insert(70);
         assert!(s.contains(70) && s.contains(3) && !s.contains(4));
         assert_eq!(s.iter().collect::<Vec<_>>(), vec![3, 70]);

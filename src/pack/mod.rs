@@ -36,6 +36,8 @@ pub struct Pack {
     pub guides: Vec<Guide>,
     /// Entries team packs took out.
     pub disabled: Vec<Disabled>,
+    /// The rules compiled for scoring (rule `i` here is `rules[i]`).
+    pub scorer: crate::engine::Scorer,
     /// A short hash of every file of the pack: changes whenever the pack does.
     pub fingerprint: String,
 }
@@ -232,6 +234,7 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
         return Err(Error::Invalid(b.problems));
     }
     Ok(Pack {
+        scorer: crate::engine::Scorer::new(&b.rules),
         languages: b.languages,
         questions: b.questions,
         rules: b.rules,
@@ -543,6 +546,13 @@ impl Builder {
         }
         if options.is_empty() {
             self.problems.push(site.problem("the question has no options"));
+        }
+        if options.len() > crate::model::MAX_OPTIONS {
+            self.problems.push(site.problem(format!(
+                "the question has {} options; a question may have at most {}",
+                options.len(),
+                crate::model::MAX_OPTIONS
+            )));
         }
         let mut seen = HashSet::new();
         for o in &options {

@@ -107,7 +107,7 @@ fn moved(pack: &Pack, deltas: &[(LangIdx, f64)]) -> String {
 /// The languages an answer rules out: excluded with it, not without it.
 fn ruled_out(pack: &Pack, answers: &Answers, question: usize) -> Vec<LangIdx> {
     let mut without = answers.clone();
-    without.set(question, pack.questions[question].default.clone().unwrap_or_default());
+    without.set(question, pack.questions[question].default.unwrap_or_default());
     let excluded = |a: &Answers| -> BTreeSet<LangIdx> {
         pack.exclusions.iter().filter(|e| e.when.holds(a)).flat_map(|e| e.languages.iter().copied()).collect()
     };
