@@ -41,6 +41,18 @@ fn main() {
             .expect("string write");
     }
     code.push_str("];\n");
+    // The built-in pack's fingerprint, for --version: the same FNV-1a as pack::fingerprint,
+    // over each file's folder, name and text in name order (a test keeps the two equal).
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (name, path) in &files {
+        let text = fs::read_to_string(path).unwrap_or_default();
+        let (folder, file) = name.rsplit_once('/').unwrap_or(("", name));
+        for byte in folder.bytes().chain(file.bytes()).chain([0]).chain(text.bytes()).chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=ADVISOR_PACK_FINGERPRINT={hash:016x}");
     // The built-in pack's scenario tests, which `advisor rules test` runs.
     println!("cargo:rerun-if-changed=tests/scenarios");
     let mut tests: Vec<_> = fs::read_dir(Path::new(&root).join("tests/scenarios"))

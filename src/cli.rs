@@ -10,7 +10,12 @@ use std::path::PathBuf;
 /// of every score comes from a rule that cites a section of the guides the rules were
 /// written from.
 #[derive(Debug, Parser)]
-#[command(name = "advisor", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "advisor",
+    version = concat!(env!("CARGO_PKG_VERSION"), ", rule pack ", env!("ADVISOR_PACK_FINGERPRINT")),
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// When to colour the output: auto (only on a terminal, and not when NO_COLOR is set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -51,6 +56,18 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Write a commented starter answers file listing every question, its options and default.
     Init(InitArgs),
+    /// Print a shell completion script: `advisor completions bash > /etc/bash_completion.d/advisor`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff): `advisor man > /usr/local/share/man/man1/advisor.1`.
+    Man,
+}
+
+/// Arguments of `advisor completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `advisor explain`.

@@ -90,6 +90,8 @@ where
         cli::Command::Export(args) => commands::export::run(args, io),
         cli::Command::Rules(command) => commands::rules::run(command, color, io),
         cli::Command::Schema(args) => commands::schema::run(args, io),
+        cli::Command::Completions(args) => commands::completions(args.shell, io),
+        cli::Command::Man => commands::man(io),
         cli::Command::Init(args) => commands::init::run(args, io),
     };
     match result {

@@ -35,6 +35,26 @@ pub fn packs(args: &PackArgs, answers: Option<&Path>) -> Result<PackSet, Error> 
     Ok(PackSet { no_builtin: args.no_builtin, dirs: unique })
 }
 
+/// `advisor completions SHELL`: the completion script on stdout.
+pub fn completions(shell: clap_complete::Shell, io: &mut crate::Io<'_>) -> Result<u8, Error> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut crate::cli::Cli::command(), "advisor", &mut script);
+    emit(io.stdout, &String::from_utf8_lossy(&script))?;
+    Ok(0)
+}
+
+/// `advisor man`: the man page (roff) on stdout.
+pub fn man(io: &mut crate::Io<'_>) -> Result<u8, Error> {
+    use clap::CommandFactory;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(crate::cli::Cli::command())
+        .render(&mut page)
+        .map_err(|e| Error::Usage(format!("cannot render the man page: {e}")))?;
+    emit(io.stdout, &String::from_utf8_lossy(&page))?;
+    Ok(0)
+}
+
 /// The language a user named, by id or display name (any case), or exit 2 with a suggestion.
 pub fn language_arg(pack: &Pack, named: &str) -> Result<usize, Error> {
     let wanted = named.trim().to_lowercase();

@@ -864,6 +864,11 @@ mod tests {
     }
 
     #[test]
+    fn the_build_time_fingerprint_is_the_built_in_packs() {
+        assert_eq!(env!("ADVISOR_PACK_FINGERPRINT"), builtin().unwrap().fingerprint);
+    }
+
+    #[test]
     fn the_fingerprint_follows_the_content() {
         let a = [file("p/rules/r.yaml", "x")];
         let b = [file("p/rules/r.yaml", "y")];

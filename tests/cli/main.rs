@@ -124,8 +124,42 @@ fn help_is_stable() {
 }
 
 #[test]
-fn version_names_the_tool() {
+fn version_names_the_tool_and_the_rule_pack() {
     let out = Test::new().args(&["--version"]).run();
     assert_eq!(out.code, 0);
-    assert_eq!(out.stdout, format!("advisor {}\n", env!("CARGO_PKG_VERSION")));
+    let fingerprint = advisor::pack::builtin().unwrap().fingerprint;
+    assert_eq!(out.stdout, format!("advisor {}, rule pack {fingerprint}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef advisor"),
+        ("fish", "complete -c advisor"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = Test::new().args(&["completions", shell]).run();
+        assert_eq!(out.code, 0, "{shell}");
+        assert!(out.stdout.contains(marker), "{shell}: no {marker:?}");
+        for command in ["recommend", "ask", "check", "export", "explain", "rules"] {
+            assert!(out.stdout.contains(command), "{shell} completes {command}");
+        }
+    }
+    assert_eq!(Test::new().args(&["completions", "tcsh"]).run().code, 2);
+}
+
+#[test]
+fn the_man_page_renders() {
+    let out = Test::new().args(&["man"]).run();
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout.starts_with(".ie \\n(.g .ds Aq \\(aq") || out.stdout.contains(".TH advisor"),
+        "{}",
+        &out.stdout[..200.min(out.stdout.len())]
+    );
+    assert!(out.stdout.contains(".TH advisor 1"));
+    for command in ["recommend", "check", "export"] {
+        assert!(out.stdout.contains(command));
+    }
 }
