@@ -148,3 +148,79 @@ fn errors_stay_plain_with_rust_backtrace_set() {
     assert_eq!(out.code, 2);
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
 }
+
+/// A YAML alias bomb: nine levels of nine references (387 million strings once expanded).
+fn alias_bomb(prefix: &str) -> String {
+    let mut text = format!("{prefix}[&a [lol, lol, lol, lol, lol, lol, lol, lol, lol]");
+    let mut previous = 'a';
+    for name in 'b'..='j' {
+        let refs = vec![format!("*{previous}"); 9].join(", ");
+        text.push_str(&format!(", &{name} [{refs}]"));
+        previous = name;
+    }
+    text.push_str("]\n");
+    text
+}
+
+/// Hostile answers files and pack files: each exits 2 at once with a message, never hangs,
+/// never panics.
+#[test]
+fn hostile_inputs_exit_2_quickly() {
+    let deep_yaml =
+        format!("version: 1\nanswers:\n  shape: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_toml =
+        format!("version = 1\n[answers]\nshape = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let long =
+        format!("version = 1\n[answers]\nshape = \"{}\"\ntask_nature = \"mixed\"\n", "x".repeat(900_000));
+    let cases: Vec<(&str, &str, String, &str)> = vec![
+        (
+            "alias bomb",
+            "a.yaml",
+            alias_bomb("version: 1\nanswers:\n  task_nature: mixed\n  shape: "),
+            "repetition limit",
+        ),
+        ("deeply nested YAML", "a.yaml", deep_yaml, "nest more than 64 levels"),
+        ("deeply nested TOML", "a.toml", deep_toml, "recursion"),
+        (
+            "duplicate YAML keys",
+            "a.yaml",
+            "version: 1\nversion: 1\nanswers: {}\n".into(),
+            "duplicate field `version`",
+        ),
+        ("a very long string", "a.toml", long, "…\" for `shape`"),
+    ];
+    for (case, name, content, expected) in cases {
+        let started = std::time::Instant::now();
+        let out = Test::new().file(name, &content).args(&["recommend", "--answers", name]).run();
+        assert_eq!(out.code, 2, "{case}: {}", out.stderr);
+        assert!(out.stderr.contains(expected), "{case}: {}", out.stderr);
+        assert!(out.stderr.len() < 1_000, "{case}: the message stays short");
+        // Not a timing assertion: a guard against a hang turning into a stuck test run.
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "{case} hung");
+    }
+    let packs: Vec<(&str, String, &str)> = vec![
+        // serde refuses the bomb's first element by type before expanding the rest.
+        ("alias bomb", alias_bomb("rules: "), "pack/rules/r.yaml:1:"),
+        (
+            "deep nesting",
+            format!("rules: {}{}\n", "[".repeat(50_000), "]".repeat(50_000)),
+            "nest more than 64 levels",
+        ),
+        (
+            "deep conditions",
+            format!(
+                "rules:\n  - id: x\n    when: {}{{shape: x}}{}\n",
+                "{not: ".repeat(5_000),
+                "}".repeat(5_000)
+            ),
+            "nest more than 64 levels",
+        ),
+    ];
+    for (case, content, expected) in packs {
+        let out =
+            Test::new().file("pack/rules/r.yaml", &content).args(&["rules", "check", "--pack", "pack"]).run();
+        assert_eq!(out.code, 2, "{case}: {}", out.stderr);
+        assert!(out.stderr.contains("pack/rules/r.yaml"), "{case}: {}", out.stderr);
+        assert!(out.stderr.contains(expected), "{case}: {}", out.stderr);
+    }
+}
