@@ -118,11 +118,6 @@ pub fn yaml_entry_key(text: &str, key: &str, value: &str) -> Option<Position> {
     nth_entry(text, key, value, 0)
 }
 
-/// The line of the `nth` (0-based) pack entry `- id: <id>` in a YAML rule file.
-pub fn yaml_entry(text: &str, id: &str, nth: usize) -> Option<Position> {
-    nth_entry(text, "id", id, nth)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,12 +151,18 @@ mod tests {
     #[test]
     fn entries_are_found_by_their_id_line() {
         let text = "rules:\n  - id: a\n    x: 1\n  - id: \"b\"  # note\n";
-        assert_eq!(yaml_entry(text, "b", 0), Some(Position { line: 4, column: 3 }));
-        assert_eq!(yaml_entry(text, "b", 1), None);
-        assert_eq!(yaml_entry(text, "c", 0), None);
-        let flow = "languages:\n  - {id: go, name: Go}\n  - {name: Rust, id: 'rust'}\n";
-        assert_eq!(yaml_entry(flow, "go", 0), Some(Position { line: 2, column: 3 }));
-        assert_eq!(yaml_entry(flow, "rust", 0), Some(Position { line: 3, column: 3 }));
-        assert_eq!(yaml_entry("  - guide_id: go\n", "go", 0), None, "only the key itself counts");
+        let index = yaml_entries(text);
+        assert_eq!(index["b"], [Position { line: 4, column: 3 }]);
+        assert!(!index.contains_key("c"));
+        let twice = yaml_entries("rules:\n  - id: a\n  - id: a\n");
+        assert_eq!(twice["a"], [Position { line: 2, column: 3 }, Position { line: 3, column: 3 }]);
+        let flow = yaml_entries("languages:\n  - {id: go, name: Go}\n  - {name: Rust, id: 'rust'}\n");
+        assert_eq!(flow["go"], [Position { line: 2, column: 3 }]);
+        assert_eq!(flow["rust"], [Position { line: 3, column: 3 }]);
+        assert!(yaml_entries("  - guide_id: go\n").is_empty(), "only the key itself counts");
+        assert_eq!(
+            yaml_entry_key("overrides:\n  - rule: x\n", "rule", "x"),
+            Some(Position { line: 2, column: 3 })
+        );
     }
 }

@@ -137,9 +137,7 @@ fn ctrl_c_exits_130_and_writes_nothing() {
 
 #[test]
 fn a_pre_filled_file_is_edited_and_keeps_its_decision() {
-    let original =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/enterprise-backend.toml"))
-            .unwrap();
+    let original = crate::example("enterprise-backend.toml");
     let test = Test::new().file("team.toml", &original);
     let mut p = start(test.path(), "--answers team.toml");
     p.exp_string("(1/16)").unwrap();

@@ -1,11 +1,7 @@
 //! `advisor check`: exit codes 0, 1 and 2, tolerance, waivers before and after expiry,
 //! `--strict`, GitHub annotations on the right line, and snapshots of text and JSON.
 
-use crate::{Outcome, Test};
-
-fn example(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
+use crate::{Outcome, Test, example};
 
 /// The realtime chat example with its decision replaced by `decision` (TOML lines).
 fn chat_with(decision: &str) -> String {

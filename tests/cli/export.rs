@@ -130,11 +130,7 @@ fn adr_folders_get_the_next_free_number() {
         .file("docs/adr/0001-use-postgres.md", "# Use Postgres\n")
         .file("docs/adr/0003-queue.md", "# Queue\n")
         .file("docs/adr/README.md", "not a record\n")
-        .file(
-            "team.toml",
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/control-plane.toml"))
-                .unwrap(),
-        );
+        .file("team.toml", crate::example("control-plane.toml"));
     let out =
         test.command().args(["export", "--answers", "team.toml", "--adr-dir", "docs/adr"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -174,10 +170,7 @@ fn adr_folders_get_the_next_free_number() {
 
 #[test]
 fn an_existing_file_is_replaced_only_with_force() {
-    let test = Test::new().file("adr.md", "# ours\n").file(
-        "team.toml",
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/ml-service.toml")).unwrap(),
-    );
+    let test = Test::new().file("adr.md", "# ours\n").file("team.toml", crate::example("ml-service.toml"));
     let out = test.command().args(["export", "--answers", "team.toml", "--out", "adr.md"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -199,10 +192,9 @@ fn an_existing_file_is_replaced_only_with_force() {
 #[test]
 fn superseding_marks_the_old_record_and_links_both_ways() {
     let old = "---\nstatus: accepted\ndate: 2024-05-01\n---\n\n# Backend language\n\nWe chose Ruby.\n";
-    let test = Test::new().file("docs/adr/0007-backend-language.md", old).file(
-        "team.toml",
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml")).unwrap(),
-    );
+    let test = Test::new()
+        .file("docs/adr/0007-backend-language.md", old)
+        .file("team.toml", crate::example("realtime-chat.toml"));
     let out = test
         .command()
         .args([
@@ -231,10 +223,7 @@ fn superseding_marks_the_old_record_and_links_both_ways() {
 
 #[test]
 fn superseding_needs_a_file_and_an_existing_record() {
-    let test = Test::new().file(
-        "team.toml",
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml")).unwrap(),
-    );
+    let test = Test::new().file("team.toml", crate::example("realtime-chat.toml"));
     let out =
         test.command().args(["export", "--answers", "team.toml", "--supersedes", "old.md"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

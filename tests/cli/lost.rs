@@ -52,8 +52,7 @@ fn a_killed_init_leaves_the_old_file_intact() {
 
 #[test]
 fn a_killed_export_leaves_the_old_record_intact() {
-    let answers =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml")).unwrap();
+    let answers = crate::example("realtime-chat.toml");
     let test = Test::new().file("team.toml", answers).file("adr/0001-x.md", OLD);
     kill_mid_write(&test, &["export", "--answers", "team.toml", "--out", "adr/0001-x.md", "--force"]);
     assert_eq!(std::fs::read_to_string(test.path().join("adr/0001-x.md")).unwrap(), OLD);

@@ -98,6 +98,11 @@ impl Test {
     }
 }
 
+/// The text of an example answers file (`examples/NAME`).
+pub fn example(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))).expect("example file")
+}
+
 /// Output with the rule pack's fingerprint replaced by a placeholder, so snapshots of what
 /// people read do not churn on every rule change.
 pub fn stable(text: &str) -> String {
