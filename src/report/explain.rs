@@ -60,8 +60,8 @@ pub fn render(
     };
     out.push_str(&heading);
     for r in &reasons {
-        let line = format!("{:>4}  {}: {} [{}]", signed(r.points), r.rule.id, r.rule.reason, r.rule.source);
-        out.push_str(&wrap(&line, width, "  ", "        "));
+        let line = format!("{}: {} [{}]", r.rule.id, r.rule.reason, r.rule.source);
+        out.push_str(&wrap(&line, width, &format!("  {:>4}  ", signed(r.points)), "        "));
         for note in &r.rule.adjusted {
             out.push_str(&wrap(&format!("(points changed by {note})"), width, "        ", "         "));
         }
@@ -105,15 +105,14 @@ pub fn render(
         let (a, b) = (&pack.languages[first.language].name, &pack.languages[second.language].name);
         for d in engine::differences(first, second).iter().take(SEPARATING) {
             let line = format!(
-                "{:>4}  {}: {} [{}] ({a} {}, {b} {})",
-                signed(d.gap()),
+                "{}: {} [{}] ({a} {}, {b} {})",
                 d.rule.id,
                 d.rule.reason,
                 d.rule.source,
                 signed(d.first),
                 signed(d.second)
             );
-            out.push_str(&wrap(&line, width, "  ", "        "));
+            out.push_str(&wrap(&line, width, &format!("  {:>4}  ", signed(d.gap())), "        "));
         }
     }
 
