@@ -226,6 +226,12 @@ fn pros_and_cons(out: &mut String, ranked: &Ranked<'_>, names: &BTreeSet<&str>) 
     }
 }
 
+/// Text for an ATX heading: a `#` would end it as a closed heading, so it is escaped (`C\#`
+/// renders as C#).
+fn heading(text: &str) -> String {
+    text.replace('#', "\\#")
+}
+
 /// The whole record.
 pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
     let (pack, file) = (record.pack, record.file);
@@ -245,7 +251,7 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         writeln!(out, "---\nstatus: {status}\ndate: {date}\ndecision-makers: [{}]\n---\n", makers.join(", "));
 
     let title = record.title.map_or_else(|| default_title(pack, file), str::to_string);
-    let _ = writeln!(out, "# {title}\n");
+    let _ = writeln!(out, "# {}\n", heading(&title));
 
     out.push_str("## Context and Problem Statement\n\n");
     let _ = writeln!(out, "{}\n", context(pack, file));
@@ -332,8 +338,7 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
     out.push_str("## Pros and Cons of the Options\n\n");
     for &l in &options {
         let lang = &pack.languages[l];
-        // A heading ending in `#` would read as a closed ATX heading: escape it (C\# renders as C#).
-        let _ = writeln!(out, "### {}\n", lang.name.replace('#', "\\#"));
+        let _ = writeln!(out, "### {}\n", heading(&lang.name));
         match ranked(l) {
             Some(r) => {
                 let _ = writeln!(

@@ -113,6 +113,15 @@ fn records_follow_the_madr_structure() {
 }
 
 #[test]
+fn titles_with_hashes_stay_valid_headings() {
+    let record =
+        export(&["--answers", "examples/enterprise-backend.toml", "--title", "Move the billing API to C#"]);
+    assert!(record.contains("\n# Move the billing API to C\\#\n"), "{}", &record[..300]);
+    let (_, headings) = structure(&record);
+    assert_eq!(headings[0], (1, "Move the billing API to C#".to_string()));
+}
+
+#[test]
 fn the_answers_block_re_scores_to_the_same_ranking() {
     let record = export(&["--answers", "examples/enterprise-backend.toml"]);
     let block = record.split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
