@@ -1,7 +1,7 @@
 //! Tests of the shipped rule pack: the contract's ids are all there, every language is
 //! covered, every entry cites a guide, and no answer is silently ignored.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use advisor::model::{Condition, Kind};
 use advisor::pack::{self, Pack};

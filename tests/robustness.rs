@@ -2,7 +2,7 @@
 //! every failure is a diagnostic naming the file; and scoring keeps its invariants for any
 //! valid answers. Bounded case counts keep CI fast (PROPTEST_CASES raises them).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use advisor::answers::{self, Format};
 use advisor::error::Error;

@@ -1,7 +1,7 @@
 //! Golden advice scenarios: the project's copy of the public scenarios, and the scenarios the
 //! project derived from the guides. Every failure of a file is reported at once.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use advisor::{pack, scenario};
 

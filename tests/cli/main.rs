@@ -1,6 +1,6 @@
 //! CLI tests: the real binary, run in a folder of its own, with colour off and no backtraces.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod ask;
 mod check;
@@ -115,17 +115,37 @@ pub fn recommend_text(name: &str, content: &str, format: &str) -> Outcome {
     Test::new().file(name, content).args(&["recommend", "--answers", name, "--format", format]).run()
 }
 
+/// Every subcommand's `--help`, found from the command definition itself, in one snapshot.
 #[test]
-fn help_is_stable() {
+fn every_subcommand_has_stable_help() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut next = path.clone();
+            next.push(sub.get_name().to_string());
+            out.push(next.clone());
+            walk(sub, next, out);
+        }
+    }
+    let mut paths = Vec::new();
+    walk(&advisor::cli::Cli::command(), Vec::new(), &mut paths);
+    assert!(paths.len() >= 13, "{paths:?}");
+    let mut transcript = String::new();
+    for path in paths {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let out = Test::new().args(&args).run();
+        assert_eq!(out.code, 0, "{args:?}");
+        transcript.push_str(&format!("## advisor {}\n{}\n", path.join(" "), out.stdout));
+    }
+    insta::assert_snapshot!("every_subcommand_help", transcript);
+}
+
+#[test]
+fn top_level_help_is_stable() {
     let out = Test::new().args(&["--help"]).run();
     assert_eq!(out.code, 0);
     insta::assert_snapshot!("help", out.stdout);
-    let out = Test::new().args(&["recommend", "--help"]).run();
-    assert_eq!(out.code, 0);
-    insta::assert_snapshot!("recommend_help", out.stdout);
-    let out = Test::new().args(&["ask", "--help"]).run();
-    assert_eq!(out.code, 0);
-    insta::assert_snapshot!("ask_help", out.stdout);
 }
 
 #[test]
