@@ -132,11 +132,11 @@ pub struct ExportArgs {
     #[arg(long, value_name = "PATH", conflicts_with = "adr_dir")]
     pub out: Option<PathBuf>,
 
-    /// Write the record into this ADR folder as NNNN-<title>.md, with the next free number.
+    /// Write the record into this ADR folder as NNNN-title-slug.md, with the next free number.
     #[arg(long, value_name = "DIR")]
     pub adr_dir: Option<PathBuf>,
 
-    /// The record's title (default: "Backend language for <dominant shape>").
+    /// The record's title (default: "Backend language for DOMINANT SHAPE").
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
 
@@ -227,7 +227,7 @@ pub struct AskArgs {
     #[command(flatten)]
     pub pack: PackArgs,
 
-    /// Pre-fill every prompt from this answers file (its [decision] table is kept on save).
+    /// Pre-fill every prompt from this answers file (its decision table is kept on save).
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
 

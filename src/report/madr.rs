@@ -71,7 +71,7 @@ fn names(pack: &Pack) -> BTreeSet<&str> {
     names
 }
 
-/// The default title: "Backend language for <dominant shape>".
+/// The default title: `"Backend language for <dominant shape>"`.
 pub fn default_title(pack: &Pack, file: &AnswersFile) -> String {
     let shape = pack.question("shape").map(|q| {
         let question = &pack.questions[q];
