@@ -184,9 +184,13 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub pack: PackArgs,
 
-    /// The answers file to check.
-    #[arg(value_name = "FILE", default_value = "advisor.toml")]
-    pub file: PathBuf,
+    /// The answers file to check (default: advisor.toml).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// The answers file, as a flag like the other commands take it (same as FILE).
+    #[arg(long, short = 'a', value_name = "FILE", conflicts_with = "file")]
+    pub answers: Option<PathBuf>,
 
     /// Output: text for logs, github for workflow-command annotations, json for scripts.
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
@@ -199,6 +203,13 @@ pub struct CheckArgs {
     /// Fail (exit 1) on a missing decision or a changed rule pack instead of warning.
     #[arg(long)]
     pub strict: bool,
+}
+
+impl CheckArgs {
+    /// The answers file to check: FILE, `--answers`, or `advisor.toml`.
+    pub fn path(&self) -> PathBuf {
+        self.answers.clone().or_else(|| self.file.clone()).unwrap_or_else(|| PathBuf::from("advisor.toml"))
+    }
 }
 
 /// Output formats of `check`.

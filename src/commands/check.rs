@@ -10,10 +10,11 @@ use crate::{Io, fsio};
 
 /// Runs `check`; returns the exit code.
 pub fn run(args: &CheckArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = super::load_pack(&args.pack, Some(&args.file))?;
-    let shown = args.file.display().to_string();
-    let text = answers::read_text(&args.file)?;
-    let format = Format::of(&args.file);
+    let path = args.path();
+    let pack = super::load_pack(&args.pack, Some(&path))?;
+    let shown = path.display().to_string();
+    let text = answers::read_text(&path)?;
+    let format = Format::of(&path);
     let file = answers::parse(&shown, &text, format, &pack)?;
     let options = Options { tolerance: args.tolerance, strict: args.strict, today: fsio::today() };
     let assessment = check::assess(&pack, &file, &text, format, &options);

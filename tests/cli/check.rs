@@ -42,6 +42,20 @@ fn the_file_defaults_to_advisor_toml() {
 }
 
 #[test]
+fn the_file_can_also_be_named_with_answers_like_other_commands() {
+    let chat = example("realtime-chat.toml");
+    let positional = Test::new().file("team.toml", &chat).args(&["check", "team.toml"]).run();
+    let flag = Test::new().file("team.toml", &chat).args(&["check", "--answers", "team.toml"]).run();
+    assert_eq!(flag.code, 0, "{}", flag.stderr);
+    assert_eq!(flag.stdout, positional.stdout);
+    assert!(flag.stdout.starts_with("advisor check team.toml\n"), "{}", flag.stdout);
+
+    let both = Test::new().file("team.toml", &chat).args(&["check", "team.toml", "-a", "team.toml"]).run();
+    assert_eq!(both.code, 2);
+    assert!(both.stderr.contains("cannot be used with"), "{}", both.stderr);
+}
+
+#[test]
 fn a_decision_that_ranks_lower_fails_and_explains() {
     let text = chat_with("language = \"go\"\nstatus = \"accepted\"\n");
     let out = check("advisor.toml", &text, &[]);
