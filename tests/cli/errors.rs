@@ -113,9 +113,9 @@ fn files_that_cannot_be_read_exit_2() {
         ("not UTF-8", "latin1.toml"),
         ("over the size limit", "big.toml"),
     ] {
-        let out = test.command().args(["recommend", "--answers", path]).output().unwrap();
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(out.status.code(), Some(2), "{case}: {stderr}");
+        let out = test.run_with(&["recommend", "--answers", path]);
+        let stderr = out.stderr;
+        assert_eq!(out.code, 2, "{case}: {stderr}");
         assert!(stderr.contains(path), "{case}: {stderr}");
         transcript.push_str(&format!("## {case}\n{stderr}\n"));
     }

@@ -140,36 +140,27 @@ fn adr_folders_get_the_next_free_number() {
         .file("docs/adr/0003-queue.md", "# Queue\n")
         .file("docs/adr/README.md", "not a record\n")
         .file("team.toml", crate::example("control-plane.toml"));
-    let out =
-        test.command().args(["export", "--answers", "team.toml", "--adr-dir", "docs/adr"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = test.run_with(&["export", "--answers", "team.toml", "--adr-dir", "docs/adr"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let expected = "docs/adr/0004-backend-language-for-distributed-processes-across-machines.md";
     assert!(test.path().join(expected).exists());
-    assert_eq!(String::from_utf8_lossy(&out.stderr), format!("Wrote {expected}\n"));
+    assert_eq!(out.stderr, format!("Wrote {expected}\n"));
 
-    let out = test
-        .command()
-        .args([
-            "export",
-            "--answers",
-            "team.toml",
-            "--adr-dir",
-            "docs/adr",
-            "--title",
-            "Go for the control plane",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = test.run_with(&[
+        "export",
+        "--answers",
+        "team.toml",
+        "--adr-dir",
+        "docs/adr",
+        "--title",
+        "Go for the control plane",
+    ]);
+    assert_eq!(out.code, 0);
     assert!(test.path().join("docs/adr/0005-go-for-the-control-plane.md").exists());
 
     // A folder that does not exist yet starts at 0001.
-    let out = test
-        .command()
-        .args(["export", "--answers", "team.toml", "--adr-dir", "new/decisions"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = test.run_with(&["export", "--answers", "team.toml", "--adr-dir", "new/decisions"]);
+    assert_eq!(out.code, 0);
     assert!(
         test.path()
             .join("new/decisions/0001-backend-language-for-distributed-processes-across-machines.md")
@@ -180,19 +171,12 @@ fn adr_folders_get_the_next_free_number() {
 #[test]
 fn an_existing_file_is_replaced_only_with_force() {
     let test = Test::new().file("adr.md", "# ours\n").file("team.toml", crate::example("ml-service.toml"));
-    let out = test.command().args(["export", "--answers", "team.toml", "--out", "adr.md"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("adr.md: already exists; it was left as it is (use --force")
-    );
+    let out = test.run_with(&["export", "--answers", "team.toml", "--out", "adr.md"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("adr.md: already exists; it was left as it is (use --force"));
     assert_eq!(std::fs::read_to_string(test.path().join("adr.md")).unwrap(), "# ours\n");
-    let out = test
-        .command()
-        .args(["export", "--answers", "team.toml", "--out", "adr.md", "--force"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = test.run_with(&["export", "--answers", "team.toml", "--out", "adr.md", "--force"]);
+    assert_eq!(out.code, 0);
     assert!(
         std::fs::read_to_string(test.path().join("adr.md")).unwrap().starts_with("---\nstatus: proposed")
     );
@@ -204,20 +188,16 @@ fn superseding_marks_the_old_record_and_links_both_ways() {
     let test = Test::new()
         .file("docs/adr/0007-backend-language.md", old)
         .file("team.toml", crate::example("realtime-chat.toml"));
-    let out = test
-        .command()
-        .args([
-            "export",
-            "--answers",
-            "team.toml",
-            "--adr-dir",
-            "docs/adr",
-            "--supersedes",
-            "docs/adr/0007-backend-language.md",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = test.run_with(&[
+        "export",
+        "--answers",
+        "team.toml",
+        "--adr-dir",
+        "docs/adr",
+        "--supersedes",
+        "docs/adr/0007-backend-language.md",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let new_name = "0008-backend-language-for-realtime-fan-out-and-presence";
     let updated = std::fs::read_to_string(test.path().join("docs/adr/0007-backend-language.md")).unwrap();
     assert_eq!(
@@ -233,16 +213,12 @@ fn superseding_marks_the_old_record_and_links_both_ways() {
 #[test]
 fn superseding_needs_a_file_and_an_existing_record() {
     let test = Test::new().file("team.toml", crate::example("realtime-chat.toml"));
+    let out = test.run_with(&["export", "--answers", "team.toml", "--supersedes", "old.md"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("--supersedes needs --out or --adr-dir"));
     let out =
-        test.command().args(["export", "--answers", "team.toml", "--supersedes", "old.md"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--supersedes needs --out or --adr-dir"));
-    let out = test
-        .command()
-        .args(["export", "--answers", "team.toml", "--out", "new.md", "--supersedes", "missing.md"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.md: cannot read"));
+        test.run_with(&["export", "--answers", "team.toml", "--out", "new.md", "--supersedes", "missing.md"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("missing.md: cannot read"));
     assert!(!test.path().join("new.md").exists(), "nothing is written when the old record cannot be read");
 }

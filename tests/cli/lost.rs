@@ -64,8 +64,8 @@ fn a_killed_export_leaves_the_old_record_intact() {
 #[test]
 fn without_the_pause_the_same_writes_complete() {
     let test = Test::new().file("advisor.toml", OLD);
-    let out = test.command().args(["init", "--force"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = test.run_with(&["init", "--force"]);
+    assert_eq!(out.code, 0);
     assert_ne!(std::fs::read_to_string(test.path().join("advisor.toml")).unwrap(), OLD);
     let leftovers: Vec<_> =
         walk(test.path()).into_iter().filter(|p| p.to_string_lossy().contains(".advisor-")).collect();

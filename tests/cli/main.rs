@@ -89,7 +89,13 @@ impl Test {
     }
 
     pub fn run(self) -> Outcome {
-        let out = self.command().output().expect("advisor runs");
+        self.run_with(&[])
+    }
+
+    /// Runs once more in the same folder with `args` added, for tests that run several
+    /// commands one after another on the same files.
+    pub fn run_with(&self, args: &[&str]) -> Outcome {
+        let out = self.command().args(args).output().expect("advisor runs");
         Outcome {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),

@@ -92,21 +92,13 @@ fn a_pack_can_add_a_language_and_a_question() {
     let file = test.path().join("team/advisor.toml");
     std::fs::write(&file, text.replace("../examples/packs/zig", &format!("{manifest}/examples/packs/zig")))
         .unwrap();
-    let out = test
-        .command()
-        .args(["recommend", "--answers", "team/advisor.toml", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = test.run_with(&["recommend", "--answers", "team/advisor.toml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(report["ranking"][0]["language"], "zig");
     // Without the pack, the Zig answers are unknown.
-    let out = test
-        .command()
-        .args(["recommend", "--answers", "team/advisor.toml", "--no-builtin"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = test.run_with(&["recommend", "--answers", "team/advisor.toml", "--no-builtin"]);
+    assert_eq!(out.code, 2);
 }
 
 #[test]
@@ -182,9 +174,9 @@ fn rules_check_reports_every_problem_of_a_broken_pack_with_lines() {
         )
         .file("broken/rules/b.yaml", "rules:\n  - id: x\n    points: [1, 2]\n")
         .file("broken/radar.csv", "name,ring,quadrant,isNew,description\nGo,Adopt,L,FALSE,ok\nRust,Sometimes,L,FALSE,bad ring\nGo,Hold,L,FALSE,twice\n");
-    let out = test.command().args(["rules", "check", "--pack", "broken"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let out = test.run_with(&["rules", "check", "--pack", "broken"]);
+    assert_eq!(out.code, 2);
+    let stderr = out.stderr;
     for expected in [
         "broken/languages/l.yaml:2:3: entry `Zig!`: ids are lowercase letters",
         "broken/rules/a.yaml:2:3: entry `team-go`: condition names `shap`, which is not a question defined before this entry (did you mean \"shape\"?)",

@@ -82,8 +82,8 @@ fn the_schema_rejects_what_advisor_rejects() {
 #[test]
 fn init_writes_a_starter_that_lists_every_question_and_refuses_to_overwrite() {
     let test = Test::new().env("SOURCE_DATE_EPOCH", "1795219200");
-    let out = test.command().args(["init"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = test.run_with(&["init"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let text = std::fs::read_to_string(test.path().join("advisor.toml")).unwrap();
     insta::assert_snapshot!("init_starter", text);
 
@@ -94,21 +94,18 @@ fn init_writes_a_starter_that_lists_every_question_and_refuses_to_overwrite() {
     assert_eq!(answers["process_scale"], "unsure");
     assert_eq!(answers["shape"], "");
     // Unedited, it does not score: the message says what to fill in, with the line.
-    let scored = test.command().args(["recommend", "--answers", "advisor.toml"]).output().unwrap();
-    assert_eq!(scored.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&scored.stderr)
-            .contains("advisor.toml:19:9: unknown option \"\" for `shape`")
-    );
+    let scored = test.run_with(&["recommend", "--answers", "advisor.toml"]);
+    assert_eq!(scored.code, 2);
+    assert!(scored.stderr.contains("advisor.toml:19:9: unknown option \"\" for `shape`"));
 
     // A second init leaves the file alone; --force replaces it.
     std::fs::write(test.path().join("advisor.toml"), "# ours\n").unwrap();
-    let again = test.command().args(["init"]).output().unwrap();
-    assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let again = test.run_with(&["init"]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("already exists"));
     assert_eq!(std::fs::read_to_string(test.path().join("advisor.toml")).unwrap(), "# ours\n");
-    let forced = test.command().args(["init", "--force"]).output().unwrap();
-    assert_eq!(forced.status.code(), Some(0));
+    let forced = test.run_with(&["init", "--force"]);
+    assert_eq!(forced.code, 0);
     assert_eq!(std::fs::read_to_string(test.path().join("advisor.toml")).unwrap(), text);
 
     // With answers filled in, the starter scores and validates.
@@ -116,8 +113,8 @@ fn init_writes_a_starter_that_lists_every_question_and_refuses_to_overwrite() {
         .replace("shape = \"\"", "shape = \"distributed\"")
         .replace("task_nature = \"\"", "task_nature = \"mixed\"");
     std::fs::write(test.path().join("filled.toml"), &filled).unwrap();
-    let scored = test.command().args(["recommend", "--answers", "filled.toml"]).output().unwrap();
-    assert_eq!(scored.status.code(), Some(0));
+    let scored = test.run_with(&["recommend", "--answers", "filled.toml"]);
+    assert_eq!(scored.code, 0);
     assert_eq!(errors(&schema(), &as_json("filled.toml", &filled)), Vec::<String>::new());
 }
 
