@@ -87,7 +87,7 @@ pub struct Options {
 #[derive(Debug, Clone)]
 pub struct Standing<'p> {
     /// The decided language.
-    pub language: usize,
+    pub language: crate::model::LangIdx,
     /// Its place in the ranking, or `None` when excluded.
     pub ranked: Option<Ranked<'p>>,
     /// Points behind rank 1 (0 when it is rank 1; `None` when excluded).

@@ -246,6 +246,7 @@ impl Checker<'_> {
                 );
                 continue;
             };
+            let qi = qi.get();
             if answered[qi] {
                 self.problem(&["answers", &key], Target::Key, format!("`{key}` is answered twice"));
                 continue;

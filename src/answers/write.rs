@@ -2,7 +2,7 @@
 //! (contract section 3) in TOML or YAML, with a comment header and each answer's labels.
 
 use super::{Decision, FORMAT_VERSION, Format};
-use crate::model::{Answers, Kind};
+use crate::model::{Answers, Kind, QuestionIdx};
 use crate::pack::Pack;
 use std::fmt::Write as _;
 
@@ -66,7 +66,7 @@ pub fn render(saved: &Saved<'_>, format: Format) -> String {
         if !saved.include[q] {
             continue;
         }
-        let chosen: Vec<usize> = saved.answers.get(q).iter().collect();
+        let chosen: Vec<usize> = saved.answers.get(QuestionIdx::new(q)).iter().collect();
         let ids: Vec<&str> = chosen.iter().map(|&o| question.options[o].id.as_str()).collect();
         let labels: Vec<&str> = chosen.iter().map(|&o| question.options[o].label.as_str()).collect();
         let value = match question.kind {

@@ -11,6 +11,7 @@ pub mod schema;
 
 use crate::cli::PackArgs;
 use crate::error::Error;
+use crate::model::LangIdx;
 use crate::pack::{self, Pack, PackSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -56,11 +57,12 @@ pub fn man(io: &mut crate::Io<'_>) -> Result<u8, Error> {
 }
 
 /// The language a user named, by id or display name (any case), or exit 2 with a suggestion.
-pub fn language_arg(pack: &Pack, named: &str) -> Result<usize, Error> {
+pub fn language_arg(pack: &Pack, named: &str) -> Result<LangIdx, Error> {
     let wanted = named.trim().to_lowercase();
     pack.languages
         .iter()
         .position(|l| l.id == wanted || l.name.to_lowercase() == wanted)
+        .map(LangIdx::new)
         .or_else(|| {
             crate::suggest::nearest(&wanted, pack.languages.iter().map(|l| l.id.as_str()))
                 .filter(|id| crate::suggest::is_alias(&wanted, id))

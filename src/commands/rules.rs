@@ -2,6 +2,7 @@
 
 use crate::cli::{RulesArgs, RulesCommand, RulesListArgs};
 use crate::error::{Diagnostic, Error};
+use crate::model::LangIdx;
 use crate::pack::{self, Pack};
 use crate::report::{describe_condition, signed};
 use crate::{Io, scenario};
@@ -44,10 +45,12 @@ fn check(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let set = super::packs(&args.pack, None)?;
     let pack = pack::load(&set)?;
     let summary = format!(
-        "ok: {}, {}, {}, {}, {}, {} and {} in {}\n",
+        "ok: {}, {}, {} ({}), {}, {}, {}, {} and {} in {}\n",
         count(pack.languages.len(), "language"),
         count(pack.questions.len(), "question"),
-        count(pack.rules.len(), "rule"),
+        count(pack.rules().len(), "rule"),
+        count(pack.groups().len(), "fact group"),
+        count(pack.requirements().len(), "requirement"),
         count(pack.exclusions.len(), "exclusion"),
         count(pack.caveats.len(), "caveat"),
         count(pack.guides.len(), "source"),
@@ -59,7 +62,7 @@ fn check(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
 }
 
 /// Whether an entry concerns the language filter.
-fn wanted(filter: Option<usize>, languages: &[usize]) -> bool {
+fn wanted(filter: Option<LangIdx>, languages: &[LangIdx]) -> bool {
     filter.is_none_or(|l| languages.contains(&l))
 }
 
@@ -77,24 +80,45 @@ fn list(args: &RulesListArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error>
         table.force_no_tty();
     }
     table.set_header(vec!["Kind", "Id", "Points", "When", "Source"]);
-    let name = |l: &usize| pack.languages[*l].id.as_str();
+    let name = |l: &LangIdx| pack.languages[*l].id.as_str();
     let mut rows = 0;
-    for r in &pack.rules {
-        let langs: Vec<usize> = r.points.iter().map(|(l, _)| *l).collect();
+    for r in pack.rules() {
+        let langs: Vec<LangIdx> = r.points.iter().map(|(l, _)| *l).collect();
         if !wanted(filter, &langs) {
             continue;
         }
         let points: Vec<String> =
             r.points.iter().map(|(l, p)| format!("{} {}", name(l), signed(*p))).collect();
         let kind = if r.adjusted.is_empty() { "rule" } else { "rule*" };
+        let mut id = r.id.clone();
+        if let Some(g) = r.group {
+            let _ = write!(id, "\n(fact group {}: the strongest counts)", pack.groups()[g].id);
+        }
+        if !r.offsets.is_empty() {
+            let offsets: Vec<&str> = r.offsets.iter().map(|&o| pack.rules()[o].id.as_str()).collect();
+            let _ = write!(id, "\n(offsets {}, never more)", offsets.join(", "));
+        }
         table.add_row(vec![
             Cell::new(kind),
-            Cell::new(&r.id),
+            Cell::new(id),
             Cell::new(points.join("\n")),
             Cell::new(describe_condition(&pack, &r.when)),
             Cell::new(&r.source),
         ]);
         rows += 1;
+    }
+    for r in pack.requirements() {
+        if wanted(filter, &r.languages) {
+            let langs: Vec<&str> = r.languages.iter().map(name).collect();
+            table.add_row(vec![
+                Cell::new("requirement"),
+                Cell::new(format!("{}\n({})", r.id, r.title)),
+                Cell::new(format!("unmet by {}", langs.join(", "))),
+                Cell::new(describe_condition(&pack, &r.when)),
+                Cell::new(&r.source),
+            ]);
+            rows += 1;
+        }
     }
     for e in &pack.exclusions {
         if wanted(filter, &e.languages) {
@@ -123,7 +147,7 @@ fn list(args: &RulesListArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error>
         }
     }
     let mut out = format!("{table}\n{rows} entries");
-    if pack.rules.iter().any(|r| !r.adjusted.is_empty()) {
+    if pack.rules().iter().any(|r| !r.adjusted.is_empty()) {
         out.push_str("; rule* has points changed by a team pack");
     }
     out.push('\n');

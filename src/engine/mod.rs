@@ -1,18 +1,26 @@
-//! Scoring: which rules fire for a set of answers, each language's points, its 0-100 score,
-//! the ranking, the knock-outs and the caveats. Pure functions, no I/O.
+//! Scoring: the answers as scored, which rules fire, how much each counts, each language's
+//! points and 0-100 score, the requirements it misses, the ranking, the knock-outs and the
+//! caveats. Pure functions, no I/O. Every command scores through [`evaluate`] or [`top`], which
+//! share one tally, so reports, `explain`, `check` and the what-if cannot disagree.
 
-mod scorer;
-
-pub use scorer::Scorer;
-
-use crate::model::{Answers, Caveat, Exclusion, LangIdx, Rule};
+use crate::model::{
+    Answers, Caveat, Condition, Exclusion, Group, Kind, LangIdx, OptionSet, PerLanguage, QuestionIdx,
+    Requirement, Rule, RuleIdx,
+};
 use crate::pack::Pack;
 use std::cmp::Ordering;
 
 /// Points that move a score from 50 to about 73: the slope of the score curve.
 pub const SCALE: f64 = 25.0;
 
-/// Maps a language's points (the sum of its fired rules) to a 0-100 score:
+/// A lead of fewer points than this over rank 2 is close: one supporting fact (3-8 points)
+/// could undo it.
+pub const CLOSE_MARGIN: f64 = 8.0;
+
+/// Points closer than this are equal (sums of decimal weights are not exact in binary).
+const EQUAL: f64 = 1e-9;
+
+/// Maps a language's points (the sum of its counted rules) to a 0-100 score:
 /// `100 / (1 + e^(-points / 25))`, rounded to one decimal. 0 points is 50; the curve never
 /// reaches 0 or 100, so more evidence always moves the score, and the order of scores is the
 /// order of points.
@@ -21,13 +29,34 @@ pub fn score_of(points: f64) -> f64 {
     (score * 10.0).round() / 10.0
 }
 
+/// Why a fired rule counts fewer points than it gives.
+#[derive(Debug, Clone, Copy)]
+pub enum Limit<'p> {
+    /// It restates the fact of its group, and the group's strongest fired rule counts instead.
+    Restates {
+        /// The group.
+        group: &'p Group,
+        /// The rule of the group that counts.
+        counted: &'p Rule,
+    },
+    /// It offsets penalties and counts at most the points they take away.
+    Offsets {
+        /// The points the offset penalties take away (0 when none fired).
+        penalty: f64,
+    },
+}
+
 /// One fired rule's contribution to one language.
 #[derive(Debug, Clone, Copy)]
 pub struct Reason<'p> {
     /// The rule that fired.
     pub rule: &'p Rule,
-    /// The points it gives this language.
+    /// The points it counts for this language.
     pub points: f64,
+    /// The points it gives as written, before a group or an offset limit.
+    pub written: f64,
+    /// Why it counts fewer points than written, if it does.
+    pub limit: Option<Limit<'p>>,
 }
 
 /// A language in the ranking.
@@ -41,11 +70,18 @@ pub struct Ranked<'p> {
     pub points: f64,
     /// `score_of(points)`.
     pub score: f64,
-    /// The fired rules, strongest for first, strongest against last.
+    /// The rules that count, strongest for first, strongest against last.
     pub reasons: Vec<Reason<'p>>,
+    /// Rules that fired but count nothing here: restatements of a fact counted by another
+    /// rule of its group, and offsets with no penalty to offset.
+    pub set_aside: Vec<Reason<'p>>,
     /// The caveats that apply: those triggered by the answers first, then those that always
     /// hold, each group in pack order.
     pub caveats: Vec<&'p Caveat>,
+    /// The stated hard requirements it cannot meet, in pack order.
+    pub unmet: Vec<&'p Requirement>,
+    /// Whether it ties with rank 1 (rank 1 itself included, when there is a tie).
+    pub tied: bool,
 }
 
 /// A language knocked out of the ranking.
@@ -57,109 +93,299 @@ pub struct Excluded<'p> {
     pub by: Vec<&'p Exclusion>,
 }
 
+/// An answer that scoring reads differently from the file, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Adjustment {
+    /// The question does not apply to these answers (its condition fails), so it takes its
+    /// default, as `ask` does when it skips it.
+    NotAsked {
+        /// The question.
+        question: QuestionIdx,
+    },
+    /// Options that repeat an earlier question's answer are dropped (a secondary shape equal
+    /// to the dominant one counts once).
+    Repeated {
+        /// The question.
+        question: QuestionIdx,
+        /// The options dropped.
+        options: OptionSet,
+        /// The earlier question they repeat.
+        of: QuestionIdx,
+    },
+}
+
+/// How far rank 1 is ahead of rank 2.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lead {
+    /// Only one language is ranked (or none).
+    Alone,
+    /// Rank 1 and rank 2 have equal points and miss the same number of requirements.
+    Tie,
+    /// Rank 2 misses more stated requirements than rank 1, whatever the points.
+    Requirements,
+    /// Rank 1 has this many more points.
+    Points(f64),
+}
+
 /// The outcome for one set of answers.
 #[derive(Debug, Clone)]
 pub struct Evaluation<'p> {
-    /// The ranked languages, best first.
+    /// The answers as scored (see [`effective`]).
+    pub answers: Answers,
+    /// Where the answers as scored differ from the answers given.
+    pub adjustments: Vec<Adjustment>,
+    /// The hard requirements the answers state, in pack order.
+    pub requirements: Vec<&'p Requirement>,
+    /// The ranked languages, best first: those that miss fewer stated requirements first,
+    /// then more points first.
     pub ranking: Vec<Ranked<'p>>,
     /// The knocked-out languages, in pack order.
     pub excluded: Vec<Excluded<'p>>,
 }
 
-/// Orders two ranked languages: more points first; equal points by language id, so ties
-/// always come out the same way.
-fn rank_order(pack: &Pack, a: &Ranked<'_>, b: &Ranked<'_>) -> Ordering {
-    b.points
-        .total_cmp(&a.points)
-        .then_with(|| pack.languages[a.language].id.cmp(&pack.languages[b.language].id))
+impl Evaluation<'_> {
+    /// The languages tied at rank 1, when two or more are.
+    pub fn tie(&self) -> Vec<LangIdx> {
+        self.ranking.iter().filter(|r| r.tied).map(|r| r.language).collect()
+    }
+
+    /// How far rank 1 is ahead of rank 2.
+    pub fn lead(&self) -> Lead {
+        match (self.ranking.first(), self.ranking.get(1)) {
+            (Some(first), Some(second)) if second.tied => {
+                debug_assert!(first.tied);
+                Lead::Tie
+            }
+            (Some(first), Some(second)) if first.unmet.len() < second.unmet.len() => Lead::Requirements,
+            (Some(first), Some(second)) => Lead::Points(first.points - second.points),
+            _ => Lead::Alone,
+        }
+    }
+
+    /// Whether no ranked language meets every stated requirement.
+    pub fn nothing_meets_every_requirement(&self) -> bool {
+        self.ranking.first().is_some_and(|r| !r.unmet.is_empty())
+    }
+}
+
+/// The answers as every command scores them: a question whose `when` does not hold takes
+/// its default (as `ask` skips it), and options a question repeats from the one it must be
+/// `distinct_from` are dropped. Conditions read earlier questions only, so one pass in
+/// question order settles every answer.
+pub fn effective(pack: &Pack, answers: &Answers) -> (Answers, Vec<Adjustment>) {
+    let mut scored = answers.clone();
+    let mut adjustments = Vec::new();
+    for (question, q) in pack.questions.iter().enumerate().map(|(i, q)| (QuestionIdx::new(i), q)) {
+        if !q.when.holds(&scored) {
+            let default = q.default.unwrap_or_default();
+            if *scored.get(question) != default {
+                scored.set(question, default);
+                adjustments.push(Adjustment::NotAsked { question });
+            }
+            continue;
+        }
+        if let Some(of) = q.distinct_from {
+            let mut value = *scored.get(question);
+            let repeated = value.intersection(scored.get(of));
+            if !repeated.is_empty() {
+                repeated.iter().for_each(|o| value.remove(o));
+                scored.set(question, value);
+                adjustments.push(Adjustment::Repeated { question, options: repeated, of });
+            }
+        }
+    }
+    (scored, adjustments)
+}
+
+/// Everything scoring decides for one set of answers as scored, for every language, before
+/// any ordering: the one place points are counted.
+struct Tally<'p> {
+    knocked: PerLanguage<Vec<&'p Exclusion>>,
+    unmet: PerLanguage<Vec<&'p Requirement>>,
+    points: PerLanguage<f64>,
+    /// Filled only when asked for.
+    reasons: PerLanguage<Vec<Reason<'p>>>,
+}
+
+fn tally<'p>(pack: &'p Pack, answers: &Answers, with_reasons: bool) -> Tally<'p> {
+    let n = pack.languages.len();
+    let mut knocked = PerLanguage::filled(n, Vec::new());
+    for exclusion in pack.exclusions.iter().filter(|e| e.when.holds(answers)) {
+        exclusion.languages.iter().for_each(|&l| knocked[l].push(exclusion));
+    }
+    let mut unmet = PerLanguage::filled(n, Vec::new());
+    for requirement in pack.requirements().iter().filter(|r| r.when.holds(answers)) {
+        requirement.languages.iter().for_each(|&l| unmet[l].push(requirement));
+    }
+    let rules = pack.rules();
+    let fired: Vec<bool> = rules.iter().map(|r| r.when.holds(answers)).collect();
+    // Per group and language, the strongest fired rule (the first written wins a tie).
+    let groups = pack.groups();
+    let mut strongest: Vec<Option<(RuleIdx, f64)>> = vec![None; groups.len() * n];
+    for (i, rule) in rules.iter().enumerate().filter(|(i, _)| fired[*i]) {
+        let Some(g) = rule.group else { continue };
+        for &(l, p) in &rule.points {
+            let slot = &mut strongest[g.get() * n + l.get()];
+            if slot.is_none_or(|(_, best)| p.abs() > best.abs()) {
+                *slot = Some((RuleIdx::new(i), p));
+            }
+        }
+    }
+    // Counted points per rule and language: rules without offsets first, since offsets are
+    // bounded by what those count.
+    let mut counted: Vec<Vec<(LangIdx, f64, Option<Limit<'p>>)>> = vec![Vec::new(); rules.len()];
+    for (i, rule) in rules.iter().enumerate().filter(|(i, r)| fired[*i] && r.offsets.is_empty()) {
+        counted[i] = rule
+            .points
+            .iter()
+            .map(|&(l, p)| match rule.group.map(|g| (g, strongest[g.get() * n + l.get()])) {
+                Some((g, Some((best, _)))) if best.get() != i => {
+                    (l, 0.0, Some(Limit::Restates { group: &groups[g], counted: &rules[best] }))
+                }
+                _ => (l, p, None),
+            })
+            .collect();
+    }
+    for (i, rule) in rules.iter().enumerate().filter(|(i, r)| fired[*i] && !r.offsets.is_empty()) {
+        counted[i] = rule
+            .points
+            .iter()
+            .map(|&(l, p)| {
+                let taken: f64 = rule
+                    .offsets
+                    .iter()
+                    .flat_map(|o| counted[o.get()].iter().filter(|(lang, _, _)| *lang == l))
+                    .map(|(_, points, _)| *points)
+                    .sum();
+                let penalty = (-taken).max(0.0);
+                if p > penalty { (l, penalty, Some(Limit::Offsets { penalty })) } else { (l, p, None) }
+            })
+            .collect();
+    }
+    let mut points = PerLanguage::filled(n, 0.0);
+    let mut reasons = PerLanguage::filled(n, Vec::new());
+    for (i, list) in counted.iter().enumerate() {
+        for &(l, p, limit) in list {
+            points[l] += p;
+            if with_reasons {
+                let written = rules[i].points.iter().find(|(lang, _)| *lang == l).map_or(p, |(_, w)| *w);
+                reasons[l].push(Reason { rule: &rules[i], points: p, written, limit });
+            }
+        }
+    }
+    Tally { knocked, unmet, points, reasons }
+}
+
+/// Orders two ranked languages: fewer missed requirements first, then more points; equal
+/// on both (a tie, which reports flag), by language id so the order is always the same.
+fn rank_order(pack: &Pack, a: (LangIdx, usize, f64), b: (LangIdx, usize, f64)) -> Ordering {
+    a.1.cmp(&b.1)
+        .then_with(|| if (a.2 - b.2).abs() < EQUAL { Ordering::Equal } else { b.2.total_cmp(&a.2) })
+        .then_with(|| pack.languages[a.0].id.cmp(&pack.languages[b.0].id))
+}
+
+fn sort_reasons(reasons: &mut [Reason<'_>]) {
+    reasons.sort_by(|a, b| {
+        b.points.total_cmp(&a.points).then_with(|| b.written.total_cmp(&a.written)).then_with(|| a.rule.id.cmp(&b.rule.id))
+    });
+}
+
+fn sorted_caveats<'p>(pack: &'p Pack, answers: &Answers, language: LangIdx) -> Vec<&'p Caveat> {
+    let mut caveats: Vec<&Caveat> =
+        pack.caveats.iter().filter(|c| c.languages.contains(&language) && c.when.holds(answers)).collect();
+    caveats.sort_by_key(|c| matches!(c.when, Condition::Always));
+    caveats
 }
 
 /// Scores every language of the pack against the answers.
 pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
-    let n = pack.languages.len();
-    let mut knocked: Vec<Vec<&Exclusion>> = vec![Vec::new(); n];
-    for exclusion in pack.exclusions.iter().filter(|e| e.when.holds(answers)) {
-        for &l in &exclusion.languages {
-            knocked[l].push(exclusion);
-        }
-    }
-    let mut ranking: Vec<Ranked<'p>> = (0..n)
-        .filter(|&l| knocked[l].is_empty())
-        .map(|language| Ranked {
-            rank: 0,
-            language,
-            points: 0.0,
-            score: 0.0,
-            reasons: Vec::new(),
-            caveats: Vec::new(),
+    let (answers, adjustments) = effective(pack, answers);
+    let Tally { knocked, unmet, points, mut reasons } = tally(pack, &answers, true);
+    let mut ranking: Vec<Ranked<'p>> = knocked
+        .iter()
+        .filter(|(_, by)| by.is_empty())
+        .map(|(language, _)| {
+            let (mut counted, mut set_aside): (Vec<Reason<'p>>, Vec<Reason<'p>>) =
+                std::mem::take(&mut reasons[language]).into_iter().partition(|r| r.points != 0.0);
+            sort_reasons(&mut counted);
+            sort_reasons(&mut set_aside);
+            Ranked {
+                rank: 0,
+                language,
+                points: points[language],
+                score: score_of(points[language]),
+                reasons: counted,
+                set_aside,
+                caveats: sorted_caveats(pack, &answers, language),
+                unmet: unmet[language].clone(),
+                tied: false,
+            }
         })
         .collect();
-    let mut slot: Vec<Option<usize>> = vec![None; n];
-    for (i, r) in ranking.iter().enumerate() {
-        slot[r.language] = Some(i);
-    }
-    for (index, fired) in pack.scorer.fired(answers) {
-        let rule = &pack.rules[index];
-        for &(l, points) in fired {
-            if let Some(i) = slot[l] {
-                ranking[i].reasons.push(Reason { rule, points });
-                ranking[i].points += points;
-            }
-        }
-    }
-    for caveat in pack.caveats.iter().filter(|c| c.when.holds(answers)) {
-        for &l in &caveat.languages {
-            if let Some(i) = slot[l] {
-                ranking[i].caveats.push(caveat);
-            }
-        }
-    }
-    for r in &mut ranking {
-        r.caveats.sort_by_key(|c| matches!(c.when, crate::model::Condition::Always));
-        r.score = score_of(r.points);
-        r.reasons.sort_by(|a, b| b.points.total_cmp(&a.points).then_with(|| a.rule.id.cmp(&b.rule.id)));
-    }
-    ranking.sort_by(|a, b| rank_order(pack, a, b));
+    ranking.sort_by(|a, b| {
+        rank_order(pack, (a.language, a.unmet.len(), a.points), (b.language, b.unmet.len(), b.points))
+    });
     for (i, r) in ranking.iter_mut().enumerate() {
         r.rank = i + 1;
     }
-    let excluded = knocked
-        .into_iter()
-        .enumerate()
-        .filter(|(_, by)| !by.is_empty())
-        .map(|(language, by)| Excluded { language, by })
-        .collect();
-    Evaluation { ranking, excluded }
-}
-
-/// Each language's points from the rules that fire, ignoring knock-outs.
-fn raw_points(pack: &Pack, answers: &Answers) -> Vec<f64> {
-    let mut points = vec![0.0; pack.languages.len()];
-    for (_, fired) in pack.scorer.fired(answers) {
-        for &(l, p) in fired {
-            points[l] += p;
+    if let Some(first) = ranking.first().map(|r| (r.unmet.len(), r.points)) {
+        let ties = |r: &Ranked<'_>| r.unmet.len() == first.0 && (r.points - first.1).abs() < EQUAL;
+        if ranking.iter().filter(|r| ties(r)).count() > 1 {
+            ranking.iter_mut().filter(|r| ties(r)).for_each(|r| r.tied = true);
         }
     }
-    points
+    let requirements = pack.requirements().iter().filter(|r| r.when.holds(&answers)).collect();
+    let excluded = knocked
+        .iter()
+        .filter(|(_, by)| !by.is_empty())
+        .map(|(language, by)| Excluded { language, by: by.clone() })
+        .collect();
+    Evaluation { answers, adjustments, requirements, ranking, excluded }
 }
 
-/// How many points one answer moves each language: its points with the answer given, minus
-/// its points with the question at its default (or unanswered, when it has none). Zero for
-/// every language when the answer is the default.
-pub fn influence(pack: &Pack, answers: &Answers, question: usize) -> Vec<f64> {
+/// What one answer does, against the question at its default (or unanswered, when it has
+/// none): nothing at all when the answer is the default.
+#[derive(Debug, Clone)]
+pub struct Influence<'p> {
+    /// How many points it moves each language.
+    pub points: PerLanguage<f64>,
+    /// The languages it knocks out.
+    pub excludes: Vec<LangIdx>,
+    /// The hard requirements it states.
+    pub requires: Vec<&'p Requirement>,
+}
+
+/// What one answer does to the tally (see [`Influence`]).
+pub fn influence<'p>(pack: &'p Pack, answers: &Answers, question: QuestionIdx) -> Influence<'p> {
     let mut without = answers.clone();
     without.set(question, pack.questions[question].default.unwrap_or_default());
-    let (with, without) = (raw_points(pack, answers), raw_points(pack, &without));
-    with.iter().zip(without).map(|(a, b)| a - b).collect()
+    let (with_answers, without_answers) = (effective(pack, answers).0, effective(pack, &without).0);
+    let (with, without) = (tally(pack, &with_answers, false), tally(pack, &without_answers, false));
+    let mut points = with.points;
+    for (l, p) in without.points.iter() {
+        points[l] -= *p;
+    }
+    let excludes = with
+        .knocked
+        .iter()
+        .filter(|(l, by)| !by.is_empty() && without.knocked[*l].is_empty())
+        .map(|(l, _)| l)
+        .collect();
+    let requires = pack
+        .requirements()
+        .iter()
+        .filter(|r| r.when.holds(&with_answers) && !r.when.holds(&without_answers))
+        .collect();
+    Influence { points, excludes, requires }
 }
 
 /// One single-answer change and what it does to rank 1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     /// The question changed.
-    pub question: usize,
+    pub question: QuestionIdx,
     /// Its new answer.
-    pub answer: crate::model::OptionSet,
+    pub answer: OptionSet,
     /// For a multi-choice question, the option toggled and whether it was added.
     pub toggled: Option<(usize, bool)>,
     /// The new rank 1 (`None` when every language is excluded) and its score.
@@ -181,13 +407,14 @@ pub struct WhatIf {
 /// removing each option of a multi-choice question (with `top` not yet known).
 pub fn single_changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
     let mut out = Vec::new();
-    for (q, question) in pack.questions.iter().enumerate() {
+    for (i, question) in pack.questions.iter().enumerate() {
+        let q = QuestionIdx::new(i);
         let current = answers.get(q);
         for option in 0..question.options.len() {
             let (answer, toggled) = match question.kind {
-                crate::model::Kind::Single if current.contains(option) => continue,
-                crate::model::Kind::Single => (crate::model::OptionSet::single(option), None),
-                crate::model::Kind::Multi => {
+                Kind::Single if current.contains(option) => continue,
+                Kind::Single => (OptionSet::single(option), None),
+                Kind::Multi => {
                     let mut set = *current;
                     let added = !set.contains(option);
                     if added {
@@ -204,28 +431,17 @@ pub fn single_changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
     out
 }
 
-/// Rank 1 and its score, as `evaluate` would rank them, without collecting or sorting
-/// reasons: one pass over the exclusions and the rules, so its cost is linear in their number.
+/// Rank 1 and its score, exactly as `evaluate` ranks them (the same tally and order),
+/// without collecting or sorting reasons.
 pub fn top(pack: &Pack, answers: &Answers) -> Option<(LangIdx, f64)> {
-    let n = pack.languages.len();
-    let mut knocked = vec![false; n];
-    for exclusion in pack.exclusions.iter().filter(|e| e.when.holds(answers)) {
-        for &l in &exclusion.languages {
-            knocked[l] = true;
-        }
-    }
-    let mut points = vec![0.0; n];
-    for (_, fired) in pack.scorer.fired(answers) {
-        for &(l, p) in fired {
-            points[l] += p;
-        }
-    }
-    (0..n)
-        .filter(|&l| !knocked[l])
-        .min_by(|&a, &b| {
-            points[b].total_cmp(&points[a]).then_with(|| pack.languages[a].id.cmp(&pack.languages[b].id))
-        })
-        .map(|l| (l, score_of(points[l])))
+    let (answers, _) = effective(pack, answers);
+    let Tally { knocked, unmet, points, .. } = tally(pack, &answers, false);
+    knocked
+        .iter()
+        .filter(|(_, by)| by.is_empty())
+        .map(|(l, _)| (l, unmet[l].len(), points[l]))
+        .min_by(|&a, &b| rank_order(pack, a, b))
+        .map(|(l, _, p)| (l, score_of(p)))
 }
 
 /// The rank 1 (and its score) after one change.
@@ -261,29 +477,36 @@ pub fn paths_to_first(pack: &Pack, answers: &Answers, language: LangIdx) -> Vec<
         .collect()
 }
 
-/// The rules that fire for a language and the caveats that apply to it, whether or not it
-/// is excluded: reasons sorted as in a ranking.
-pub fn reasons_for<'p>(
-    pack: &'p Pack,
-    answers: &Answers,
-    language: LangIdx,
-) -> (Vec<Reason<'p>>, Vec<&'p Caveat>) {
-    let mut reasons: Vec<Reason<'p>> = pack
-        .rules
-        .iter()
-        .filter(|r| r.when.holds(answers))
-        .flat_map(|rule| {
-            rule.points
-                .iter()
-                .filter(|(l, _)| *l == language)
-                .map(move |&(_, points)| Reason { rule, points })
-        })
-        .collect();
-    reasons.sort_by(|a, b| b.points.total_cmp(&a.points).then_with(|| a.rule.id.cmp(&b.rule.id)));
-    let mut caveats: Vec<&Caveat> =
-        pack.caveats.iter().filter(|c| c.languages.contains(&language) && c.when.holds(answers)).collect();
-    caveats.sort_by_key(|c| matches!(c.when, crate::model::Condition::Always));
-    (reasons, caveats)
+/// One language's score taken apart, whether or not it is excluded.
+#[derive(Debug, Clone)]
+pub struct Breakdown<'p> {
+    /// The sum of its counted points.
+    pub points: f64,
+    /// The rules that count, sorted as in a ranking.
+    pub reasons: Vec<Reason<'p>>,
+    /// The rules that fired but count nothing (see [`Ranked::set_aside`]).
+    pub set_aside: Vec<Reason<'p>>,
+    /// The caveats that apply to it.
+    pub caveats: Vec<&'p Caveat>,
+    /// The stated requirements it misses.
+    pub unmet: Vec<&'p Requirement>,
+}
+
+/// The same tally as `evaluate`, for one language, excluded or not.
+pub fn breakdown<'p>(pack: &'p Pack, answers: &Answers, language: LangIdx) -> Breakdown<'p> {
+    let (answers, _) = effective(pack, answers);
+    let Tally { unmet, points, mut reasons, .. } = tally(pack, &answers, true);
+    let (mut counted, mut set_aside): (Vec<Reason<'p>>, Vec<Reason<'p>>) =
+        std::mem::take(&mut reasons[language]).into_iter().partition(|r| r.points != 0.0);
+    sort_reasons(&mut counted);
+    sort_reasons(&mut set_aside);
+    Breakdown {
+        points: points[language],
+        reasons: counted,
+        set_aside,
+        caveats: sorted_caveats(pack, &answers, language),
+        unmet: unmet[language].clone(),
+    }
 }
 
 /// One rule's share of the gap between two ranked languages.

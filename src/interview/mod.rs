@@ -23,7 +23,7 @@ pub enum ReviewAction {
     /// Accept every answer.
     Confirm,
     /// Change the answer to this question.
-    Edit(QuestionIdx),
+    Edit(usize),
     /// Go back to the last question (Esc).
     Back,
 }
@@ -42,7 +42,7 @@ pub struct Progress {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewRow {
     /// The question.
-    pub question: QuestionIdx,
+    pub question: usize,
     /// Its answer in words (option labels).
     pub answer: String,
 }
@@ -53,7 +53,7 @@ pub trait Prompter {
     fn single(
         &mut self,
         pack: &Pack,
-        question: QuestionIdx,
+        question: usize,
         progress: Progress,
         current: Option<usize>,
     ) -> Result<Step<usize>, Error>;
@@ -62,7 +62,7 @@ pub trait Prompter {
     fn multi(
         &mut self,
         pack: &Pack,
-        question: QuestionIdx,
+        question: usize,
         progress: Progress,
         current: &OptionSet,
     ) -> Result<Step<OptionSet>, Error>;
@@ -101,30 +101,30 @@ impl Flow<'_> {
         Answers::new(self.values.iter().map(|v| (*v).unwrap_or_default()).collect())
     }
 
-    fn applies(&self, question: QuestionIdx, answers: &Answers) -> bool {
+    fn applies(&self, question: usize, answers: &Answers) -> bool {
         self.pack.questions[question].when.holds(answers)
     }
 
-    fn applicable(&self) -> Vec<QuestionIdx> {
+    fn applicable(&self) -> Vec<usize> {
         let answers = self.answers();
         (0..self.values.len()).filter(|&q| self.applies(q, &answers)).collect()
     }
 
     /// The first question at or after `from` that applies.
-    fn next_applicable(&self, from: QuestionIdx) -> Option<QuestionIdx> {
+    fn next_applicable(&self, from: usize) -> Option<usize> {
         let answers = self.answers();
         (from..self.values.len()).find(|&q| self.applies(q, &answers))
     }
 
     /// The question's place among those that apply. A later question whose condition reads
     /// a question not answered yet (this one or a later one) still counts: it may apply.
-    fn progress(&self, question: QuestionIdx) -> Progress {
+    fn progress(&self, question: usize) -> Progress {
         let answers = self.answers();
-        let counted: Vec<QuestionIdx> = (0..self.values.len())
+        let counted: Vec<usize> = (0..self.values.len())
             .filter(|&q| {
                 self.applies(q, &answers)
                     || (q > question
-                        && self.pack.questions[q].when.questions().iter().any(|&r| r >= question))
+                        && self.pack.questions[q].when.questions().iter().any(|&r| r.get() >= question))
             })
             .collect();
         let position = counted.iter().position(|&q| q == question).map_or(counted.len(), |p| p + 1);
@@ -132,7 +132,7 @@ impl Flow<'_> {
     }
 
     /// Asks one question, pre-selecting its current answer.
-    fn ask(&mut self, prompter: &mut dyn Prompter, question: QuestionIdx) -> Result<Step<()>, Error> {
+    fn ask(&mut self, prompter: &mut dyn Prompter, question: usize) -> Result<Step<()>, Error> {
         let progress = self.progress(question);
         self.seen[question] = true;
         let step = match self.pack.questions[question].kind {
@@ -175,7 +175,7 @@ impl Flow<'_> {
 
     /// Changes one answer from the review screen, then asks every question that the change
     /// made relevant and the user has not seen. Esc returns to the review unchanged.
-    fn edit(&mut self, prompter: &mut dyn Prompter, question: QuestionIdx) -> Result<(), Error> {
+    fn edit(&mut self, prompter: &mut dyn Prompter, question: usize) -> Result<(), Error> {
         let before = self.values[question];
         if self.ask(prompter, question)? == Step::Back {
             self.values[question] = before;
@@ -208,13 +208,13 @@ pub fn run(
             .iter()
             .enumerate()
             .map(|(q, question)| match initial {
-                Some((answers, given)) if given[q] => Some(*answers.get(q)),
+                Some((answers, given)) if given[q] => Some(*answers.get(QuestionIdx::new(q))),
                 _ => question.default,
             })
             .collect(),
         seen: initial.map_or_else(|| vec![false; n], |(_, given)| given.to_vec()),
     };
-    let mut history: Vec<QuestionIdx> = Vec::new();
+    let mut history: Vec<usize> = Vec::new();
     let mut at = 0;
     loop {
         match flow.next_applicable(at) {
@@ -320,7 +320,7 @@ mod tests {
         Keep,
         Back,
         Confirm,
-        Edit(QuestionIdx),
+        Edit(usize),
         CtrlC,
     }
 
@@ -349,7 +349,7 @@ mod tests {
         fn single(
             &mut self,
             pack: &Pack,
-            q: QuestionIdx,
+            q: usize,
             p: Progress,
             current: Option<usize>,
         ) -> Result<Step<usize>, Error> {
@@ -366,7 +366,7 @@ mod tests {
         fn multi(
             &mut self,
             pack: &Pack,
-            q: QuestionIdx,
+            q: usize,
             p: Progress,
             current: &OptionSet,
         ) -> Result<Step<OptionSet>, Error> {

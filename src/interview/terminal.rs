@@ -4,7 +4,7 @@
 
 use super::{Progress, Prompter, ReviewAction, ReviewRow, Step};
 use crate::error::Error;
-use crate::model::{OptionSet, QuestionIdx};
+use crate::model::OptionSet;
 use crate::pack::Pack;
 use crate::report::wrap;
 use inquire::error::InquireError;
@@ -36,7 +36,7 @@ impl TerminalPrompter {
     }
 
     /// The question's help, wrapped, above the prompt.
-    fn introduce(&self, pack: &Pack, question: QuestionIdx) {
+    fn introduce(&self, pack: &Pack, question: usize) {
         let q = &pack.questions[question];
         let text = wrap(&q.help, self.width.saturating_sub(2), "  ", "  ");
         let text = if self.color { format!("\x1b[2m{}\x1b[0m\n", text.trim_end()) } else { text };
@@ -56,7 +56,7 @@ impl TerminalPrompter {
     }
 
     /// Option lines: the label, then as much of the description as fits on one line.
-    fn option_lines(&self, pack: &Pack, question: QuestionIdx) -> Vec<String> {
+    fn option_lines(&self, pack: &Pack, question: usize) -> Vec<String> {
         pack.questions[question]
             .options
             .iter()
@@ -104,7 +104,7 @@ impl Prompter for TerminalPrompter {
     fn single(
         &mut self,
         pack: &Pack,
-        question: QuestionIdx,
+        question: usize,
         progress: Progress,
         current: Option<usize>,
     ) -> Result<Step<usize>, Error> {
@@ -124,7 +124,7 @@ impl Prompter for TerminalPrompter {
     fn multi(
         &mut self,
         pack: &Pack,
-        question: QuestionIdx,
+        question: usize,
         progress: Progress,
         current: &OptionSet,
     ) -> Result<Step<OptionSet>, Error> {

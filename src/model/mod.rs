@@ -5,10 +5,101 @@ pub mod raw;
 
 pub use raw::Kind;
 
-/// Index of a language in `Pack::languages`.
-pub type LangIdx = usize;
-/// Index of a question in `Pack::questions`.
-pub type QuestionIdx = usize;
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident, $item:ty) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(usize);
+
+        impl $name {
+            /// The index for position `i` of its list.
+            pub const fn new(i: usize) -> Self {
+                $name(i)
+            }
+
+            /// The position in its list.
+            pub const fn get(self) -> usize {
+                self.0
+            }
+
+            /// Every index of a list of `len` items, in order.
+            pub fn all(len: usize) -> impl DoubleEndedIterator<Item = Self> + ExactSizeIterator {
+                (0..len).map($name)
+            }
+        }
+
+        impl std::ops::Index<$name> for Vec<$item> {
+            type Output = $item;
+            fn index(&self, i: $name) -> &$item {
+                &self[i.0]
+            }
+        }
+
+        impl std::ops::Index<$name> for [$item] {
+            type Output = $item;
+            fn index(&self, i: $name) -> &$item {
+                &self[i.0]
+            }
+        }
+    };
+}
+
+index_type!(
+    /// Index of a language in the pack's languages.
+    LangIdx,
+    Language
+);
+index_type!(
+    /// Index of a question in the pack's questions.
+    QuestionIdx,
+    Question
+);
+index_type!(
+    /// Index of a fit rule in the pack's rules.
+    RuleIdx,
+    Rule
+);
+index_type!(
+    /// Index of a fact group in the pack's groups.
+    GroupIdx,
+    Group
+);
+
+/// One value per language, indexed by [`LangIdx`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerLanguage<T>(Vec<T>);
+
+impl<T: Clone> PerLanguage<T> {
+    /// `value` for each of `len` languages.
+    pub fn filled(len: usize, value: T) -> Self {
+        PerLanguage(vec![value; len])
+    }
+}
+
+impl<T> PerLanguage<T> {
+    /// The values, in language order.
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter()
+    }
+
+    /// The languages with their values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (LangIdx, &T)> {
+        self.0.iter().enumerate().map(|(i, v)| (LangIdx(i), v))
+    }
+}
+
+impl<T> std::ops::Index<LangIdx> for PerLanguage<T> {
+    type Output = T;
+    fn index(&self, i: LangIdx) -> &T {
+        &self.0[i.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<LangIdx> for PerLanguage<T> {
+    fn index_mut(&mut self, i: LangIdx) -> &mut T {
+        &mut self.0[i.0]
+    }
+}
 
 /// How many options one question may have: an answer is a fixed-size bit set, stored inline
 /// so that evaluating a condition never follows a pointer.
@@ -55,6 +146,11 @@ impl OptionSet {
     /// Whether the two sets share an option.
     pub fn intersects(&self, other: &OptionSet) -> bool {
         (self.0[0] & other.0[0]) | (self.0[1] & other.0[1]) != 0
+    }
+
+    /// The options in both sets.
+    pub fn intersection(&self, other: &OptionSet) -> OptionSet {
+        OptionSet([self.0[0] & other.0[0], self.0[1] & other.0[1]])
     }
 
     /// Whether the set is empty.
@@ -115,8 +211,11 @@ pub struct Question {
     /// The default; `None` means the question is required.
     pub default: Option<OptionSet>,
     /// When the questionnaire asks it (it reads only earlier questions); when the condition
-    /// does not hold, the question takes its default.
+    /// does not hold, the question takes its default, whatever an answers file says.
     pub when: Condition,
+    /// An earlier question with the same options whose answer this one must not repeat
+    /// (secondary shapes besides the dominant one): a repeated option is dropped.
+    pub distinct_from: Option<QuestionIdx>,
 }
 
 impl Question {
@@ -216,6 +315,44 @@ pub struct Rule {
     pub origin: Origin,
     /// Changes team packs made to its points: "file: reason".
     pub adjusted: Vec<String>,
+    /// The fact group it restates, if any: per language, only the group's strongest fired
+    /// rule counts.
+    pub group: Option<GroupIdx>,
+    /// The penalties it offsets, if any: per language, it counts at most as many points as
+    /// those rules (when they fire) take away, never more.
+    pub offsets: Vec<RuleIdx>,
+}
+
+/// A set of rules that restate one fact (the product is realtime; the team knows the
+/// language): per language, only the strongest fired rule of the group counts.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Stable id.
+    pub id: String,
+    /// The fact the rules restate, in one line.
+    pub fact: String,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// A requirement an answer states as hard (no garbage collector, static typing required):
+/// a language that cannot meet it never ranks above one that can.
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    /// Stable id.
+    pub id: String,
+    /// When the answers state it.
+    pub when: Condition,
+    /// The requirement in a few words ("no garbage collector").
+    pub title: String,
+    /// The languages that cannot meet it.
+    pub languages: Vec<LangIdx>,
+    /// Why they cannot, in one line.
+    pub reason: String,
+    /// `NNN / Section heading`.
+    pub source: String,
+    /// Where it was written.
+    pub origin: Origin,
 }
 
 /// An entry a team pack took out, and why.
@@ -290,12 +427,12 @@ impl Answers {
 
     /// The answer to a question.
     pub fn get(&self, question: QuestionIdx) -> &OptionSet {
-        &self.values[question]
+        &self.values[question.get()]
     }
 
     /// Replaces the answer to a question.
     pub fn set(&mut self, question: QuestionIdx, value: OptionSet) {
-        self.values[question] = value;
+        self.values[question.get()] = value;
     }
 
     /// All answers in question order.
@@ -327,13 +464,14 @@ mod tests {
     #[test]
     fn conditions_combine() {
         let answers = Answers::new(vec![OptionSet::single(1), OptionSet::new()]);
-        let shape_is_1 = Condition::Answer { question: 0, options: OptionSet::single(1) };
-        let other_has_0 = Condition::Answer { question: 1, options: OptionSet::single(0) };
+        let (q0, q1) = (QuestionIdx::new(0), QuestionIdx::new(1));
+        let shape_is_1 = Condition::Answer { question: q0, options: OptionSet::single(1) };
+        let other_has_0 = Condition::Answer { question: q1, options: OptionSet::single(0) };
         assert!(shape_is_1.holds(&answers));
         assert!(!other_has_0.holds(&answers));
         assert!(Condition::Any(vec![shape_is_1.clone(), other_has_0.clone()]).holds(&answers));
         assert!(!Condition::All(vec![shape_is_1.clone(), other_has_0.clone()]).holds(&answers));
         assert!(Condition::Not(Box::new(other_has_0.clone())).holds(&answers));
-        assert_eq!(Condition::All(vec![shape_is_1, other_has_0]).questions(), vec![0, 1]);
+        assert_eq!(Condition::All(vec![shape_is_1, other_has_0]).questions(), vec![q0, q1]);
     }
 }

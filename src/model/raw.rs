@@ -98,6 +98,10 @@ pub struct RawQuestion {
     /// its default.
     #[serde(default)]
     pub when: Option<RawCondition>,
+    /// An earlier question whose answer this one must not repeat: options chosen there are
+    /// dropped here (with a note) and not offered by `ask`.
+    #[serde(default)]
+    pub distinct_from: Option<String>,
 }
 
 /// A question's default as written.
@@ -138,6 +142,41 @@ pub struct RulesFile {
     /// Changes to entries of packs loaded before: new points for a rule, or disabling an entry.
     #[serde(default)]
     pub overrides: Vec<RawOverride>,
+    /// Requirements the answers can state as hard: the languages that cannot meet one rank
+    /// below those that can.
+    #[serde(default)]
+    pub requirements: Vec<RawRequirement>,
+    /// Fact groups: rules that restate one fact name a group, and only the strongest counts.
+    #[serde(default)]
+    pub groups: Vec<RawGroup>,
+}
+
+/// A requirement the answers can state as hard.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRequirement {
+    /// Stable id.
+    pub id: String,
+    /// When the answers state it.
+    pub when: RawCondition,
+    /// The requirement in a few words, for reports ("no garbage collector").
+    pub title: String,
+    /// The language ids that cannot meet it.
+    pub languages: Vec<String>,
+    /// Why they cannot, in one line.
+    pub reason: String,
+    /// `NNN / Section heading`.
+    pub source: String,
+}
+
+/// A fact group: the rules that name it restate one fact.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    /// Stable id, named by the rules' `group`.
+    pub id: String,
+    /// The fact the rules restate, in one line.
+    pub fact: String,
 }
 
 /// A change to an existing entry, made by a team pack.
@@ -178,6 +217,14 @@ pub struct RawRule {
     pub reason: String,
     /// `NNN / Section heading` of the guide this comes from.
     pub source: String,
+    /// The fact group this rule restates: per language, only the strongest fired rule of a
+    /// group counts.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// Ids of the penalty rules this rule offsets: per language it counts at most the points
+    /// they take away when they fire, so it never becomes a bonus.
+    #[serde(default)]
+    pub offsets: Vec<String>,
 }
 
 /// A knock-out.

@@ -9,8 +9,8 @@ use crate::error::{Diagnostic, Error, Position};
 use crate::locate;
 use crate::model::raw::{self, RawCondition, RawTest};
 use crate::model::{
-    Caveat, Choice, Condition, Disabled, Exclusion, Guide, Kind, LangIdx, Language, OptionSet, Origin,
-    Question, Rule,
+    Caveat, Choice, Condition, Disabled, Exclusion, Group, GroupIdx, Guide, Kind, LangIdx, Language,
+    OptionSet, Origin, Question, QuestionIdx, Requirement, Rule, RuleIdx,
 };
 use crate::suggest::did_you_mean;
 use std::collections::{HashMap, HashSet};
@@ -26,8 +26,13 @@ pub struct Pack {
     pub languages: Vec<Language>,
     /// Questions, in the order they are asked.
     pub questions: Vec<Question>,
-    /// Fit rules, in file order.
-    pub rules: Vec<Rule>,
+    /// Fit rules, in file order; private because rules refer to each other and to groups by
+    /// position.
+    rules: Vec<Rule>,
+    /// Fact groups, in file order.
+    groups: Vec<Group>,
+    /// Requirements the answers can state as hard, in file order.
+    requirements: Vec<Requirement>,
     /// Knock-outs, in file order.
     pub exclusions: Vec<Exclusion>,
     /// Caveats, in file order.
@@ -36,8 +41,6 @@ pub struct Pack {
     pub guides: Vec<Guide>,
     /// Entries team packs took out.
     pub disabled: Vec<Disabled>,
-    /// The rules compiled for scoring (rule `i` here is `rules[i]`).
-    pub scorer: crate::engine::Scorer,
     /// A short hash of every file of the pack: changes whenever the pack does.
     pub fingerprint: String,
 }
@@ -216,6 +219,9 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
     for (file, o) in overrides {
         b.apply_override(&file, o);
     }
+    // Groups and offsets name rules and groups of any file, so they resolve once all are in
+    // and the overrides have applied.
+    b.resolve_groups_and_offsets();
     for file in files {
         if !["languages", "sources", "radar", "questions", "rules"].contains(&folder(&file.name)) {
             b.problems.push(Diagnostic::new(
@@ -234,10 +240,11 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
         return Err(Error::Invalid(b.problems));
     }
     Ok(Pack {
-        scorer: crate::engine::Scorer::new(&b.rules),
         languages: b.languages,
         questions: b.questions,
         rules: b.rules,
+        groups: b.groups,
+        requirements: b.requirements,
         exclusions: b.exclusions,
         caveats: b.caveats,
         guides: b.guides,
@@ -246,11 +253,26 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
     })
 }
 
+/// A rule's `group` and `offsets` as written, resolved once every file is loaded, with the
+/// file it came from for messages.
+struct Links {
+    file: PackFile,
+    position: Option<Position>,
+    group: Option<String>,
+    offsets: Vec<String>,
+}
+
 #[derive(Default)]
 struct Builder {
     languages: Vec<Language>,
     questions: Vec<Question>,
     rules: Vec<Rule>,
+    /// By rule id, the `group` and `offsets` of the rules that have them.
+    links: HashMap<String, Links>,
+    groups: Vec<Group>,
+    /// Where each group was written, for messages.
+    group_positions: Vec<Option<Position>>,
+    requirements: Vec<Requirement>,
     exclusions: Vec<Exclusion>,
     caveats: Vec<Caveat>,
     guides: Vec<Guide>,
@@ -395,7 +417,9 @@ impl Builder {
             "radar" => self.radar(file),
             _ => {
                 if let Some(parsed) = self.parse::<raw::RulesFile>(file) {
+                    parsed.groups.into_iter().for_each(|g| self.group(file, g));
                     parsed.rules.into_iter().for_each(|r| self.rule(file, r));
+                    parsed.requirements.into_iter().for_each(|r| self.requirement(file, r));
                     parsed.exclusions.into_iter().for_each(|e| self.exclusion(file, e));
                     parsed.caveats.into_iter().for_each(|c| self.caveat(file, c));
                     self.overrides.extend(parsed.overrides.into_iter().map(|o| (file.clone(), o)));
@@ -502,7 +526,7 @@ impl Builder {
     }
 
     fn lang(&mut self, site: &Site<'_>, id: &str) -> Option<LangIdx> {
-        let found = self.languages.iter().position(|l| l.id == id);
+        let found = self.languages.iter().position(|l| l.id == id).map(LangIdx::new);
         if found.is_none() {
             let hint = did_you_mean(id, self.languages.iter().map(|l| l.id.as_str()));
             self.problems.push(site.problem(format!("unknown language `{id}`{hint}")));
@@ -580,6 +604,7 @@ impl Builder {
             options,
             default: None,
             when,
+            distinct_from: None,
         };
         question.default = match (q.kind, q.default) {
             (_, None) => None,
@@ -604,6 +629,19 @@ impl Builder {
                 None
             }
         };
+        if let Some(other) = &q.distinct_from {
+            match self.questions.iter().position(|known| &known.id == other) {
+                Some(o) if self.questions[o].options.iter().map(|c| &c.id).eq(question.options.iter().map(|c| &c.id)) => {
+                    question.distinct_from = Some(QuestionIdx::new(o));
+                }
+                Some(_) => self.problems.push(site.problem(format!(
+                    "`distinct_from` names `{other}`, whose options differ; it must list the same options (use `options_from`)"
+                ))),
+                None => self.problems.push(site.problem(format!(
+                    "`distinct_from` names `{other}`, which is not a question listed before this one"
+                ))),
+            }
+        }
         if question.default.is_none() && question.when != Condition::Always {
             self.problems.push(site.problem(
                 "a question asked only `when` a condition holds needs a default for when it is not asked",
@@ -659,7 +697,7 @@ impl Builder {
                             }
                         }
                     }
-                    Condition::Answer { question: qi, options }
+                    Condition::Answer { question: QuestionIdx::new(qi), options }
                 }
             };
             tests.push(checked);
@@ -712,6 +750,10 @@ impl Builder {
                 }
             }
         }
+        if r.group.is_some() || !r.offsets.is_empty() {
+            let links = Links { file: file.clone(), position: site.position, group: r.group, offsets: r.offsets };
+            self.links.insert(r.id.clone(), links);
+        }
         self.rules.push(Rule {
             id: r.id.clone(),
             when,
@@ -720,7 +762,122 @@ impl Builder {
             source: r.source,
             origin: Self::origin(&site),
             adjusted: Vec::new(),
+            group: None,
+            offsets: Vec::new(),
         });
+    }
+
+    fn group(&mut self, file: &PackFile, g: raw::RawGroup) {
+        let site = self.site(file, &g.id);
+        self.claim_id(&site);
+        self.require_text(&site, "fact", &g.fact);
+        self.group_positions.push(site.position);
+        let origin = Self::origin(&site);
+        self.groups.push(Group { id: g.id, fact: g.fact, origin });
+    }
+
+    fn requirement(&mut self, file: &PackFile, r: raw::RawRequirement) {
+        let site = self.site(file, &r.id);
+        self.claim_id(&site);
+        self.require_text(&site, "title", &r.title);
+        self.require_text(&site, "reason", &r.reason);
+        self.check_source(&site, &r.source);
+        let when = self.condition(&site, Some(&r.when));
+        let languages = self.languages_of(&site, &r.languages);
+        self.requirements.push(Requirement {
+            id: r.id.clone(),
+            when,
+            title: r.title,
+            languages,
+            reason: r.reason,
+            source: r.source,
+            origin: Self::origin(&site),
+        });
+    }
+
+    /// Resolves every rule's `group` and `offsets`, and checks what they promise: a group's
+    /// rules give each language points of one sign (they restate one fact), and an offset is
+    /// a bonus that can only cancel penalties of that language.
+    fn resolve_groups_and_offsets(&mut self) {
+        let links = std::mem::take(&mut self.links);
+        let mut ids: Vec<&String> = links.keys().collect();
+        ids.sort_by_key(|id| self.rules.iter().position(|r| &r.id == *id));
+        for id in ids {
+            let Some(i) = self.rules.iter().position(|r| &r.id == id) else { continue };
+            let link = &links[id];
+            let site = Site { file: &link.file, id, position: link.position };
+            if let Some(name) = &link.group {
+                match self.groups.iter().position(|g| &g.id == name) {
+                    Some(g) => self.rules[i].group = Some(GroupIdx::new(g)),
+                    None => {
+                        let hint = did_you_mean(name, self.groups.iter().map(|g| g.id.as_str()));
+                        self.problems.push(site.problem(format!(
+                            "`group` names `{name}`, which no `groups:` entry defines{hint}"
+                        )));
+                    }
+                }
+                if !link.offsets.is_empty() {
+                    self.problems.push(site.problem(
+                        "a rule either restates a fact (`group`) or offsets penalties (`offsets`), not both",
+                    ));
+                }
+            }
+            for name in &link.offsets {
+                let Some(o) = self.rules.iter().position(|r| &r.id == name) else {
+                    let hint = did_you_mean(name, self.rules.iter().map(|r| r.id.as_str()));
+                    let gone = if self.disabled.iter().any(|d| &d.id == name) { " (a team pack disabled it)" } else { "" };
+                    self.problems.push(site.problem(format!("`offsets` names unknown rule `{name}`{gone}{hint}")));
+                    continue;
+                };
+                if links.get(name).is_some_and(|l| !l.offsets.is_empty()) {
+                    self.problems.push(site.problem(format!(
+                        "`offsets` names `{name}`, which offsets penalties itself; offsets do not chain"
+                    )));
+                    continue;
+                }
+                self.rules[i].offsets.push(RuleIdx::new(o));
+            }
+            if !link.offsets.is_empty() {
+                for &(l, p) in &self.rules[i].points {
+                    let lang = &self.languages[l].id;
+                    if p < 0.0 {
+                        self.problems.push(site.problem(format!(
+                            "a rule with `offsets` cancels penalties, so its points are positive; `{lang}` has {p}"
+                        )));
+                    } else if !self.rules[i].offsets.iter().any(|o| self.rules[o.get()].points.iter().any(|&(ol, op)| ol == l && op < 0.0)) {
+                        self.problems.push(site.problem(format!(
+                            "`{lang}` gets points here but no rule in `offsets` takes points from `{lang}`, so they could never count"
+                        )));
+                    }
+                }
+            }
+        }
+        for (g, group) in self.groups.iter().enumerate() {
+            let members: Vec<&Rule> = self.rules.iter().filter(|r| r.group == Some(GroupIdx::new(g))).collect();
+            let problem = |message: String| {
+                Diagnostic::new(&group.origin.file, message).at(self.group_positions[g]).in_entry(&group.id)
+            };
+            if members.len() < 2 {
+                let problem = problem(format!(
+                    "group `{}` has {} rule(s); a group holds two or more rules that restate one fact",
+                    group.id,
+                    members.len()
+                ));
+                self.problems.push(problem);
+            }
+            for (l, language) in self.languages.iter().enumerate() {
+                let signs: Vec<(&str, f64)> = members
+                    .iter()
+                    .flat_map(|r| r.points.iter().filter(|(lang, _)| lang.get() == l).map(|(_, p)| (r.id.as_str(), *p)))
+                    .collect();
+                if let (Some(pos), Some(neg)) = (signs.iter().find(|(_, p)| *p > 0.0), signs.iter().find(|(_, p)| *p < 0.0)) {
+                    self.problems.push(problem(format!(
+                        "group `{}` restates one fact, but `{}` gives {} {:+} and `{}` gives it {:+}; split the group",
+                        group.id, pos.0, language.id, pos.1, neg.0, neg.1
+                    )));
+                }
+            }
+        }
     }
 
     fn exclusion(&mut self, file: &PackFile, e: raw::RawExclusion) {
@@ -765,6 +922,8 @@ pub enum EntryKind {
     Question,
     /// A fit rule.
     Rule,
+    /// A requirement answers can state as hard.
+    Requirement,
     /// A knock-out.
     Exclusion,
     /// A caveat.
@@ -792,18 +951,34 @@ impl Pack {
             .iter()
             .map(|q| entry(EntryKind::Question, &q.id, &q.source))
             .chain(self.rules.iter().map(|r| entry(EntryKind::Rule, &r.id, &r.source)))
+            .chain(self.requirements.iter().map(|r| entry(EntryKind::Requirement, &r.id, &r.source)))
             .chain(self.exclusions.iter().map(|e| entry(EntryKind::Exclusion, &e.id, &e.source)))
             .chain(self.caveats.iter().map(|c| entry(EntryKind::Caveat, &c.id, &c.source)))
     }
 
     /// The index of the language with this id.
     pub fn language(&self, id: &str) -> Option<LangIdx> {
-        self.languages.iter().position(|l| l.id == id)
+        self.languages.iter().position(|l| l.id == id).map(LangIdx::new)
     }
 
     /// The index of the question with this id.
-    pub fn question(&self, id: &str) -> Option<usize> {
-        self.questions.iter().position(|q| q.id == id)
+    pub fn question(&self, id: &str) -> Option<QuestionIdx> {
+        self.questions.iter().position(|q| q.id == id).map(QuestionIdx::new)
+    }
+
+    /// The fit rules, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The fact groups, in file order.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// The requirements answers can state as hard, in file order.
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
     }
 }
 

@@ -97,6 +97,7 @@ fn language_named(name: &str, languages: &[Language]) -> Option<LangIdx> {
             || l.name.split('/').any(|part| part.trim().to_lowercase() == wanted)
             || alias == Some(l.id.as_str())
     })
+    .map(LangIdx::new)
 }
 
 /// Imports a radar file; `guide_id` names it as a source.
@@ -187,6 +188,8 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
             source: source.clone(),
             origin: origin.clone(),
             adjusted: Vec::new(),
+            group: None,
+            offsets: Vec::new(),
         });
         imported.caveats.push(Caveat {
             id: format!("{prefix}-{}-caveat", lang.id),

@@ -2,7 +2,7 @@
 //! why it is excluded if it is, the gap to rank 1 and the rules that make it, and the single
 //! answers that would put it first.
 
-use super::{describe_change, signed, wrap};
+use super::{describe_change, limit_note, signed, wrap};
 use crate::engine::{self, Evaluation};
 use crate::model::{Answers, LangIdx};
 use crate::pack::Pack;
@@ -23,8 +23,8 @@ pub fn render(
     let name = &pack.languages[language].name;
     let ranked = evaluation.ranking.iter().find(|r| r.language == language);
     let excluded = evaluation.excluded.iter().find(|x| x.language == language);
-    let (reasons, caveats) = engine::reasons_for(pack, answers, language);
-    let total: f64 = reasons.iter().map(|r| r.points).sum();
+    let engine::Breakdown { points: total, reasons, set_aside, caveats, unmet } =
+        engine::breakdown(pack, answers, language);
     let mut out = String::new();
 
     let standing = match ranked {
@@ -51,6 +51,21 @@ pub fn render(
         }
     }
 
+    if !unmet.is_empty() {
+        out.push_str(&wrap(
+            &format!(
+                "\nRequirements your answers state as hard that {name} cannot meet (it ranks below every language that meets more of them, whatever the points):"
+            )[1..],
+            width,
+            "\n",
+            "",
+        ));
+        for r in &unmet {
+            let line = format!("{}: {} [{}] (requirement {})", r.title, r.reason, r.source, r.id);
+            out.push_str(&wrap(&line, width, "  - ", "    "));
+        }
+    }
+
     let heading = match (ranked, reasons.is_empty()) {
         (_, true) => format!("\nNo rule fires for {name} with these answers.\n"),
         (Some(_), false) => format!("\nRules that fired for {name} ({} points in all):\n", signed(total)),
@@ -65,6 +80,17 @@ pub fn render(
         for note in &r.rule.adjusted {
             out.push_str(&wrap(&format!("(points changed by {note})"), width, "        ", "         "));
         }
+        if let Some(note) = limit_note(r) {
+            out.push_str(&wrap(&format!("({note})"), width, "        ", "         "));
+        }
+    }
+    if !set_aside.is_empty() {
+        out.push_str("\nRules that fired but count nothing here:\n");
+        for r in &set_aside {
+            let note = limit_note(r).unwrap_or_default();
+            let line = format!("{}: {} [{}] ({note})", r.rule.id, r.rule.reason, r.rule.source);
+            out.push_str(&wrap(&line, width, &format!("  {:>4}  ", signed(r.written)), "        "));
+        }
     }
 
     out.push_str("\nCaveats:\n");
@@ -76,19 +102,48 @@ pub fn render(
     }
 
     if let (Some(r), Some(leader)) = (ranked, evaluation.ranking.first()) {
-        let (first, second, heading) = if r.rank == 1 {
-            match evaluation.ranking.get(1) {
-                Some(next) => (
+        let (first, second, heading) = if r.rank == 1 || (r.tied && leader.tied) {
+            let other = evaluation.ranking.iter().find(|o| o.language != language);
+            match (evaluation.lead(), other) {
+                (_, None) | (engine::Lead::Alone, _) => (r, r, format!("\n{name} is the only language ranked.\n")),
+                (engine::Lead::Tie, Some(next)) => (
+                    r,
+                    next,
+                    format!(
+                        "\n{name} ties for first with {} ({} points each). The rules that would separate them, which cancel out here:\n",
+                        pack.languages[next.language].name,
+                        signed(r.points)
+                    ),
+                ),
+                (engine::Lead::Requirements, Some(next)) => (
+                    r,
+                    next,
+                    format!(
+                        "\n{name} ranks first because {} misses more of the requirements you stated; on points it is {} ahead. What separates them:\n",
+                        pack.languages[next.language].name,
+                        signed(r.points - next.points)
+                    ),
+                ),
+                (engine::Lead::Points(margin), Some(next)) => (
                     r,
                     next,
                     format!(
                         "\n{name} ranks first, {} points ahead of {}. What keeps it ahead:\n",
-                        r.points - next.points,
+                        margin,
                         pack.languages[next.language].name
                     ),
                 ),
-                None => (r, r, format!("\n{name} is the only language ranked.\n")),
             }
+        } else if r.unmet.len() > leader.unmet.len() {
+            (
+                leader,
+                r,
+                format!(
+                    "\nGap to rank 1: {} meets requirements that {name} does not (above), so it ranks higher whatever the points; on points it leads by {}. The rules that make the difference:\n",
+                    pack.languages[leader.language].name,
+                    signed(leader.points - r.points)
+                ),
+            )
         } else {
             (
                 leader,

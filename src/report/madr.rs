@@ -6,7 +6,7 @@ use super::{cell, score_table, signed};
 use crate::answers::AnswersFile;
 use crate::answers::write::{Saved, render as render_answers};
 use crate::engine::{self, Evaluation, Ranked};
-use crate::model::{Answers, LangIdx};
+use crate::model::{Answers, LangIdx, QuestionIdx};
 use crate::pack::Pack;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -104,38 +104,30 @@ fn moved(pack: &Pack, deltas: &[(LangIdx, f64)]) -> String {
     in_words(&refs)
 }
 
-/// The languages an answer rules out: excluded with it, not without it.
-fn ruled_out(pack: &Pack, answers: &Answers, question: usize) -> Vec<LangIdx> {
-    let mut without = answers.clone();
-    without.set(question, pack.questions[question].default.unwrap_or_default());
-    let excluded = |a: &Answers| -> BTreeSet<LangIdx> {
-        pack.exclusions.iter().filter(|e| e.when.holds(a)).flat_map(|e| e.languages.iter().copied()).collect()
-    };
-    excluded(answers).difference(&excluded(&without)).copied().collect()
-}
-
 /// The decision drivers: every answer that moves points or rules a language out, the
 /// strongest first, in words.
 fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
     let mut found: Vec<(f64, String)> = Vec::new();
-    for (q, question) in pack.questions.iter().enumerate() {
-        let delta = engine::influence(pack, answers, q);
-        let out = ruled_out(pack, answers, q);
-        let weight: f64 = delta.iter().map(|d| d.abs()).sum();
-        if weight == 0.0 && out.is_empty() {
+    for (i, question) in pack.questions.iter().enumerate() {
+        let q = QuestionIdx::new(i);
+        let engine::Influence { points: delta, excludes: out, requires } = engine::influence(pack, answers, q);
+        let weight: f64 = delta.values().map(|d| d.abs()).sum();
+        if weight == 0.0 && out.is_empty() && requires.is_empty() {
             continue;
         }
-        let mut favours: Vec<(LangIdx, f64)> =
-            delta.iter().copied().enumerate().filter(|(_, d)| *d > 0.0).collect();
+        let mut favours: Vec<(LangIdx, f64)> = delta.iter().map(|(l, d)| (l, *d)).filter(|(_, d)| *d > 0.0).collect();
         favours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut against: Vec<(LangIdx, f64)> =
-            delta.iter().copied().enumerate().filter(|(_, d)| *d < 0.0).collect();
+        let mut against: Vec<(LangIdx, f64)> = delta.iter().map(|(l, d)| (l, *d)).filter(|(_, d)| *d < 0.0).collect();
         against.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
         let labels: Vec<&str> = answers.get(q).iter().map(|o| question.options[o].label.as_str()).collect();
         let mut effects = Vec::new();
         if !out.is_empty() {
             let names: Vec<&str> = out.iter().map(|&l| pack.languages[l].name.as_str()).collect();
             effects.push(format!("rules out {}", in_words(&names)));
+        }
+        for r in &requires {
+            let names: Vec<&str> = r.languages.iter().map(|&l| pack.languages[l].name.as_str()).collect();
+            effects.push(format!("requires {}, which {} cannot meet", r.title, in_words(&names)));
         }
         if !favours.is_empty() {
             effects.push(format!("favours {}", moved(pack, &favours[..favours.len().min(3)])));
@@ -145,7 +137,7 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
         }
         let effects: Vec<&str> = effects.iter().map(String::as_str).collect();
         let text = format!("{}: {}, which {}", question.title, in_words(&labels), in_words(&effects));
-        found.push((weight + 100.0 * out.len() as f64, text));
+        found.push((weight + 100.0 * (out.len() + requires.len()) as f64, text));
     }
     found.sort_by(|a, b| b.0.total_cmp(&a.0));
     found.into_iter().map(|(_, text)| text).collect()
@@ -155,7 +147,7 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
 fn context(pack: &Pack, file: &AnswersFile) -> String {
     let mut sentences = Vec::new();
     for (q, question) in pack.questions.iter().enumerate() {
-        let answer = file.answers.get(q);
+        let answer = file.answers.get(QuestionIdx::new(q));
         if question.default.as_ref() == Some(answer) {
             continue;
         }

@@ -3,6 +3,7 @@
 
 use super::{Context, cell, score_table, signed};
 use crate::engine::Evaluation;
+use crate::model::QuestionIdx;
 use std::fmt::Write as _;
 
 /// The whole Markdown report.
@@ -83,13 +84,13 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
 
     out.push_str("## Answers\n\n| Question | Answer | |\n|---|---|---|\n");
     for (i, q) in pack.questions.iter().enumerate() {
-        let ids = ctx.answer_ids(i);
+        let ids = ctx.answer_ids(QuestionIdx::new(i));
         let note = if ctx.file.given[i] { "" } else { "default" };
         let _ = writeln!(
             out,
             "| {} | {} (`{}`) | {note} |",
             cell(&q.prompt),
-            cell(&ctx.answer_labels(i)),
+            cell(&ctx.answer_labels(QuestionIdx::new(i))),
             if ids.is_empty() { "[]".to_string() } else { ids.join("`, `") }
         );
     }

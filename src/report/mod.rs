@@ -10,7 +10,7 @@ pub mod table;
 
 use crate::answers::AnswersFile;
 use crate::engine::{Change, WhatIf};
-use crate::model::Kind;
+use crate::model::{Kind, QuestionIdx};
 use crate::pack::Pack;
 
 /// What a human-readable renderer needs beyond the evaluation.
@@ -54,7 +54,7 @@ impl Context<'_> {
     }
 
     /// The answer to a question in words: option labels joined, or `none`.
-    pub fn answer_labels(&self, question: usize) -> String {
+    pub fn answer_labels(&self, question: QuestionIdx) -> String {
         let q = &self.pack.questions[question];
         let labels: Vec<&str> =
             self.file.answers.get(question).iter().map(|o| q.options[o].label.as_str()).collect();
@@ -69,9 +69,27 @@ impl Context<'_> {
     }
 
     /// The answer to a question as option ids.
-    pub fn answer_ids(&self, question: usize) -> Vec<&str> {
+    pub fn answer_ids(&self, question: QuestionIdx) -> Vec<&str> {
         let q = &self.pack.questions[question];
         self.file.answers.get(question).iter().map(|o| q.options[o].id.as_str()).collect()
+    }
+}
+
+/// Why a rule counts fewer points than it gives, in words, if it does.
+pub fn limit_note(reason: &crate::engine::Reason<'_>) -> Option<String> {
+    match reason.limit? {
+        crate::engine::Limit::Restates { group, counted } => Some(format!(
+            "restates one fact ({}); counted once, through {}",
+            group.fact, counted.id
+        )),
+        crate::engine::Limit::Offsets { penalty } if penalty == 0.0 => {
+            Some("offsets penalties, none of which applies here".to_string())
+        }
+        crate::engine::Limit::Offsets { penalty } => Some(format!(
+            "offsets penalties: counts {} of its {}, no more than they take away",
+            signed(penalty),
+            signed(reason.written)
+        )),
     }
 }
 
