@@ -119,7 +119,7 @@ fn synthetic(n: usize) -> Vec<PackFile> {
 #[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 10)]
 fn load_synthetic_pack(bencher: Bencher, rules: usize) {
     let files = synthetic(rules);
-    bencher.bench(|| pack::build(divan::black_box(&files)).unwrap().rules.len());
+    bencher.bench(|| pack::build(divan::black_box(&files)).unwrap().rules().len());
 }
 
 #[divan::bench(args = [1_000, 10_000, 100_000])]

@@ -168,6 +168,21 @@ pub fn assess<'p>(
                     let why = by.map_or(String::new(), |e| format!(" ({} [{}])", e.reason, e.source));
                     Some(format!("{name} is now excluded{why}; {leader_text}."))
                 }
+                // A tie with rank 1 holds: the order inside a tie means nothing.
+                (Some(r), _) if r.tied => None,
+                (Some(r), Some(l)) if r.unmet.len() > l.unmet.len() => {
+                    let missed: Vec<&str> = r
+                        .unmet
+                        .iter()
+                        .filter(|u| !l.unmet.iter().any(|m| m.id == u.id))
+                        .map(|u| u.title.as_str())
+                        .collect();
+                    Some(format!(
+                        "{name} cannot meet a requirement the answers state as hard ({}), which {} meets; {leader_text}.",
+                        missed.join("; "),
+                        pack.languages[l.language].name
+                    ))
+                }
                 (Some(r), Some(l)) if r.rank > 1 && l.points - r.points > options.tolerance => Some(format!(
                     "{leader_text}; {name} ranks {} with {} points, {} points behind (tolerance {}).",
                     r.rank,
@@ -182,7 +197,19 @@ pub fn assess<'p>(
             match (problem, waiver) {
                 (None, _) => {
                     let r = ranked.as_ref().expect("a decision that holds is ranked");
-                    let how = if r.rank == 1 {
+                    let how = if r.tied {
+                        let others: Vec<&str> = evaluation
+                            .tie()
+                            .into_iter()
+                            .filter(|&l| l != d.language)
+                            .map(|l| pack.languages[l].name.as_str())
+                            .collect();
+                        format!(
+                            "{name} ties for first with {} ({} points).",
+                            others.join(", "),
+                            signed(r.points)
+                        )
+                    } else if r.rank == 1 {
                         format!("{name} ranks first with {} points.", signed(r.points))
                     } else {
                         let gap = leader.map_or(0.0, |l| l.points - r.points);

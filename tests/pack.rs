@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use advisor::model::{Condition, Kind};
+use advisor::model::{Condition, Kind, LangIdx};
 use advisor::pack::{self, Pack};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -165,8 +165,11 @@ fn every_contract_question_ships_with_its_kind_options_and_default() {
 fn every_language_has_fit_rules_and_at_least_two_standing_caveats() {
     let pack = builtin();
     for (i, lang) in pack.languages.iter().enumerate() {
-        let positive = pack.rules.iter().filter(|r| r.points.iter().any(|&(l, p)| l == i && p > 0.0)).count();
-        let negative = pack.rules.iter().filter(|r| r.points.iter().any(|&(l, p)| l == i && p < 0.0)).count();
+        let i = LangIdx::new(i);
+        let positive =
+            pack.rules().iter().filter(|r| r.points.iter().any(|&(l, p)| l == i && p > 0.0)).count();
+        let negative =
+            pack.rules().iter().filter(|r| r.points.iter().any(|&(l, p)| l == i && p < 0.0)).count();
         assert!(positive >= 5, "{} has only {positive} rules in its favour", lang.id);
         assert!(negative >= 1, "{} has no rule against it", lang.id);
         let standing = pack
@@ -218,10 +221,15 @@ const NEUTRAL: &[(&str, &str)] = &[
 #[test]
 fn every_meaningful_answer_is_read_by_some_rule() {
     let pack = builtin();
-    let conditions = pack.rules.iter().map(|r| &r.when).chain(pack.exclusions.iter().map(|e| &e.when));
+    let conditions = pack
+        .rules()
+        .iter()
+        .map(|r| &r.when)
+        .chain(pack.exclusions.iter().map(|e| &e.when))
+        .chain(pack.requirements().iter().map(|r| &r.when));
     let read: BTreeSet<(usize, usize)> = conditions
         .flat_map(|c| c.answer_tests())
-        .flat_map(|(q, options)| options.iter().map(move |o| (q, o)))
+        .flat_map(|(q, options)| options.iter().map(move |o| (q.get(), o)))
         .collect();
     let mut ignored = Vec::new();
     for (qi, q) in pack.questions.iter().enumerate() {

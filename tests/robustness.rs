@@ -4,26 +4,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use advisor::answers::{self, Format};
 use advisor::error::Error;
-use advisor::model::{Answers, Kind, OptionSet};
-use advisor::pack::{self, Pack, PackFile};
+use advisor::pack::{self, PackFile};
+use common::{any_answers, builtin, cases};
 use proptest::prelude::*;
-use std::sync::OnceLock;
-
-/// `n` cases, unless PROPTEST_CASES asks for another number.
-fn cases(n: u32) -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = n;
-    }
-    config
-}
-
-fn builtin() -> &'static Pack {
-    static PACK: OnceLock<Pack> = OnceLock::new();
-    PACK.get_or_init(|| pack::builtin().expect("built-in pack"))
-}
 
 fn example(name: &str) -> String {
     std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -161,33 +148,6 @@ proptest! {
     }
 }
 
-/// Any valid answers: one option for each single-choice question, any subset for multi.
-fn any_answers() -> impl Strategy<Value = Answers> {
-    let pack = builtin();
-    let per_question: Vec<BoxedStrategy<OptionSet>> = pack
-        .questions
-        .iter()
-        .map(|q| {
-            let n = q.options.len();
-            match q.kind {
-                Kind::Single => (0..n).prop_map(OptionSet::single).boxed(),
-                Kind::Multi => prop::collection::vec(any::<bool>(), n)
-                    .prop_map(|bits| {
-                        let mut set = OptionSet::new();
-                        for (i, on) in bits.into_iter().enumerate() {
-                            if on {
-                                set.insert(i);
-                            }
-                        }
-                        set
-                    })
-                    .boxed(),
-            }
-        })
-        .collect();
-    per_question.prop_map(Answers::new)
-}
-
 proptest! {
     #![proptest_config(cases(128))]
 
@@ -195,8 +155,8 @@ proptest! {
     fn scoring_invariants_hold_for_any_answers(answers in any_answers()) {
         let pack = builtin();
         let evaluation = advisor::engine::evaluate(pack, &answers);
-        let mut seen: Vec<usize> = evaluation.ranking.iter().map(|r| r.language).collect();
-        seen.extend(evaluation.excluded.iter().map(|x| x.language));
+        let mut seen: Vec<usize> = evaluation.ranking.iter().map(|r| r.language.get()).collect();
+        seen.extend(evaluation.excluded.iter().map(|x| x.language.get()));
         seen.sort_unstable();
         prop_assert_eq!(seen, (0..pack.languages.len()).collect::<Vec<_>>(), "each language ranked or excluded once");
         for (i, r) in evaluation.ranking.iter().enumerate() {
@@ -205,7 +165,11 @@ proptest! {
             let sum: f64 = r.reasons.iter().map(|x| x.points).sum();
             prop_assert!((sum - r.points).abs() < 1e-9, "points are the sum of the reasons");
             if i > 0 {
-                prop_assert!(evaluation.ranking[i - 1].points >= r.points, "sorted by points");
+                let above = &evaluation.ranking[i - 1];
+                prop_assert!(
+                    (above.unmet.len(), -above.points) <= (r.unmet.len(), -r.points) || (above.points - r.points).abs() < 1e-9,
+                    "sorted by missed requirements, then points"
+                );
             }
         }
         prop_assert_eq!(

@@ -207,7 +207,7 @@ mod tests {
         let (pack, file) = example();
         let mut include = vec![true; pack.questions.len()];
         let scale = pack.question("process_scale").unwrap();
-        include[scale] = false;
+        include[scale.get()] = false;
         let saved = Saved {
             pack: &pack,
             answers: &file.answers,

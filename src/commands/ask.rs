@@ -137,7 +137,7 @@ pub fn save(
 mod tests {
     use super::*;
     use crate::interview::{Progress, ReviewAction, ReviewRow, Step};
-    use crate::model::{OptionSet, QuestionIdx};
+    use crate::model::OptionSet;
     use std::collections::{BTreeMap, VecDeque};
 
     /// Answers confirm and text prompts from a script, recording each message.
@@ -151,7 +151,7 @@ mod tests {
         fn single(
             &mut self,
             _: &Pack,
-            _: QuestionIdx,
+            _: usize,
             _: Progress,
             _: Option<usize>,
         ) -> Result<Step<usize>, Error> {
@@ -160,7 +160,7 @@ mod tests {
         fn multi(
             &mut self,
             _: &Pack,
-            _: QuestionIdx,
+            _: usize,
             _: Progress,
             _: &OptionSet,
         ) -> Result<Step<OptionSet>, Error> {

@@ -411,7 +411,12 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(q, question)| {
-                outcome.answers.get(q).iter().map(|o| question.options[o].id.as_str()).collect()
+                outcome
+                    .answers
+                    .get(QuestionIdx::new(q))
+                    .iter()
+                    .map(|o| question.options[o].id.as_str())
+                    .collect()
             })
             .collect()
     }

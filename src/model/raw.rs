@@ -183,7 +183,7 @@ pub struct RawGroup {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawOverride {
-    /// The id of the rule (or, to disable, exclusion or caveat) to change.
+    /// The id of the rule (or, to disable, requirement, exclusion or caveat) to change.
     pub rule: String,
     /// New points per language; languages not listed keep theirs.
     #[serde(default, deserialize_with = "ordered_points_opt")]

@@ -316,9 +316,14 @@ impl Builder {
         let rule = self.rules.iter().position(|r| r.id == o.rule);
         let exclusion = self.exclusions.iter().position(|e| e.id == o.rule);
         let caveat = self.caveats.iter().position(|c| c.id == o.rule);
-        if rule.is_none() && exclusion.is_none() && caveat.is_none() {
-            let known =
-                self.rules.iter().map(|r| r.id.as_str()).chain(self.exclusions.iter().map(|e| e.id.as_str()));
+        let requirement = self.requirements.iter().position(|r| r.id == o.rule);
+        if rule.is_none() && exclusion.is_none() && caveat.is_none() && requirement.is_none() {
+            let known = self
+                .rules
+                .iter()
+                .map(|r| r.id.as_str())
+                .chain(self.exclusions.iter().map(|e| e.id.as_str()))
+                .chain(self.requirements.iter().map(|r| r.id.as_str()));
             let hint = did_you_mean(&o.rule, known.chain(self.caveats.iter().map(|c| c.id.as_str())));
             let already =
                 if self.disabled.iter().any(|d| d.id == o.rule) { " (it is already disabled)" } else { "" };
@@ -332,9 +337,9 @@ impl Builder {
             }
             (Some(points), false) => {
                 let Some(i) = rule else {
-                    self.problems.push(
-                        site.problem("only a rule has points; exclusions and caveats can only be disabled"),
-                    );
+                    self.problems.push(site.problem(
+                        "only a rule has points; requirements, exclusions and caveats can only be disabled",
+                    ));
                     return;
                 };
                 for (id, p) in points {
@@ -362,8 +367,12 @@ impl Builder {
                     (self.rules.remove(i).id, "rule")
                 } else if let Some(i) = exclusion {
                     (self.exclusions.remove(i).id, "exclusion")
+                } else if let Some(i) = requirement {
+                    (self.requirements.remove(i).id, "requirement")
+                } else if let Some(i) = caveat {
+                    (self.caveats.remove(i).id, "caveat")
                 } else {
-                    (self.caveats.remove(caveat.unwrap_or_default()).id, "caveat")
+                    return;
                 };
                 self.disabled.push(Disabled {
                     id,
@@ -751,7 +760,8 @@ impl Builder {
             }
         }
         if r.group.is_some() || !r.offsets.is_empty() {
-            let links = Links { file: file.clone(), position: site.position, group: r.group, offsets: r.offsets };
+            let links =
+                Links { file: file.clone(), position: site.position, group: r.group, offsets: r.offsets };
             self.links.insert(r.id.clone(), links);
         }
         self.rules.push(Rule {
@@ -825,8 +835,13 @@ impl Builder {
             for name in &link.offsets {
                 let Some(o) = self.rules.iter().position(|r| &r.id == name) else {
                     let hint = did_you_mean(name, self.rules.iter().map(|r| r.id.as_str()));
-                    let gone = if self.disabled.iter().any(|d| &d.id == name) { " (a team pack disabled it)" } else { "" };
-                    self.problems.push(site.problem(format!("`offsets` names unknown rule `{name}`{gone}{hint}")));
+                    let gone = if self.disabled.iter().any(|d| &d.id == name) {
+                        " (a team pack disabled it)"
+                    } else {
+                        ""
+                    };
+                    self.problems
+                        .push(site.problem(format!("`offsets` names unknown rule `{name}`{gone}{hint}")));
                     continue;
                 };
                 if links.get(name).is_some_and(|l| !l.offsets.is_empty()) {
@@ -844,7 +859,11 @@ impl Builder {
                         self.problems.push(site.problem(format!(
                             "a rule with `offsets` cancels penalties, so its points are positive; `{lang}` has {p}"
                         )));
-                    } else if !self.rules[i].offsets.iter().any(|o| self.rules[o.get()].points.iter().any(|&(ol, op)| ol == l && op < 0.0)) {
+                    } else if !self.rules[i]
+                        .offsets
+                        .iter()
+                        .any(|o| self.rules[o.get()].points.iter().any(|&(ol, op)| ol == l && op < 0.0))
+                    {
                         self.problems.push(site.problem(format!(
                             "`{lang}` gets points here but no rule in `offsets` takes points from `{lang}`, so they could never count"
                         )));
@@ -853,7 +872,8 @@ impl Builder {
             }
         }
         for (g, group) in self.groups.iter().enumerate() {
-            let members: Vec<&Rule> = self.rules.iter().filter(|r| r.group == Some(GroupIdx::new(g))).collect();
+            let members: Vec<&Rule> =
+                self.rules.iter().filter(|r| r.group == Some(GroupIdx::new(g))).collect();
             let problem = |message: String| {
                 Diagnostic::new(&group.origin.file, message).at(self.group_positions[g]).in_entry(&group.id)
             };
@@ -868,9 +888,13 @@ impl Builder {
             for (l, language) in self.languages.iter().enumerate() {
                 let signs: Vec<(&str, f64)> = members
                     .iter()
-                    .flat_map(|r| r.points.iter().filter(|(lang, _)| lang.get() == l).map(|(_, p)| (r.id.as_str(), *p)))
+                    .flat_map(|r| {
+                        r.points.iter().filter(|(lang, _)| lang.get() == l).map(|(_, p)| (r.id.as_str(), *p))
+                    })
                     .collect();
-                if let (Some(pos), Some(neg)) = (signs.iter().find(|(_, p)| *p > 0.0), signs.iter().find(|(_, p)| *p < 0.0)) {
+                if let (Some(pos), Some(neg)) =
+                    (signs.iter().find(|(_, p)| *p > 0.0), signs.iter().find(|(_, p)| *p < 0.0))
+                {
                     self.problems.push(problem(format!(
                         "group `{}` restates one fact, but `{}` gives {} {:+} and `{}` gives it {:+}; split the group",
                         group.id, pos.0, language.id, pos.1, neg.0, neg.1

@@ -91,13 +91,15 @@ fn language_named(name: &str, languages: &[Language]) -> Option<LangIdx> {
     let wanted = name.trim().to_lowercase();
     let alias = crate::suggest::nearest(&wanted, languages.iter().map(|l| l.id.as_str()))
         .filter(|id| crate::suggest::is_alias(&wanted, id));
-    languages.iter().position(|l| {
-        l.id == wanted
-            || l.name.to_lowercase() == wanted
-            || l.name.split('/').any(|part| part.trim().to_lowercase() == wanted)
-            || alias == Some(l.id.as_str())
-    })
-    .map(LangIdx::new)
+    languages
+        .iter()
+        .position(|l| {
+            l.id == wanted
+                || l.name.to_lowercase() == wanted
+                || l.name.split('/').any(|part| part.trim().to_lowercase() == wanted)
+                || alias == Some(l.id.as_str())
+        })
+        .map(LangIdx::new)
 }
 
 /// Imports a radar file; `guide_id` names it as a source.

@@ -105,7 +105,9 @@ pub fn render(
         let (first, second, heading) = if r.rank == 1 || (r.tied && leader.tied) {
             let other = evaluation.ranking.iter().find(|o| o.language != language);
             match (evaluation.lead(), other) {
-                (_, None) | (engine::Lead::Alone, _) => (r, r, format!("\n{name} is the only language ranked.\n")),
+                (_, None) | (engine::Lead::Alone, _) => {
+                    (r, r, format!("\n{name} is the only language ranked.\n"))
+                }
                 (engine::Lead::Tie, Some(next)) => (
                     r,
                     next,
@@ -129,8 +131,7 @@ pub fn render(
                     next,
                     format!(
                         "\n{name} ranks first, {} points ahead of {}. What keeps it ahead:\n",
-                        margin,
-                        pack.languages[next.language].name
+                        margin, pack.languages[next.language].name
                     ),
                 ),
             }

@@ -1,7 +1,7 @@
 //! The JSON report of the contract (section 4). Field order is fixed by the structs below,
 //! and every list is in a deterministic order, so the same inputs give the same bytes.
 
-use crate::engine::{Evaluation, WhatIf};
+use crate::engine::{Adjustment, CLOSE_MARGIN, Evaluation, Lead, WhatIf};
 use crate::model::Kind;
 use crate::pack::Pack;
 use serde::Serialize;
@@ -10,6 +10,12 @@ use serde::Serialize;
 struct Report<'a> {
     ranking: Vec<Ranked<'a>>,
     excluded: Vec<Excluded<'a>>,
+    /// How far rank 1 is ahead of rank 2.
+    lead: LeadJson,
+    /// The hard requirements the answers state.
+    requirements: Vec<RequirementJson<'a>>,
+    /// Answers scored differently from the file: questions that do not apply, repeated options.
+    adjustments: Vec<AdjustmentJson<'a>>,
     /// Every single-answer change that changes rank 1.
     what_if: Vec<Flip<'a>>,
     /// How many single-answer changes were tried.
@@ -30,6 +36,38 @@ struct Flip<'a> {
 }
 
 #[derive(Serialize)]
+struct LeadJson {
+    /// `tie`, `requirements` (rank 2 misses more stated requirements), `points` or `alone`.
+    kind: &'static str,
+    /// Rank 1's points minus rank 2's (null when alone).
+    margin: Option<f64>,
+    /// Whether the lead is a tie or fewer than `CLOSE_MARGIN` points.
+    close: bool,
+}
+
+#[derive(Serialize)]
+struct RequirementJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// The languages that cannot meet it.
+    unmet_by: Vec<&'a str>,
+    reason: &'a str,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct AdjustmentJson<'a> {
+    question: &'a str,
+    /// `not_asked` (the question's condition fails: its default is scored) or `repeated`.
+    kind: &'static str,
+    /// For `repeated`, the options dropped and the question they repeat.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    options: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    of: Option<&'a str>,
+}
+
+#[derive(Serialize)]
 struct Ranked<'a> {
     rank: usize,
     language: &'a str,
@@ -37,7 +75,13 @@ struct Ranked<'a> {
     score: f64,
     /// The sum of the reasons' points, before the 0-100 mapping.
     points: f64,
+    /// Whether it ties with rank 1 (rank 1 included).
+    tied: bool,
+    /// The stated hard requirements it cannot meet.
+    unmet: Vec<Cited<'a>>,
     reasons: Vec<Reason<'a>>,
+    /// Rules that fired but count nothing: restatements of a counted fact, idle offsets.
+    set_aside: Vec<Reason<'a>>,
     caveats: Vec<Cited<'a>>,
 }
 
@@ -47,9 +91,27 @@ struct Reason<'a> {
     points: f64,
     source: &'a str,
     rule: &'a str,
+    /// The points as written, when a fact group or an offset limit counts fewer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    written: Option<f64>,
+    /// Why it counts fewer points than written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    limited: Option<String>,
     /// Team packs that changed this rule's points, and why.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     adjusted: &'a [String],
+}
+
+fn reason<'a>(r: &crate::engine::Reason<'a>) -> Reason<'a> {
+    Reason {
+        text: &r.rule.reason,
+        points: r.points,
+        source: &r.rule.source,
+        rule: &r.rule.id,
+        written: r.limit.map(|_| r.written),
+        limited: super::limit_note(r),
+        adjusted: &r.rule.adjusted,
+    }
 }
 
 #[derive(Serialize)]
@@ -72,7 +134,53 @@ struct Excluded<'a> {
 
 /// The report as pretty-printed JSON with a final newline.
 pub fn render(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) -> String {
+    let ids = |langs: &[crate::model::LangIdx]| -> Vec<&str> {
+        langs.iter().map(|&l| pack.languages[l].id.as_str()).collect()
+    };
+    let lead = match evaluation.lead() {
+        Lead::Alone => LeadJson { kind: "alone", margin: None, close: false },
+        Lead::Tie => LeadJson { kind: "tie", margin: Some(0.0), close: true },
+        Lead::Requirements => LeadJson {
+            kind: "requirements",
+            margin: Some(evaluation.ranking[0].points - evaluation.ranking[1].points),
+            close: false,
+        },
+        Lead::Points(m) => LeadJson { kind: "points", margin: Some(m), close: m < CLOSE_MARGIN },
+    };
     let report = Report {
+        lead,
+        requirements: evaluation
+            .requirements
+            .iter()
+            .map(|r| RequirementJson {
+                id: &r.id,
+                title: &r.title,
+                unmet_by: ids(&r.languages),
+                reason: &r.reason,
+                source: &r.source,
+            })
+            .collect(),
+        adjustments: evaluation
+            .adjustments
+            .iter()
+            .map(|a| match a {
+                Adjustment::NotAsked { question } => AdjustmentJson {
+                    question: &pack.questions[*question].id,
+                    kind: "not_asked",
+                    options: Vec::new(),
+                    of: None,
+                },
+                Adjustment::Repeated { question, options, of } => {
+                    let q = &pack.questions[*question];
+                    AdjustmentJson {
+                        question: &q.id,
+                        kind: "repeated",
+                        options: options.iter().map(|o| q.options[o].id.as_str()).collect(),
+                        of: Some(&pack.questions[*of].id),
+                    }
+                }
+            })
+            .collect(),
         what_if_tried: what_if.tried,
         what_if: what_if
             .flips
@@ -103,17 +211,14 @@ pub fn render(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) -> Str
                     name: &lang.name,
                     score: r.score,
                     points: r.points,
-                    reasons: r
-                        .reasons
+                    tied: r.tied,
+                    unmet: r
+                        .unmet
                         .iter()
-                        .map(|reason| Reason {
-                            text: &reason.rule.reason,
-                            points: reason.points,
-                            source: &reason.rule.source,
-                            rule: &reason.rule.id,
-                            adjusted: &reason.rule.adjusted,
-                        })
+                        .map(|u| Cited { text: &u.reason, source: &u.source, rule: &u.id })
                         .collect(),
+                    reasons: r.reasons.iter().map(reason).collect(),
+                    set_aside: r.set_aside.iter().map(reason).collect(),
                     caveats: r
                         .caveats
                         .iter()

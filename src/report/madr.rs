@@ -110,14 +110,17 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
     let mut found: Vec<(f64, String)> = Vec::new();
     for (i, question) in pack.questions.iter().enumerate() {
         let q = QuestionIdx::new(i);
-        let engine::Influence { points: delta, excludes: out, requires } = engine::influence(pack, answers, q);
+        let engine::Influence { points: delta, excludes: out, requires } =
+            engine::influence(pack, answers, q);
         let weight: f64 = delta.values().map(|d| d.abs()).sum();
         if weight == 0.0 && out.is_empty() && requires.is_empty() {
             continue;
         }
-        let mut favours: Vec<(LangIdx, f64)> = delta.iter().map(|(l, d)| (l, *d)).filter(|(_, d)| *d > 0.0).collect();
+        let mut favours: Vec<(LangIdx, f64)> =
+            delta.iter().map(|(l, d)| (l, *d)).filter(|(_, d)| *d > 0.0).collect();
         favours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut against: Vec<(LangIdx, f64)> = delta.iter().map(|(l, d)| (l, *d)).filter(|(_, d)| *d < 0.0).collect();
+        let mut against: Vec<(LangIdx, f64)> =
+            delta.iter().map(|(l, d)| (l, *d)).filter(|(_, d)| *d < 0.0).collect();
         against.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
         let labels: Vec<&str> = answers.get(q).iter().map(|o| question.options[o].label.as_str()).collect();
         let mut effects = Vec::new();
@@ -205,8 +208,13 @@ fn excluded_bullets(
     }
 }
 
-/// Good bullets from positive reasons, Bad bullets from negative reasons and caveats.
+/// Good bullets from positive reasons, Bad bullets from missed requirements, negative reasons
+/// and caveats.
 fn pros_and_cons(out: &mut String, ranked: &Ranked<'_>, names: &BTreeSet<&str>) {
+    for u in &ranked.unmet {
+        let text = format!("it cannot meet a hard requirement, {}: {}", u.title, u.reason);
+        bullet(out, "Bad", &text, None, &u.source, names);
+    }
     for r in ranked.reasons.iter().filter(|r| r.points > 0.0) {
         bullet(out, "Good", &r.rule.reason, Some(r.points), &r.rule.source, names);
     }
@@ -295,6 +303,12 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
             _ => "the team recorded this decision, although the current rules exclude it".to_string(),
         };
         let _ = writeln!(out, "Chosen option: \"{name}\", because {because}.\n");
+        for sentence in super::verdict(pack, evaluation) {
+            let _ = writeln!(out, "{sentence}\n");
+        }
+        for note in super::adjustment_notes(pack, evaluation) {
+            let _ = writeln!(out, "Note: {note}\n");
+        }
         if let Some(w) = decision.and_then(|d| d.waiver.as_ref()) {
             let _ = writeln!(out, "A waiver keeps this decision until {}: {}\n", w.expires, w.reason);
         }

@@ -25,9 +25,15 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     } else {
         out.push_str(&score_table(pack, &evaluation.ranking[..shown]));
         out.push('\n');
+        for sentence in super::verdict(pack, evaluation) {
+            let _ = writeln!(out, "{sentence}\n");
+        }
+        for note in super::adjustment_notes(pack, evaluation) {
+            let _ = writeln!(out, "> Note: {note}\n");
+        }
         out.push_str(
-            "Score = 100 / (1 + e^(-points/25)): 50 means no evidence either way. \
-             Points are the sum of the rules below.\n\n",
+            "Score = 100 / (1 + e^(-points/25)): 50 means no evidence either way; it measures the \
+             weight of evidence, not a probability. Points are the sum of the rules below.\n\n",
         );
     }
 
@@ -44,18 +50,38 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     for r in &evaluation.ranking[..shown] {
         let lang = &pack.languages[r.language];
         let _ = writeln!(out, "## {}. {} ({:.1})\n", r.rank, lang.name, r.score);
+        if !r.unmet.is_empty() {
+            out.push_str("### Misses a hard requirement\n\n");
+            for u in &r.unmet {
+                let _ =
+                    writeln!(out, "- **{}**: {} _({}; requirement `{}`)_", u.title, u.reason, u.source, u.id);
+            }
+            out.push('\n');
+        }
         out.push_str("### Reasons\n\n");
         if r.reasons.is_empty() {
             out.push_str("No rule fired for this language.\n");
         }
         for reason in &r.reasons {
+            let note = super::limit_note(reason).map_or(String::new(), |n| format!("; {n}"));
             let _ = writeln!(
                 out,
-                "- **{}** {} _({}; rule `{}`)_",
+                "- **{}** {} _({}; rule `{}`{note})_",
                 signed(reason.points),
                 reason.rule.reason,
                 reason.rule.source,
                 reason.rule.id
+            );
+        }
+        for reason in &r.set_aside {
+            let _ = writeln!(
+                out,
+                "- ~~{}~~ {} _({}; rule `{}`; {})_",
+                signed(reason.written),
+                reason.rule.reason,
+                reason.rule.source,
+                reason.rule.id,
+                super::limit_note(reason).unwrap_or_default()
             );
         }
         out.push_str("\n### Caveats\n\n");

@@ -9,9 +9,10 @@ pub mod markdown;
 pub mod table;
 
 use crate::answers::AnswersFile;
-use crate::engine::{Change, WhatIf};
+use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Evaluation, Lead, WhatIf, differences};
 use crate::model::{Kind, QuestionIdx};
 use crate::pack::Pack;
+use std::fmt::Write as _;
 
 /// What a human-readable renderer needs beyond the evaluation.
 #[derive(Debug)]
@@ -78,11 +79,10 @@ impl Context<'_> {
 /// Why a rule counts fewer points than it gives, in words, if it does.
 pub fn limit_note(reason: &crate::engine::Reason<'_>) -> Option<String> {
     match reason.limit? {
-        crate::engine::Limit::Restates { group, counted } => Some(format!(
-            "restates one fact ({}); counted once, through {}",
-            group.fact, counted.id
-        )),
-        crate::engine::Limit::Offsets { penalty } if penalty == 0.0 => {
+        crate::engine::Limit::Restates { group, counted } => {
+            Some(format!("restates one fact, that {}: counted once, through {}", group.fact, counted.id))
+        }
+        crate::engine::Limit::Offsets { penalty: 0.0 } => {
             Some("offsets penalties, none of which applies here".to_string())
         }
         crate::engine::Limit::Offsets { penalty } => Some(format!(
@@ -149,6 +149,123 @@ pub fn robustness(pack: &Pack, what_if: &WhatIf) -> (String, Vec<String>) {
         })
         .collect();
     (summary, lines)
+}
+
+/// How many separating rules a tie lists.
+const TIE_RULES: usize = 4;
+
+/// What rank 1 means, in sentences for every report: the requirements the answers state and
+/// whether anything meets them, then the lead (a tie with the rules that would separate it, a
+/// requirement, or a margin in points called close or clear).
+pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    let name = |l: crate::model::LangIdx| pack.languages[l].name.as_str();
+    if !evaluation.requirements.is_empty() {
+        let titles: Vec<&str> = evaluation.requirements.iter().map(|r| r.title.as_str()).collect();
+        out.push(format!(
+            "Hard requirements in these answers: {}. A language that misses one ranks below every language that meets more of them, whatever its score.",
+            titles.join("; ")
+        ));
+        if evaluation.nothing_meets_every_requirement() {
+            out.push(
+                "No ranked language meets every one of them: the ranking puts those that miss the fewest first."
+                    .to_string(),
+            );
+        }
+    }
+    let (Some(first), second) = (evaluation.ranking.first(), evaluation.ranking.get(1)) else {
+        return out;
+    };
+    match (evaluation.lead(), second) {
+        (Lead::Tie, Some(second)) => {
+            let tied: Vec<&str> = evaluation.tie().into_iter().map(name).collect();
+            let mut sentence = format!(
+                "Tie for first: {} score {:.1} ({} points each); the order between them means nothing.",
+                tied.join(", "),
+                first.score,
+                signed(first.points)
+            );
+            let separating = differences(first, second);
+            if separating.is_empty() {
+                sentence.push_str(
+                    " The same rules fire for both: only an answer that favours one of them separates them.",
+                );
+            } else {
+                let rules: Vec<String> = separating
+                    .iter()
+                    .take(TIE_RULES)
+                    .map(|d| {
+                        let favoured = if d.gap() > 0.0 { first.language } else { second.language };
+                        format!("{} ({} {})", d.rule.id, name(favoured), signed(d.gap().abs()))
+                    })
+                    .collect();
+                let _ = write!(
+                    sentence,
+                    " The rules that separate {} and {} cancel out: {}.",
+                    name(first.language),
+                    name(second.language),
+                    rules.join(", ")
+                );
+            }
+            out.push(sentence);
+        }
+        (Lead::Requirements, Some(second)) => {
+            let missed: Vec<&str> = second
+                .unmet
+                .iter()
+                .filter(|r| !first.unmet.iter().any(|m| m.id == r.id))
+                .map(|r| r.title.as_str())
+                .collect();
+            out.push(format!(
+                "{} ranks first because {} cannot meet {} ({} against {:.1} on score alone).",
+                name(first.language),
+                name(second.language),
+                missed.join("; "),
+                format_args!("{:.1}", first.score),
+                second.score
+            ));
+        }
+        (Lead::Points(margin), Some(second)) => {
+            let kind = if margin < CLOSE_MARGIN {
+                "a close lead: one supporting fact could undo it"
+            } else {
+                "a clear lead"
+            };
+            out.push(format!(
+                "{} leads {} by {} points ({:.1} against {:.1}), {kind}.",
+                name(first.language),
+                name(second.language),
+                signed(margin).trim_start_matches('+'),
+                first.score,
+                second.score
+            ));
+        }
+        _ => {}
+    }
+    out
+}
+
+/// What scoring read differently from the answers given, one sentence each.
+pub fn adjustment_notes(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
+    evaluation
+        .adjustments
+        .iter()
+        .map(|a| match a {
+            Adjustment::NotAsked { question } => {
+                let q = &pack.questions[*question];
+                format!(
+                    "`{}` is ignored: the question does not apply to these answers ({}), so it takes its default, as `advisor ask` skips it.",
+                    q.id,
+                    describe_condition(pack, &q.when)
+                )
+            }
+            Adjustment::Repeated { question, options, of } => {
+                let (q, o) = (&pack.questions[*question], &pack.questions[*of]);
+                let ids: Vec<&str> = options.iter().map(|i| q.options[i].id.as_str()).collect();
+                format!("`{}` repeats `{}` ({}): it counts once, as the {}.", q.id, o.id, ids.join(", "), o.title.to_lowercase())
+            }
+        })
+        .collect()
 }
 
 /// A condition in words: `shape = realtime_fanout and failure_recovery = runtime`; a multi-choice

@@ -53,10 +53,17 @@ fn ranking_table(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
     ]);
     for r in rows {
         let lang = &ctx.pack.languages[r.language];
-        let reasons: Vec<String> = strongest(&r.reasons)
+        let mut reasons: Vec<String> = strongest(&r.reasons)
             .iter()
             .map(|reason| format!("{} {}", signed(reason.points), reason.rule.reason))
             .collect();
+        if !r.unmet.is_empty() {
+            let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_str()).collect();
+            reasons.insert(0, format!("MISSES a hard requirement: {}", titles.join("; ")));
+        }
+        if r.tied {
+            reasons.insert(0, "TIED for first".to_string());
+        }
         let mut name = Cell::new(&lang.name);
         let mut score = Cell::new(format!("{:>5.1} {}", r.score, bar(r.score)));
         if ctx.color && r.rank == 1 {
@@ -95,6 +102,12 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     let hidden = evaluation.ranking.len() - shown;
     if hidden > 0 {
         let _ = writeln!(out, "{hidden} more ranked languages not shown (--top {shown}).");
+    }
+    for sentence in super::verdict(ctx.pack, evaluation) {
+        out.push_str(&wrap(&sentence, width, "", ""));
+    }
+    for note in super::adjustment_notes(ctx.pack, evaluation) {
+        out.push_str(&paint_lines(ctx, Style::Warn, &wrap(&format!("Note: {note}"), width, "", "  ")));
     }
 
     out.push('\n');
@@ -157,9 +170,9 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         }
     }
     out.push('\n');
-    let note = "Score = 100 / (1 + e^(-points/25)): 50 means no evidence either way. \
-                Every point comes from a rule citing a guide section; \
-                --format markdown lists them all.";
+    let note = "Score = 100 / (1 + e^(-points/25)): 50 means no evidence either way; it measures \
+                the weight of evidence, not a probability. Every point comes from a rule citing a \
+                guide section; --format markdown lists them all.";
     out.push_str(&paint_lines(ctx, Style::Dim, &wrap(note, width, "", "")));
     out
 }

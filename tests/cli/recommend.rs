@@ -69,7 +69,14 @@ fn assert_contract(json: &str, context: &str) {
         let score = r["score"].as_f64().expect("score");
         assert!((0.0..=100.0).contains(&score), "{context}: score {score}");
         if i > 0 {
-            assert!(ranking[i - 1]["score"].as_f64().unwrap() >= score, "{context}: sorted by score");
+            let above = &ranking[i - 1];
+            let (missed_above, missed) =
+                (above["unmet"].as_array().unwrap().len(), r["unmet"].as_array().unwrap().len());
+            assert!(
+                missed_above < missed
+                    || (missed_above == missed && above["score"].as_f64().unwrap() >= score),
+                "{context}: sorted by missed requirements, then score"
+            );
         }
         let mut total = 0.0;
         for reason in r["reasons"].as_array().expect("reasons") {
