@@ -80,14 +80,21 @@ pub fn check(pack: &Pack, scenario: &Scenario) -> Result<Vec<String>, Error> {
     let order: Vec<&str> =
         evaluation.ranking.iter().map(|r| pack.languages[r.language].id.as_str()).collect();
     let top = order.first().copied();
+    // A tie at rank 1 puts each tied language first: every one of them must be expected, and
+    // none rejected.
+    let tie = evaluation.tie();
+    let firsts: Vec<&str> = if tie.is_empty() {
+        top.into_iter().collect()
+    } else {
+        tie.iter().map(|&l| pack.languages[l].id.as_str()).collect()
+    };
     let top3 = &order[..order.len().min(3)];
     let mut problems = Vec::new();
-    if !scenario.expect_top.is_empty() && !top.is_some_and(|t| scenario.expect_top.iter().any(|e| e == t)) {
-        problems.push(format!(
-            "rank 1 is {}, expected one of {:?}",
-            top.unwrap_or("nothing"),
-            scenario.expect_top
-        ));
+    if !scenario.expect_top.is_empty()
+        && (firsts.is_empty() || !firsts.iter().all(|t| scenario.expect_top.iter().any(|e| e == t)))
+    {
+        let first = if firsts.is_empty() { "nothing".to_string() } else { firsts.join(" tied with ") };
+        problems.push(format!("rank 1 is {first}, expected one of {:?}", scenario.expect_top));
     }
     for lang in &scenario.expect_top3 {
         if !top3.contains(&lang.as_str()) {
@@ -95,7 +102,7 @@ pub fn check(pack: &Pack, scenario: &Scenario) -> Result<Vec<String>, Error> {
         }
     }
     for lang in &scenario.reject_top {
-        if top == Some(lang.as_str()) {
+        if firsts.contains(&lang.as_str()) {
             problems.push(format!("{lang} ranks 1, must not"));
         }
     }

@@ -33,6 +33,11 @@ fn public_scenarios_hold() {
 }
 
 #[test]
+fn scenarios_of_answers_that_pull_against_each_other_hold() {
+    run("requirements.toml");
+}
+
+#[test]
 fn scenarios_derived_from_the_guides_hold() {
     run("guides.toml");
 }

@@ -879,9 +879,10 @@ impl Builder {
             };
             if members.len() < 2 {
                 let problem = problem(format!(
-                    "group `{}` has {} rule(s); a group holds two or more rules that restate one fact",
+                    "group `{}` has only {} rule{}; a group holds two or more rules that restate one fact",
                     group.id,
-                    members.len()
+                    members.len(),
+                    if members.len() == 1 { "" } else { "s" }
                 ));
                 self.problems.push(problem);
             }
@@ -1053,6 +1054,54 @@ mod tests {
         assert!(all.contains("points for `go` must be a non-zero number"), "{all}");
         assert!(all.contains("`reason` is empty"), "{all}");
         assert!(all.contains("is not of the form"), "{all}");
+    }
+
+    #[test]
+    fn malformed_groups_offsets_and_requirements_are_named_with_file_and_entry() {
+        let rules = "groups:\n  - {id: speed, fact: the work is fast}\n  - {id: lonely, fact: alone}\nrules:\n  - id: a\n    points: {go: 3}\n    group: speed\n    reason: R\n    source: 000 / Go Section\n  - id: b\n    points: {go: -2}\n    group: speed\n    reason: R\n    source: 000 / Go Section\n  - id: c\n    points: {rust: 2}\n    group: lonely\n    reason: R\n    source: 000 / Go Section\n  - id: d\n    points: {go: 2}\n    group: sped\n    offsets: [a]\n    reason: R\n    source: 000 / Go Section\n  - id: e\n    points: {go: -1, rust: 4}\n    offsets: [b, nope]\n    reason: R\n    source: 000 / Go Section\nrequirements:\n  - id: r\n    when: {shap: io}\n    title: \"\"\n    languages: [golang]\n    reason: R\n    source: 000 / Nowhere\n";
+        let Err(Error::Invalid(problems)) = pack_with(rules) else { panic!("expected problems") };
+        let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let all = all.join("\n");
+        for expected in [
+            "p/rules/r.yaml:2:3: entry `speed`: group `speed` restates one fact, but `a` gives go +3 and `b` gives it -2; split the group",
+            "p/rules/r.yaml:3:3: entry `lonely`: group `lonely` has only 1 rule; a group holds two or more",
+            "entry `d`: `group` names `sped`, which no `groups:` entry defines (did you mean \"speed\"?)",
+            "entry `d`: a rule either restates a fact (`group`) or offsets penalties (`offsets`), not both",
+            "entry `e`: `offsets` names unknown rule `nope`",
+            "entry `e`: a rule with `offsets` cancels penalties, so its points are positive; `go` has -1",
+            "entry `e`: `rust` gets points here but no rule in `offsets` takes points from `rust`",
+            "entry `r`: condition names `shap`",
+            "entry `r`: `title` is empty",
+            "entry `r`: unknown language `golang`",
+            "entry `r`: source \"000 / Nowhere\" names no section",
+        ] {
+            assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
+        }
+    }
+
+    #[test]
+    fn distinct_from_needs_an_earlier_question_with_the_same_options() {
+        let more = "questions:\n  - id: second\n    kind: multi\n    title: T\n    prompt: P\n    help: H\n    source: 000 / Intro\n    options_from: shape\n    distinct_from: shape\n    default: []\n  - id: third\n    kind: multi\n    title: T\n    prompt: P\n    help: H\n    source: 000 / Intro\n    options: [{id: x, label: X, description: D}]\n    distinct_from: shape\n    default: []\n  - id: fourth\n    kind: multi\n    title: T\n    prompt: P\n    help: H\n    source: 000 / Intro\n    options_from: shape\n    distinct_from: later\n    default: []\n";
+        let Err(Error::Invalid(problems)) = build(&[
+            file("p/languages/l.yaml", LANGS),
+            file("p/sources/s.yaml", SOURCES),
+            file("p/questions/q.yaml", QUESTIONS),
+            file("p/questions/r.yaml", more),
+        ]) else {
+            panic!("expected problems")
+        };
+        let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(
+            all[0].contains("entry `third`: `distinct_from` names `shape`, whose options differ"),
+            "{all:?}"
+        );
+        assert!(
+            all[1].contains(
+                "entry `fourth`: `distinct_from` names `later`, which is not a question listed before"
+            ),
+            "{all:?}"
+        );
     }
 
     #[test]

@@ -219,12 +219,12 @@ fn rules_check_reports_every_problem_of_a_broken_pack_with_lines() {
 fn rules_test_passes_and_fails() {
     let builtin = project(&["rules", "test"]);
     assert_eq!(builtin.code, 0, "{}", builtin.stdout);
-    let shipped: usize = ["public.toml", "guides.toml"]
-        .iter()
-        .map(|f| {
-            let path = format!("{}/tests/scenarios/{f}", env!("CARGO_MANIFEST_DIR"));
-            std::fs::read_to_string(path).unwrap().matches("[[scenario]]").count()
-        })
+    let dir = format!("{}/tests/scenarios", env!("CARGO_MANIFEST_DIR"));
+    let shipped: usize = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| std::fs::read_to_string(p).unwrap().matches("[[scenario]]").count())
         .sum();
     assert!(builtin.stdout.ends_with(&format!("{shipped} passed, 0 failed\n")), "{}", builtin.stdout);
     for pack in ["platform-jvm", "tech-radar", "zig"] {
@@ -247,4 +247,31 @@ fn rules_test_passes_and_fails() {
         failing.stdout
     );
     assert!(failing.stdout.ends_with("1 passed, 1 failed\n"));
+}
+
+#[test]
+fn when_no_language_meets_every_requirement_the_report_says_so() {
+    // A team pack whose platform only runs the JVM, with answers that also rule out a garbage
+    // collector: no language meets both, so the ranking is by the fewest missed.
+    let pack = "requirements:\n  - id: team-jvm-only\n    when: {shape: [request_response, idle_connections, stateful_workers, event_driven, cpu_parallel, realtime_fanout, distributed, strict_latency]}\n    title: our JVM-only platform\n    languages: [elixir, erlang, gleam, go, crystal, csharp, rust, typescript, python]\n    reason: The platform team deploys and operates JVM services only\n    source: 000 / Practical Default\n";
+    let answers = "version = 1\n[answers]\nshape = \"request_response\"\ntask_nature = \"io_bound\"\nruntime_needs = [\"no_gc\"]\n";
+    let test = Test::new().file("team/rules/platform.yaml", pack).file("a.toml", answers);
+    let out = test.run_with(&["recommend", "--answers", "a.toml", "--pack", "team", "--top", "3"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("No ranked language meets every one of them"), "{}", out.stdout);
+    let json = test.run_with(&["recommend", "--answers", "a.toml", "--pack", "team", "--format", "json"]);
+    let report: Value = serde_json::from_str(&json.stdout).unwrap();
+    // Java, Kotlin, Scala (a collector) and Rust (not the JVM) miss one; the rest miss both.
+    let missed: Vec<(&str, usize)> = report["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["language"].as_str().unwrap(), r["unmet"].as_array().unwrap().len()))
+        .collect();
+    let (one, two): (Vec<_>, Vec<_>) = missed.iter().partition(|(_, n)| *n == 1);
+    let mut one: Vec<&str> = one.iter().map(|(l, _)| *l).collect();
+    one.sort_unstable();
+    assert_eq!(one, ["java", "kotlin", "rust", "scala"], "{missed:?}");
+    assert!(two.iter().all(|(_, n)| *n == 2), "{missed:?}");
+    assert!(missed.windows(2).all(|w| w[0].1 <= w[1].1), "fewest missed first: {missed:?}");
 }
