@@ -185,7 +185,7 @@ proptest! {
             for option in q.option_ids() {
                 let changed = engine::evaluate(pack, &with(pack, &answers, &q.id, option));
                 prop_assert_eq!(ids(pack, &before), ids(pack, &changed), "{} = {} moved the ranking", q.id, option);
-                let noted = changed.adjustments.iter().any(|a| matches!(a, engine::Adjustment::NotAsked { question } if *question == qi));
+                let noted = changed.adjustments.iter().any(|a| matches!(a, engine::Adjustment::NotAsked { question, .. } if *question == qi));
                 let default = q.default.is_some_and(|d| d == *with(pack, &answers, &q.id, option).get(qi));
                 prop_assert!(noted || default, "{} = {} is ignored without a note", q.id, option);
             }

@@ -101,6 +101,8 @@ pub enum Adjustment {
     NotAsked {
         /// The question.
         question: QuestionIdx,
+        /// The answer the file gave, which is not scored.
+        given: OptionSet,
     },
     /// Options that repeat an earlier question's answer are dropped (a secondary shape equal
     /// to the dominant one counts once).
@@ -178,9 +180,10 @@ pub fn effective(pack: &Pack, answers: &Answers) -> (Answers, Vec<Adjustment>) {
     for (question, q) in pack.questions.iter().enumerate().map(|(i, q)| (QuestionIdx::new(i), q)) {
         if !q.when.holds(&scored) {
             let default = q.default.unwrap_or_default();
-            if *scored.get(question) != default {
+            let given = *scored.get(question);
+            if given != default {
                 scored.set(question, default);
-                adjustments.push(Adjustment::NotAsked { question });
+                adjustments.push(Adjustment::NotAsked { question, given });
             }
             continue;
         }

@@ -60,7 +60,8 @@ struct AdjustmentJson<'a> {
     question: &'a str,
     /// `not_asked` (the question's condition fails: its default is scored) or `repeated`.
     kind: &'static str,
-    /// For `repeated`, the options dropped and the question they repeat.
+    /// The options not scored (for `not_asked`, the answer given), and for `repeated` the
+    /// question they repeat.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     options: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -164,12 +165,15 @@ pub fn render(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) -> Str
             .adjustments
             .iter()
             .map(|a| match a {
-                Adjustment::NotAsked { question } => AdjustmentJson {
-                    question: &pack.questions[*question].id,
-                    kind: "not_asked",
-                    options: Vec::new(),
-                    of: None,
-                },
+                Adjustment::NotAsked { question, given } => {
+                    let q = &pack.questions[*question];
+                    AdjustmentJson {
+                        question: &q.id,
+                        kind: "not_asked",
+                        options: given.iter().map(|o| q.options[o].id.as_str()).collect(),
+                        of: None,
+                    }
+                }
                 Adjustment::Repeated { question, options, of } => {
                     let q = &pack.questions[*question];
                     AdjustmentJson {

@@ -2,7 +2,7 @@
 //! context, drivers, options, outcome with consequences and confirmation, pros and cons of
 //! each option, and the evidence (scores, chart, sources, rule pack, answers) at the end.
 
-use super::{cell, score_table, signed};
+use super::{cell, in_words, score_table, signed};
 use crate::answers::AnswersFile;
 use crate::answers::write::{Saved, render as render_answers};
 use crate::engine::{self, Evaluation, Ranked};
@@ -84,15 +84,6 @@ pub fn default_title(pack: &Pack, file: &AnswersFile) -> String {
             format!("Backend language for {}", mid_sentence(&shape, &names(pack)))
         }
         _ => "Backend language".into(),
-    }
-}
-
-/// The answer to a question as labels joined in words: "A, B and C".
-fn in_words(labels: &[&str]) -> String {
-    match labels {
-        [] => "none".into(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -369,7 +360,7 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
     out.push_str("## More Information\n\n### Scores\n\n");
     out.push_str(&score_table(pack, &evaluation.ranking));
     for x in &evaluation.excluded {
-        let _ = writeln!(out, "| - | {} | excluded | - |", cell(&pack.languages[x.language].name));
+        let _ = writeln!(out, "| - | {} | excluded | - | excluded |", cell(&pack.languages[x.language].name));
     }
     out.push_str(
         "\nScore = 100 / (1 + e^(-points/25)), where points are the sum of the rules that fired for the \
@@ -385,7 +376,7 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
 
     out.push_str("### How Robust Is This Ranking\n\n");
     let what_if = engine::what_if(pack, &file.answers);
-    let (summary, flips) = super::robustness(pack, &what_if);
+    let (summary, flips) = super::robustness(pack, evaluation, &what_if);
     let _ = writeln!(out, "{summary}\n");
     for line in &flips {
         let _ = writeln!(out, "* {line}");

@@ -38,7 +38,7 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     }
 
     out.push_str("## How robust is this?\n\n");
-    let (summary, flips) = super::robustness(pack, ctx.what_if);
+    let (summary, flips) = super::robustness(pack, evaluation, ctx.what_if);
     let _ = writeln!(out, "{summary}\n");
     for line in &flips {
         let _ = writeln!(out, "- {line}");

@@ -9,7 +9,7 @@ pub mod markdown;
 pub mod table;
 
 use crate::answers::AnswersFile;
-use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Evaluation, Lead, WhatIf, differences};
+use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Difference, Evaluation, Lead, WhatIf, differences};
 use crate::model::{Kind, QuestionIdx};
 use crate::pack::Pack;
 use std::fmt::Write as _;
@@ -124,9 +124,17 @@ pub fn describe_change(pack: &Pack, change: &Change) -> String {
 
 /// The robustness summary: "Elixir stays first for 82 of 83 single-answer changes", then one
 /// line per change that flips rank 1: "latency = hard_realtime: Rust leads (82.1)".
-pub fn robustness(pack: &Pack, what_if: &WhatIf) -> (String, Vec<String>) {
+pub fn robustness(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) -> (String, Vec<String>) {
     let held = what_if.tried - what_if.flips.len();
+    let tie: Vec<&str> = evaluation.tie().into_iter().map(|l| pack.languages[l].name.as_str()).collect();
     let summary = match what_if.top {
+        Some(top) if !tie.is_empty() => format!(
+            "{} tie for first, so an answer that favours one of them settles it. {} of {} single-answer changes put another language than {} first:",
+            in_words(&tie),
+            what_if.flips.len(),
+            what_if.tried,
+            pack.languages[top].name
+        ),
         Some(top) if what_if.flips.is_empty() => format!(
             "{} stays first for all {} single-answer changes.",
             pack.languages[top].name, what_if.tried
@@ -151,8 +159,17 @@ pub fn robustness(pack: &Pack, what_if: &WhatIf) -> (String, Vec<String>) {
     (summary, lines)
 }
 
-/// How many separating rules a tie lists.
+/// How many separating rules a tie lists (half for each side).
 const TIE_RULES: usize = 4;
+
+/// A list in words: `none`, `a`, `a and b`, `a, b and c`.
+pub fn in_words(items: &[&str]) -> String {
+    match items {
+        [] => "none".into(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
 
 /// What rank 1 means, in sentences for every report: the requirements the answers state and
 /// whether anything meets them, then the lead (a tie with the rules that would separate it, a
@@ -179,9 +196,10 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
     match (evaluation.lead(), second) {
         (Lead::Tie, Some(second)) => {
             let tied: Vec<&str> = evaluation.tie().into_iter().map(name).collect();
+            let both = if tied.len() == 2 { "both " } else { "all " };
             let mut sentence = format!(
-                "Tie for first: {} score {:.1} ({} points each); the order between them means nothing.",
-                tied.join(", "),
+                "Tie for first: {} {both}score {:.1} ({} points); the order between them means nothing.",
+                in_words(&tied),
                 first.score,
                 signed(first.points)
             );
@@ -191,20 +209,28 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
                     " The same rules fire for both: only an answer that favours one of them separates them.",
                 );
             } else {
-                let rules: Vec<String> = separating
-                    .iter()
-                    .take(TIE_RULES)
-                    .map(|d| {
-                        let favoured = if d.gap() > 0.0 { first.language } else { second.language };
-                        format!("{} ({} {})", d.rule.id, name(favoured), signed(d.gap().abs()))
-                    })
-                    .collect();
+                let side = |favours_first: bool| -> String {
+                    // Sorted from the largest gap for the first to the largest for the second.
+                    let strongest_first: Vec<&Difference<'_>> = if favours_first {
+                        separating.iter().filter(|d| d.gap() > 0.0).collect()
+                    } else {
+                        separating.iter().rev().filter(|d| d.gap() < 0.0).collect()
+                    };
+                    let rules: Vec<String> = strongest_first
+                        .into_iter()
+                        .take(TIE_RULES / 2)
+                        .map(|d| format!("{} ({})", d.rule.id, signed(d.gap().abs())))
+                        .collect();
+                    let language = if favours_first { first.language } else { second.language };
+                    format!("for {}, {}", name(language), rules.join(", "))
+                };
                 let _ = write!(
                     sentence,
-                    " The rules that separate {} and {} cancel out: {}.",
+                    " What separates {} and {} cancels out: {}; {}.",
                     name(first.language),
                     name(second.language),
-                    rules.join(", ")
+                    side(true),
+                    side(false)
                 );
             }
             out.push(sentence);
@@ -251,12 +277,17 @@ pub fn adjustment_notes(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String>
         .adjustments
         .iter()
         .map(|a| match a {
-            Adjustment::NotAsked { question } => {
+            Adjustment::NotAsked { question, given } => {
                 let q = &pack.questions[*question];
+                let ids = |set: &crate::model::OptionSet| -> String {
+                    let ids: Vec<&str> = set.iter().map(|i| q.options[i].id.as_str()).collect();
+                    if ids.is_empty() { "[]".into() } else { ids.join(", ") }
+                };
                 format!(
-                    "`{}` is ignored: the question does not apply to these answers ({}), so it takes its default, as `advisor ask` skips it.",
+                    "`{} = {}` is not scored: the question does not apply to these answers, so it counts as its default ({}), as `advisor ask` would not ask it.",
                     q.id,
-                    describe_condition(pack, &q.when)
+                    ids(given),
+                    ids(&q.default.unwrap_or_default())
                 )
             }
             Adjustment::Repeated { question, options, of } => {
@@ -302,17 +333,28 @@ pub fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-/// A Markdown table of ranked languages: rank, language, score and points.
+/// A Markdown table of ranked languages: rank, language, score, points, and whether it ties
+/// for first or misses a stated hard requirement.
 pub fn score_table(pack: &Pack, rows: &[crate::engine::Ranked<'_>]) -> String {
-    let mut out = String::from("| Rank | Language | Score | Points |\n| ---: | --- | ---: | ---: |\n");
+    let mut out =
+        String::from("| Rank | Language | Score | Points | Note |\n| ---: | --- | ---: | ---: | --- |\n");
     for r in rows {
-        out.push_str(&format!(
-            "| {} | {} | {:.1} | {} |\n",
+        let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_str()).collect();
+        let note = match (r.tied, titles.is_empty()) {
+            (true, _) => "tied for first".to_string(),
+            (false, false) => format!("misses: {}", titles.join("; ")),
+            (false, true) => String::new(),
+        };
+        // An empty cell is `| |`: markdownlint's compact table style allows one space.
+        let note = if note.is_empty() { " ".to_string() } else { format!(" {} ", cell(&note)) };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.1} | {} |{note}|",
             r.rank,
             cell(&pack.languages[r.language].name),
             r.score,
             signed(r.points)
-        ));
+        );
     }
     out
 }

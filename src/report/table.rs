@@ -112,7 +112,7 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
 
     out.push('\n');
     out.push_str(&paint_lines(ctx, Style::Bold, "How robust is this?"));
-    let (summary, flips) = super::robustness(ctx.pack, ctx.what_if);
+    let (summary, flips) = super::robustness(ctx.pack, evaluation, ctx.what_if);
     out.push_str(&wrap(&summary, width, "  ", "  "));
     const SHOWN_FLIPS: usize = 6;
     for line in flips.iter().take(SHOWN_FLIPS) {

@@ -1,7 +1,7 @@
 //! `advisor recommend` on valid input: snapshots of the three formats, the contract's JSON
 //! invariants, determinism, colour and closed pipes.
 
-use crate::Test;
+use crate::{Test, recommend_text, stable};
 use serde_json::Value;
 
 const EXAMPLES: [&str; 5] = [
@@ -47,12 +47,47 @@ fn json_snapshots() {
 fn markdown_snapshots() {
     insta::assert_snapshot!(
         "markdown_ml_service",
-        recommend("examples/ml-service.toml", &["--format", "markdown"])
+        stable(&recommend("examples/ml-service.toml", &["--format", "markdown"]))
     );
     insta::assert_snapshot!(
         "markdown_realtime_chat_top3",
-        recommend("examples/realtime-chat.toml", &["--format", "markdown", "--top", "3"])
+        stable(&recommend("examples/realtime-chat.toml", &["--format", "markdown", "--top", "3"]))
     );
+}
+
+/// A tie at rank 1, a stated hard requirement and an answer to a question that does not apply
+/// (process_scale for a latency-bound daemon; the dominant shape repeated as a secondary one):
+/// each report says what it means.
+const TIE: &str = "version = 1\n[answers]\nshape = \"strict_latency\"\nsecondary_shapes = [\"strict_latency\"]\ntask_nature = \"mixed\"\nprocess_scale = \"millions\"\ndomain = \"infrastructure\"\nruntime_needs = [\"static_binary\"]\n";
+
+#[test]
+fn ties_requirements_and_ignored_answers_are_explained() {
+    let table = Test::new()
+        .file("daemon.toml", TIE)
+        .args(&["recommend", "--answers", "daemon.toml", "--top", "3"])
+        .run();
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    insta::assert_snapshot!("table_tie_requirement_ignored", table.stdout);
+    let markdown = recommend_text("daemon.toml", TIE, "markdown");
+    insta::assert_snapshot!("markdown_tie_requirement_ignored", stable(&markdown.stdout));
+    let json: Value = serde_json::from_str(&recommend_text("daemon.toml", TIE, "json").stdout).unwrap();
+    assert_eq!(json["lead"]["kind"], "tie");
+    let tied: Vec<&str> = json["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["tied"] == true)
+        .map(|r| r["language"].as_str().unwrap())
+        .collect();
+    assert_eq!(tied, ["go", "rust"]);
+    assert_eq!(json["requirements"][0]["id"], "requires-static-binary");
+    let adjusted: Vec<(&str, &str)> = json["adjustments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["question"].as_str().unwrap(), a["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(adjusted, [("secondary_shapes", "repeated"), ("process_scale", "not_asked")]);
 }
 
 /// Contract section 4, checked on every example and on a case with exclusions.
