@@ -216,6 +216,10 @@ const NEUTRAL: &[(&str, &str)] = &[
     ("latency", "normal"),
     ("domain", "general"),
     ("syntax_preference", "none"),
+    ("operational_fluency", "unsure"),
+    // Fluency in the team's own stack is what the familiarity rules (`*-team-runs-*`) already
+    // assume; only its absence changes the weights.
+    ("operational_fluency", "explained"),
 ];
 
 #[test]

@@ -70,26 +70,26 @@ fn ranked_names(report: &str) -> Vec<String> {
 fn answering_going_back_reviewing_and_saving() {
     let test = Test::new();
     let mut p = start(test.path(), "--save chat.toml");
-    p.exp_string("(1/16)").unwrap();
+    p.exp_string("(1/17)").unwrap();
     // Dominant shape: realtime fan-out (the sixth option).
-    keys(&mut p, &[DOWN, DOWN, DOWN, DOWN, DOWN, ENTER], "(2/16)");
+    keys(&mut p, &[DOWN, DOWN, DOWN, DOWN, DOWN, ENTER], "(2/17)");
     // Secondary shapes: toggle the first (idle connections), accept.
-    keys(&mut p, &[SPACE, ENTER], "(3/16)");
+    keys(&mut p, &[SPACE, ENTER], "(3/17)");
     // Esc goes back to the secondary shapes, which keep their selection; add stateful workers.
-    keys(&mut p, &[ESC], "(2/16)");
-    keys(&mut p, &[DOWN, DOWN, SPACE, ENTER], "(3/16)");
+    keys(&mut p, &[ESC], "(2/17)");
+    keys(&mut p, &[DOWN, DOWN, SPACE, ENTER], "(3/17)");
     // Tasks: I/O-bound (first). Process scale: millions (first; the cursor starts on unsure).
-    keys(&mut p, &[ENTER], "(4/16)");
-    keys(&mut p, &[UP, UP, ENTER], "(5/16)");
+    keys(&mut p, &[ENTER], "(4/17)");
+    keys(&mut p, &[UP, UP, ENTER], "(5/17)");
     // Failure recovery: the runtime (first; cursor on unsure).
-    keys(&mut p, &[UP, UP, UP, ENTER], "(6/16)");
+    keys(&mut p, &[UP, UP, UP, ENTER], "(6/17)");
     // Every other question keeps its default.
-    for n in 7..=16 {
-        keys(&mut p, &[ENTER], &format!("({n}/16)"));
+    for n in 7..=17 {
+        keys(&mut p, &[ENTER], &format!("({n}/17)"));
     }
     keys(&mut p, &[ENTER], "Review your answers");
-    // Change the delivery pressure from the review screen: it is the 12th row after Confirm.
-    let mut to_row: Vec<&str> = vec![DOWN; 11];
+    // Change the delivery pressure from the review screen: it is the 13th row, counting Confirm.
+    let mut to_row: Vec<&str> = vec![DOWN; 12];
     to_row.push(ENTER);
     keys(&mut p, &to_row, "Is this a small team on a tight deadline?");
     keys(&mut p, &[UP, ENTER], "Review your answers");
@@ -126,8 +126,8 @@ fn answering_going_back_reviewing_and_saving() {
 fn ctrl_c_exits_130_and_writes_nothing() {
     let test = Test::new();
     let mut p = start(test.path(), "--save out.toml");
-    p.exp_string("(1/16)").unwrap();
-    keys(&mut p, &[DOWN, ENTER], "(2/16)");
+    p.exp_string("(1/17)").unwrap();
+    keys(&mut p, &[DOWN, ENTER], "(2/17)");
     p.send_control('c').unwrap();
     let output = p.exp_eof().unwrap_or_default();
     assert_eq!(exit_code(&p), 130, "{output}");
@@ -140,9 +140,9 @@ fn a_pre_filled_file_is_edited_and_keeps_its_decision() {
     let original = crate::example("enterprise-backend.toml");
     let test = Test::new().file("team.toml", &original);
     let mut p = start(test.path(), "--answers team.toml");
-    p.exp_string("(1/16)").unwrap();
-    for n in 2..=16 {
-        keys(&mut p, &[ENTER], &format!("({n}/16)"));
+    p.exp_string("(1/17)").unwrap();
+    for n in 2..=17 {
+        keys(&mut p, &[ENTER], &format!("({n}/17)"));
     }
     keys(&mut p, &[ENTER], "Review your answers");
     keys(&mut p, &[ENTER], "Save these answers?");
@@ -170,9 +170,9 @@ fn a_pre_filled_file_is_edited_and_keeps_its_decision() {
 fn declining_to_replace_keeps_the_old_file_and_saves_elsewhere() {
     let test = Test::new().file("advisor.toml", "# the team's file\n");
     let mut p = start(test.path(), "--save advisor.toml");
-    p.exp_string("(1/16)").unwrap();
-    keys(&mut p, &[ENTER], "(2/16)");
-    for n in 3..=16 {
+    p.exp_string("(1/17)").unwrap();
+    keys(&mut p, &[ENTER], "(2/17)");
+    for n in 3..=17 {
         keys(&mut p, &[ENTER], &format!("({n}/"));
     }
     keys(&mut p, &[ENTER], "Review your answers");

@@ -35,7 +35,7 @@ fn explain_takes_a_score_apart() {
     let lower = project(&["explain", "Go", "--answers", "examples/realtime-chat.toml"]);
     assert_eq!(lower.code, 0);
     assert!(
-        lower.stdout.contains("Gap to rank 1: Elixir leads with +72 points, 47 ahead of Go."),
+        lower.stdout.contains("Gap to rank 1: Elixir leads with +72 points, 49 ahead of Go."),
         "{}",
         lower.stdout
     );
@@ -212,7 +212,7 @@ fn rules_check_reports_every_problem_of_a_broken_pack_with_lines() {
     assert!(missing.stderr.contains("nowhere: no such pack folder"));
     let ok = project(&["rules", "check"]);
     assert_eq!(ok.code, 0);
-    assert!(ok.stdout.starts_with("ok: 12 languages, 16 questions, "), "{}", ok.stdout);
+    assert!(ok.stdout.starts_with("ok: 12 languages, 17 questions, "), "{}", ok.stdout);
 }
 
 #[test]

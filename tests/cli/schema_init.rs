@@ -90,7 +90,7 @@ fn init_writes_a_starter_that_lists_every_question_and_refuses_to_overwrite() {
     // Every question is present with its default; the required ones are left to fill.
     let instance = as_json("advisor.toml", &text);
     let answers = instance["answers"].as_object().unwrap();
-    assert_eq!(answers.len(), 16);
+    assert_eq!(answers.len(), 17);
     assert_eq!(answers["process_scale"], "unsure");
     assert_eq!(answers["shape"], "");
     // Unedited, it does not score: the message says what to fill in, with the line.
