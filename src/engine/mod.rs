@@ -221,11 +221,12 @@ fn tally<'p>(pack: &'p Pack, answers: &Answers, with_reasons: bool) -> Tally<'p>
         requirement.languages.iter().for_each(|&l| unmet[l].push(requirement));
     }
     let rules = pack.rules();
-    let fired: Vec<bool> = rules.iter().map(|r| r.when.holds(answers)).collect();
+    let fired = pack.rules_firing(answers);
+    let firing: Vec<usize> = fired.iter().enumerate().filter(|(_, f)| **f).map(|(i, _)| i).collect();
     // Per group and language, the strongest fired rule (the first written wins a tie).
     let groups = pack.groups();
     let mut strongest: Vec<Option<(RuleIdx, f64)>> = vec![None; groups.len() * n];
-    for (i, rule) in rules.iter().enumerate().filter(|(i, _)| fired[*i]) {
+    for (i, rule) in firing.iter().map(|&i| (i, &rules[i])) {
         let Some(g) = rule.group else { continue };
         for &(l, p) in &rule.points {
             let slot = &mut strongest[g.get() * n + l.get()];
@@ -234,45 +235,40 @@ fn tally<'p>(pack: &'p Pack, answers: &Answers, with_reasons: bool) -> Tally<'p>
             }
         }
     }
-    // Counted points per rule and language: rules without offsets first, since offsets are
-    // bounded by what those count.
-    let mut counted: Vec<Vec<(LangIdx, f64, Option<Limit<'p>>)>> = vec![Vec::new(); rules.len()];
-    for (i, rule) in rules.iter().enumerate().filter(|(i, r)| fired[*i] && r.offsets.is_empty()) {
-        counted[i] = rule
-            .points
-            .iter()
-            .map(|&(l, p)| match rule.group.map(|g| (g, strongest[g.get() * n + l.get()])) {
-                Some((g, Some((best, _)))) if best.get() != i => {
-                    (l, 0.0, Some(Limit::Restates { group: &groups[g], counted: &rules[best] }))
-                }
-                _ => (l, p, None),
-            })
-            .collect();
-    }
-    for (i, rule) in rules.iter().enumerate().filter(|(i, r)| fired[*i] && !r.offsets.is_empty()) {
-        counted[i] = rule
-            .points
-            .iter()
-            .map(|&(l, p)| {
+    // What a rule without offsets counts for one language: its points, or nothing when it
+    // restates a fact that a stronger rule of its group counts.
+    let plain = |i: usize, l: LangIdx, p: f64| -> (f64, Option<Limit<'p>>) {
+        match rules[i].group.map(|g| (g, strongest[g.get() * n + l.get()])) {
+            Some((g, Some((best, _)))) if best.get() != i => {
+                (0.0, Some(Limit::Restates { group: &groups[g], counted: &rules[best] }))
+            }
+            _ => (p, None),
+        }
+    };
+    let mut points = PerLanguage::filled(n, 0.0);
+    let mut reasons = PerLanguage::filled(n, Vec::new());
+    for (i, rule) in firing.iter().map(|&i| (i, &rules[i])) {
+        for &(l, written) in &rule.points {
+            let (p, limit) = if rule.offsets.is_empty() {
+                plain(i, l, written)
+            } else {
+                // An offset counts at most what the penalties it offsets take away (offsets
+                // never name offsets, so those are plain rules).
                 let taken: f64 = rule
                     .offsets
                     .iter()
-                    .flat_map(|o| counted[o.get()].iter().filter(|(lang, _, _)| *lang == l))
-                    .map(|(_, points, _)| *points)
+                    .filter(|o| fired[o.get()])
+                    .flat_map(|&o| {
+                        rules[o].points.iter().filter(|(lang, _)| *lang == l).map(move |&(_, p)| (o, p))
+                    })
+                    .map(|(o, p)| plain(o.get(), l, p).0)
                     .sum();
                 let penalty = (-taken).max(0.0);
-                if p > penalty { (l, penalty, Some(Limit::Offsets { penalty })) } else { (l, p, None) }
-            })
-            .collect();
-    }
-    let mut points = PerLanguage::filled(n, 0.0);
-    let mut reasons = PerLanguage::filled(n, Vec::new());
-    for (i, list) in counted.iter().enumerate() {
-        for &(l, p, limit) in list {
+                if written > penalty { (penalty, Some(Limit::Offsets { penalty })) } else { (written, None) }
+            };
             points[l] += p;
             if with_reasons {
-                let written = rules[i].points.iter().find(|(lang, _)| *lang == l).map_or(p, |(_, w)| *w);
-                reasons[l].push(Reason { rule: &rules[i], points: p, written, limit });
+                reasons[l].push(Reason { rule, points: p, written, limit });
             }
         }
     }

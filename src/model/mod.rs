@@ -1,6 +1,7 @@
 //! The checked model the engine works on: every id is resolved to an index, so a checked
 //! value cannot refer to an unknown question, option or language.
 
+pub mod flat;
 pub mod raw;
 
 pub use raw::Kind;

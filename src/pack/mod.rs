@@ -7,6 +7,7 @@ mod radar;
 
 use crate::error::{Diagnostic, Error, Position};
 use crate::locate;
+use crate::model::flat::FlatConditions;
 use crate::model::raw::{self, RawCondition, RawTest};
 use crate::model::{
     Caveat, Choice, Condition, Disabled, Exclusion, Group, GroupIdx, Guide, Kind, LangIdx, Language,
@@ -27,8 +28,10 @@ pub struct Pack {
     /// Questions, in the order they are asked.
     pub questions: Vec<Question>,
     /// Fit rules, in file order; private because rules refer to each other and to groups by
-    /// position.
+    /// position, and `conditions` holds their conditions by position too.
     rules: Vec<Rule>,
+    /// The rules' conditions, compiled for scoring (entry `i` is `rules[i].when`).
+    conditions: FlatConditions,
     /// Fact groups, in file order.
     groups: Vec<Group>,
     /// Requirements the answers can state as hard, in file order.
@@ -240,6 +243,7 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
         return Err(Error::Invalid(b.problems));
     }
     Ok(Pack {
+        conditions: FlatConditions::new(b.rules.iter().map(|r| &r.when)),
         languages: b.languages,
         questions: b.questions,
         rules: b.rules,
@@ -994,6 +998,11 @@ impl Pack {
     /// The fit rules, in file order.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// Which rules fire for these answers, by rule index.
+    pub fn rules_firing(&self, answers: &crate::model::Answers) -> Vec<bool> {
+        self.conditions.holding(answers)
     }
 
     /// The fact groups, in file order.
