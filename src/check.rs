@@ -171,12 +171,7 @@ pub fn assess<'p>(
                 // A tie with rank 1 holds: the order inside a tie means nothing.
                 (Some(r), _) if r.tied => None,
                 (Some(r), Some(l)) if r.unmet.len() > l.unmet.len() => {
-                    let missed: Vec<&str> = r
-                        .unmet
-                        .iter()
-                        .filter(|u| !l.unmet.iter().any(|m| m.id == u.id))
-                        .map(|u| u.title.as_str())
-                        .collect();
+                    let missed: Vec<&str> = r.unmet_beyond(l).iter().map(|u| u.title.as_str()).collect();
                     Some(format!(
                         "{name} cannot meet a requirement the answers state as hard ({}), which {} meets; {leader_text}.",
                         missed.join("; "),

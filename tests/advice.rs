@@ -47,41 +47,24 @@ fn rank_1(pack: &Pack, evaluation: &Evaluation<'_>) -> Option<String> {
 
 /// Each hard requirement a question's wording states, and the languages that, by the guides,
 /// cannot meet it.
+/// The languages whose runtime collects garbage: every candidate but Rust.
+const COLLECTED: &[&str] = &[
+    "elixir",
+    "erlang",
+    "gleam",
+    "go",
+    "crystal",
+    "java",
+    "csharp",
+    "kotlin",
+    "scala",
+    "typescript",
+    "python",
+];
+
 const HARD: &[(&str, &str, &[&str])] = &[
-    (
-        "runtime_needs",
-        "no_gc",
-        &[
-            "elixir",
-            "erlang",
-            "gleam",
-            "go",
-            "crystal",
-            "java",
-            "csharp",
-            "kotlin",
-            "scala",
-            "typescript",
-            "python",
-        ],
-    ),
-    (
-        "latency",
-        "hard_realtime",
-        &[
-            "elixir",
-            "erlang",
-            "gleam",
-            "go",
-            "crystal",
-            "java",
-            "csharp",
-            "kotlin",
-            "scala",
-            "typescript",
-            "python",
-        ],
-    ),
+    ("runtime_needs", "no_gc", COLLECTED),
+    ("latency", "hard_realtime", COLLECTED),
     (
         "runtime_needs",
         "embedded",

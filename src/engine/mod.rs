@@ -84,6 +84,13 @@ pub struct Ranked<'p> {
     pub tied: bool,
 }
 
+impl<'p> Ranked<'p> {
+    /// The stated requirements this language misses and `other` meets.
+    pub fn unmet_beyond(&self, other: &Ranked<'_>) -> Vec<&'p Requirement> {
+        self.unmet.iter().copied().filter(|u| !other.unmet.iter().any(|m| m.id == u.id)).collect()
+    }
+}
+
 /// A language knocked out of the ranking.
 #[derive(Debug, Clone)]
 pub struct Excluded<'p> {
@@ -123,7 +130,8 @@ pub enum Lead {
     Alone,
     /// Rank 1 and rank 2 have equal points and miss the same number of requirements.
     Tie,
-    /// Rank 2 misses more stated requirements than rank 1, whatever the points.
+    /// Rank 2 misses more stated requirements than rank 1 and has more points: the
+    /// requirements, not the points, put rank 1 first.
     Requirements,
     /// Rank 1 has this many more points.
     Points(f64),
@@ -158,7 +166,11 @@ impl Evaluation<'_> {
                 debug_assert!(first.tied);
                 Lead::Tie
             }
-            (Some(first), Some(second)) if first.unmet.len() < second.unmet.len() => Lead::Requirements,
+            (Some(first), Some(second))
+                if first.unmet.len() < second.unmet.len() && second.points > first.points =>
+            {
+                Lead::Requirements
+            }
             (Some(first), Some(second)) => Lead::Points(first.points - second.points),
             _ => Lead::Alone,
         }
@@ -405,14 +417,21 @@ pub struct WhatIf {
     pub flips: Vec<Change>,
 }
 
-/// Every single-answer change: each other option of a single-choice question, and adding or
-/// removing each option of a multi-choice question (with `top` not yet known).
+/// Every single-answer change that scoring can see: each other option of a single-choice
+/// question, and adding or removing each option of a multi-choice question (with `top` not
+/// yet known). Questions that do not apply to the answers, and options a question may not
+/// repeat from another, are left out: changing them changes nothing.
 pub fn single_changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
+    let (scored, _) = effective(pack, answers);
     let mut out = Vec::new();
     for (i, question) in pack.questions.iter().enumerate() {
         let q = QuestionIdx::new(i);
+        if !question.when.holds(&scored) {
+            continue;
+        }
         let current = answers.get(q);
-        for option in 0..question.options.len() {
+        let repeated = question.distinct_from.map_or_else(OptionSet::new, |other| *scored.get(other));
+        for option in (0..question.options.len()).filter(|&o| !repeated.contains(o)) {
             let (answer, toggled) = match question.kind {
                 Kind::Single if current.contains(option) => continue,
                 Kind::Single => (OptionSet::single(option), None),
@@ -555,6 +574,35 @@ pub fn differences<'p>(first: &Ranked<'p>, second: &Ranked<'p>) -> Vec<Differenc
     out
 }
 
+/// The strongest rules on each side of a gap, and what the rest add up to: a fair summary of
+/// `differences`, which never lists one side only.
+#[derive(Debug, Clone)]
+pub struct Separation<'d, 'p> {
+    /// The rules that favour the first language, strongest first.
+    pub favour: Vec<&'d Difference<'p>>,
+    /// The rules that favour the second language, strongest first.
+    pub against: Vec<&'d Difference<'p>>,
+    /// How many rules are not listed.
+    pub hidden: usize,
+    /// What the rules not listed add to the gap.
+    pub hidden_gap: f64,
+}
+
+/// Up to `per_side` rules on each side of `differences`.
+pub fn separation<'d, 'p>(differences: &'d [Difference<'p>], per_side: usize) -> Separation<'d, 'p> {
+    let favour: Vec<&Difference<'p>> = differences.iter().filter(|d| d.gap() > 0.0).take(per_side).collect();
+    let against: Vec<&Difference<'p>> =
+        differences.iter().rev().filter(|d| d.gap() < 0.0).take(per_side).collect();
+    let listed: f64 = favour.iter().chain(&against).map(|d| d.gap()).sum();
+    let total: f64 = differences.iter().map(Difference::gap).sum();
+    Separation {
+        hidden: differences.len() - favour.len() - against.len(),
+        hidden_gap: total - listed,
+        favour,
+        against,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,8 +645,12 @@ mod tests {
                 crate::model::Kind::Single => q.options.len() - 1,
                 crate::model::Kind::Multi => q.options.len(),
             })
-            .sum();
-        assert_eq!(robust.tried, expected, "every other option, and every toggle");
+            .sum::<usize>()
+            - 1;
+        assert_eq!(
+            robust.tried, expected,
+            "every other option and every toggle, but the dominant shape as a secondary one"
+        );
 
         // The enterprise backend is Java until production runs .NET or Windows ties it in (then
         // C# leads), or an answer states a requirement Java cannot meet.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::fmt::Write as _;
 
 /// How many separating rules a message lists on each side.
-const SEPARATING: usize = 4;
+const SEPARATING: usize = 3;
 
 /// The rules that separate rank 1 from the decision, one line each.
 fn separating_lines(pack: &Pack, assessment: &Assessment<'_>) -> Vec<String> {
@@ -27,11 +27,12 @@ fn separating_lines(pack: &Pack, assessment: &Assessment<'_>) -> Vec<String> {
             signed(d.second)
         )
     };
-    let favour: Vec<String> =
-        standing.separating.iter().filter(|d| d.gap() > 0.0).take(SEPARATING).map(line).collect();
-    let against: Vec<String> =
-        standing.separating.iter().rev().filter(|d| d.gap() < 0.0).take(SEPARATING / 2).map(line).collect();
-    favour.into_iter().chain(against).collect()
+    let shown = crate::engine::separation(&standing.separating, SEPARATING);
+    let mut lines: Vec<String> = shown.favour.iter().chain(&shown.against).map(|d| line(d)).collect();
+    if shown.hidden > 0 {
+        lines.push(format!("{} from {} more rules", signed(shown.hidden_gap), shown.hidden));
+    }
+    lines
 }
 
 /// Whether a finding is the one the separating rules explain.
@@ -71,9 +72,11 @@ pub fn text(pack: &Pack, file: &str, assessment: &Assessment<'_>) -> String {
     }
     out.push_str("ranking:\n");
     for r in &assessment.evaluation.ranking {
+        let note = super::standing_note(r);
+        let note = if note.is_empty() { note } else { format!("  {note}") };
         let _ = writeln!(
             out,
-            "  {:>2}. {:<24} {:>5.1}  {:>4}",
+            "  {:>2}. {:<24} {:>5.1}  {:>4}{note}",
             r.rank,
             pack.languages[r.language].name,
             r.score,

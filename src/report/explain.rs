@@ -2,7 +2,7 @@
 //! why it is excluded if it is, the gap to rank 1 and the rules that make it, and the single
 //! answers that would put it first.
 
-use super::{describe_change, limit_note, signed, wrap};
+use super::{describe_change, limit_note, points_text, signed, wrap};
 use crate::engine::{self, Evaluation};
 use crate::model::{Answers, LangIdx};
 use crate::pack::Pack;
@@ -121,17 +121,18 @@ pub fn render(
                     r,
                     next,
                     format!(
-                        "\n{name} ranks first because {} misses more of the requirements you stated; on points it is {} ahead. What separates them:\n",
+                        "\n{name} ranks first because {}, though {} ahead on points, misses more of the requirements you stated. What separates them on points:\n",
                         pack.languages[next.language].name,
-                        signed(r.points - next.points)
+                        points_text(next.points - r.points)
                     ),
                 ),
                 (engine::Lead::Points(margin), Some(next)) => (
                     r,
                     next,
                     format!(
-                        "\n{name} ranks first, {} points ahead of {}. What keeps it ahead:\n",
-                        margin, pack.languages[next.language].name
+                        "\n{name} ranks first, {} ahead of {}. What keeps it ahead:\n",
+                        points_text(margin),
+                        pack.languages[next.language].name
                     ),
                 ),
             }
@@ -140,9 +141,10 @@ pub fn render(
                 leader,
                 r,
                 format!(
-                    "\nGap to rank 1: {} meets requirements that {name} does not (above), so it ranks higher whatever the points; on points it leads by {}. The rules that make the difference:\n",
+                    "\nGap to rank 1: {} meets requirements that {name} does not (above), so it ranks higher whatever the points; on points it {} by {}. The rules that make the difference:\n",
                     pack.languages[leader.language].name,
-                    signed(leader.points - r.points)
+                    if leader.points >= r.points { "also leads" } else { "trails" },
+                    points_text(leader.points - r.points)
                 ),
             )
         } else {
@@ -159,7 +161,9 @@ pub fn render(
         };
         out.push_str(&wrap(&heading[1..], width, "\n", "  "));
         let (a, b) = (&pack.languages[first.language].name, &pack.languages[second.language].name);
-        for d in engine::differences(first, second).iter().take(SEPARATING) {
+        let differences = engine::differences(first, second);
+        let shown = engine::separation(&differences, SEPARATING / 2);
+        for d in shown.favour.iter().chain(&shown.against) {
             let line = format!(
                 "{}: {} [{}] ({a} {}, {b} {})",
                 d.rule.id,
@@ -169,6 +173,9 @@ pub fn render(
                 signed(d.second)
             );
             out.push_str(&wrap(&line, width, &format!("  {:>4}  ", signed(d.gap())), "        "));
+        }
+        if shown.hidden > 0 {
+            let _ = writeln!(out, "  {:>4}  from {} more rules", signed(shown.hidden_gap), shown.hidden);
         }
     }
 

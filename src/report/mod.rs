@@ -9,7 +9,7 @@ pub mod markdown;
 pub mod table;
 
 use crate::answers::AnswersFile;
-use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Difference, Evaluation, Lead, WhatIf, differences};
+use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Evaluation, Lead, WhatIf, differences, separation};
 use crate::model::{Kind, QuestionIdx};
 use crate::pack::Pack;
 use std::fmt::Write as _;
@@ -209,16 +209,11 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
                     " The same rules fire for both: only an answer that favours one of them separates them.",
                 );
             } else {
+                let shown = separation(&separating, TIE_RULES / 2);
                 let side = |favours_first: bool| -> String {
-                    // Sorted from the largest gap for the first to the largest for the second.
-                    let strongest_first: Vec<&Difference<'_>> = if favours_first {
-                        separating.iter().filter(|d| d.gap() > 0.0).collect()
-                    } else {
-                        separating.iter().rev().filter(|d| d.gap() < 0.0).collect()
-                    };
+                    let strongest_first = if favours_first { &shown.favour } else { &shown.against };
                     let rules: Vec<String> = strongest_first
-                        .into_iter()
-                        .take(TIE_RULES / 2)
+                        .iter()
                         .map(|d| format!("{} ({})", d.rule.id, signed(d.gap().abs())))
                         .collect();
                     let language = if favours_first { first.language } else { second.language };
@@ -236,19 +231,15 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
             out.push(sentence);
         }
         (Lead::Requirements, Some(second)) => {
-            let missed: Vec<&str> = second
-                .unmet
-                .iter()
-                .filter(|r| !first.unmet.iter().any(|m| m.id == r.id))
-                .map(|r| r.title.as_str())
-                .collect();
+            let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_str()).collect();
             out.push(format!(
-                "{} ranks first because {} cannot meet {} ({} against {:.1} on score alone).",
+                "{} ranks first because {}, though {} ahead on points ({:.1} against {:.1}), cannot meet {}.",
                 name(first.language),
                 name(second.language),
-                missed.join("; "),
-                format_args!("{:.1}", first.score),
-                second.score
+                points_text(second.points - first.points),
+                second.score,
+                first.score,
+                in_words(&missed).replace(" and ", " or ")
             ));
         }
         (Lead::Points(margin), Some(second)) => {
@@ -258,10 +249,10 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
                 "a clear lead"
             };
             out.push(format!(
-                "{} leads {} by {} points ({:.1} against {:.1}), {kind}.",
+                "{} leads {} by {} ({:.1} against {:.1}), {kind}.",
                 name(first.language),
                 name(second.language),
-                signed(margin).trim_start_matches('+'),
+                points_text(margin),
                 first.score,
                 second.score
             ));
@@ -333,18 +324,24 @@ pub fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
+/// What a ranking line adds to a language's score: `tied for first`, `misses: <requirement>`,
+/// or nothing.
+pub fn standing_note(r: &crate::engine::Ranked<'_>) -> String {
+    let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_str()).collect();
+    match (r.tied, titles.is_empty()) {
+        (true, _) => "tied for first".to_string(),
+        (false, false) => format!("misses: {}", titles.join("; ")),
+        (false, true) => String::new(),
+    }
+}
+
 /// A Markdown table of ranked languages: rank, language, score, points, and whether it ties
 /// for first or misses a stated hard requirement.
 pub fn score_table(pack: &Pack, rows: &[crate::engine::Ranked<'_>]) -> String {
     let mut out =
         String::from("| Rank | Language | Score | Points | Note |\n| ---: | --- | ---: | ---: | --- |\n");
     for r in rows {
-        let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_str()).collect();
-        let note = match (r.tied, titles.is_empty()) {
-            (true, _) => "tied for first".to_string(),
-            (false, false) => format!("misses: {}", titles.join("; ")),
-            (false, true) => String::new(),
-        };
+        let note = standing_note(r);
         // An empty cell is `| |`: markdownlint's compact table style allows one space.
         let note = if note.is_empty() { " ".to_string() } else { format!(" {} ", cell(&note)) };
         let _ = writeln!(
@@ -357,6 +354,13 @@ pub fn score_table(pack: &Pack, rows: &[crate::engine::Ranked<'_>]) -> String {
         );
     }
     out
+}
+
+/// A number of points in words, without sign: `1 point`, `6 points`, `2.5 points`.
+pub fn points_text(points: f64) -> String {
+    let n = signed(points.abs());
+    let n = n.trim_start_matches('+');
+    if n == "1" { "1 point".to_string() } else { format!("{n} points") }
 }
 
 /// Points with their sign: `+12`, `-4`, `+2.5`.

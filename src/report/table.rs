@@ -59,7 +59,8 @@ fn ranking_table(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
             .collect();
         if !r.unmet.is_empty() {
             let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_str()).collect();
-            reasons.insert(0, format!("MISSES a hard requirement: {}", titles.join("; ")));
+            let noun = if titles.len() == 1 { "a hard requirement" } else { "hard requirements" };
+            reasons.insert(0, format!("MISSES {noun}: {}", titles.join("; ")));
         }
         if r.tied {
             reasons.insert(0, "TIED for first".to_string());
