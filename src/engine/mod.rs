@@ -17,8 +17,12 @@ pub const SCALE: f64 = 25.0;
 /// could undo it.
 pub const CLOSE_MARGIN: f64 = 8.0;
 
-/// Points closer than this are equal (sums of decimal weights are not exact in binary).
-const EQUAL: f64 = 1e-9;
+/// Points compare on a grid of a millionth of a point: sums of decimal weights are not exact
+/// in binary, and comparing on a grid (unlike "closer than epsilon") stays a total order.
+fn points_key(points: f64) -> i64 {
+    // Points are bounded by the rules' ±100 each, far inside i64 at this scale.
+    (points * 1e6).round() as i64
+}
 
 /// Maps a language's points (the sum of its counted rules) to a 0-100 score:
 /// `100 / (1 + e^(-points / 25))`, rounded to one decimal. 0 points is 50; the curve never
@@ -291,7 +295,7 @@ fn tally<'p>(pack: &'p Pack, answers: &Answers, with_reasons: bool) -> Tally<'p>
 /// on both (a tie, which reports flag), by language id so the order is always the same.
 fn rank_order(pack: &Pack, a: (LangIdx, usize, f64), b: (LangIdx, usize, f64)) -> Ordering {
     a.1.cmp(&b.1)
-        .then_with(|| if (a.2 - b.2).abs() < EQUAL { Ordering::Equal } else { b.2.total_cmp(&a.2) })
+        .then_with(|| points_key(b.2).cmp(&points_key(a.2)))
         .then_with(|| pack.languages[a.0].id.cmp(&pack.languages[b.0].id))
 }
 
@@ -343,7 +347,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
         r.rank = i + 1;
     }
     if let Some(first) = ranking.first().map(|r| (r.unmet.len(), r.points)) {
-        let ties = |r: &Ranked<'_>| r.unmet.len() == first.0 && (r.points - first.1).abs() < EQUAL;
+        let ties = |r: &Ranked<'_>| r.unmet.len() == first.0 && points_key(r.points) == points_key(first.1);
         if ranking.iter().filter(|r| ties(r)).count() > 1 {
             ranking.iter_mut().filter(|r| ties(r)).for_each(|r| r.tied = true);
         }

@@ -260,7 +260,8 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
 /// A rule's `group` and `offsets` as written, resolved once every file is loaded, with the
 /// file it came from for messages.
 struct Links {
-    file: PackFile,
+    /// The file's display name.
+    file: String,
     position: Option<Position>,
     group: Option<String>,
     offsets: Vec<String>,
@@ -293,14 +294,15 @@ struct Builder {
 
 /// Where problems of one entry are reported.
 struct Site<'a> {
-    file: &'a PackFile,
+    /// The file's display name.
+    file: &'a str,
     id: &'a str,
     position: Option<Position>,
 }
 
 impl Site<'_> {
     fn problem(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(&self.file.name, message).at(self.position).in_entry(self.id)
+        Diagnostic::new(self.file, message).at(self.position).in_entry(self.id)
     }
 }
 
@@ -313,7 +315,11 @@ fn is_id(s: &str) -> bool {
 impl Builder {
     /// Applies one override: new points for a rule, or an entry taken out.
     fn apply_override(&mut self, file: &PackFile, o: raw::RawOverride) {
-        let site = Site { file, id: &o.rule, position: locate::yaml_entry_key(&file.text, "rule", &o.rule) };
+        let site = Site {
+            file: &file.name,
+            id: &o.rule,
+            position: locate::yaml_entry_key(&file.text, "rule", &o.rule),
+        };
         if o.reason.trim().is_empty() {
             self.problems.push(site.problem("an override needs a `reason`: why the team changes this entry"));
         }
@@ -399,12 +405,12 @@ impl Builder {
         }
         self.guides.push(imported.guide);
         for rule in imported.rules {
-            let site = Site { file, id: &rule.id, position: None };
+            let site = Site { file: &file.name, id: &rule.id, position: None };
             self.claim_id(&site);
             self.rules.push(rule);
         }
         for caveat in imported.caveats {
-            let site = Site { file, id: &caveat.id, position: None };
+            let site = Site { file: &file.name, id: &caveat.id, position: None };
             self.claim_id(&site);
             self.caveats.push(caveat);
         }
@@ -473,7 +479,7 @@ impl Builder {
             }
             next
         });
-        Site { file, id, position }
+        Site { file: &file.name, id, position }
     }
 
     /// Registers an entry id, unique across the whole pack.
@@ -486,7 +492,7 @@ impl Builder {
             self.problems.push(site.problem(format!("duplicate id: already used in {first}")));
         } else {
             let line = site.position.map_or(String::new(), |p| format!(":{}", p.line));
-            self.entry_ids.insert(site.id.to_string(), format!("{}{line}", site.file.name));
+            self.entry_ids.insert(site.id.to_string(), format!("{}{line}", site.file));
         }
     }
 
@@ -736,7 +742,7 @@ impl Builder {
     }
 
     fn origin(site: &Site<'_>) -> Origin {
-        Origin { file: site.file.name.clone(), line: site.position.map(|p| p.line) }
+        Origin { file: site.file.to_string(), line: site.position.map(|p| p.line) }
     }
 
     fn rule(&mut self, file: &PackFile, r: raw::RawRule) {
@@ -764,8 +770,12 @@ impl Builder {
             }
         }
         if r.group.is_some() || !r.offsets.is_empty() {
-            let links =
-                Links { file: file.clone(), position: site.position, group: r.group, offsets: r.offsets };
+            let links = Links {
+                file: file.name.clone(),
+                position: site.position,
+                group: r.group,
+                offsets: r.offsets,
+            };
             self.links.insert(r.id.clone(), links);
         }
         self.rules.push(Rule {
@@ -814,11 +824,13 @@ impl Builder {
     /// a bonus that can only cancel penalties of that language.
     fn resolve_groups_and_offsets(&mut self) {
         let links = std::mem::take(&mut self.links);
-        let mut ids: Vec<&String> = links.keys().collect();
-        ids.sort_by_key(|id| self.rules.iter().position(|r| &r.id == *id));
-        for id in ids {
-            let Some(i) = self.rules.iter().position(|r| &r.id == id) else { continue };
-            let link = &links[id];
+        let position: HashMap<String, usize> =
+            self.rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        // In pack order, so problems come out in the order the rules are written.
+        let mut linked: Vec<(usize, &String, &Links)> =
+            links.iter().filter_map(|(id, link)| position.get(id).map(|&i| (i, id, link))).collect();
+        linked.sort_by_key(|(i, _, _)| *i);
+        for (i, id, link) in linked {
             let site = Site { file: &link.file, id, position: link.position };
             if let Some(name) = &link.group {
                 match self.groups.iter().position(|g| &g.id == name) {
@@ -837,7 +849,7 @@ impl Builder {
                 }
             }
             for name in &link.offsets {
-                let Some(o) = self.rules.iter().position(|r| &r.id == name) else {
+                let Some(&o) = position.get(name) else {
                     let hint = did_you_mean(name, self.rules.iter().map(|r| r.id.as_str()));
                     let gone = if self.disabled.iter().any(|d| &d.id == name) {
                         " (a team pack disabled it)"

@@ -121,7 +121,11 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
         }
         for r in &requires {
             let names: Vec<&str> = r.languages.iter().map(|&l| pack.languages[l].name.as_str()).collect();
-            effects.push(format!("requires {}, which {} cannot meet", r.title, in_words(&names)));
+            effects.push(format!(
+                "is a hard requirement ({}) that {} cannot meet",
+                r.title,
+                in_words(&names)
+            ));
         }
         if !favours.is_empty() {
             effects.push(format!("favours {}", moved(pack, &favours[..favours.len().min(3)])));

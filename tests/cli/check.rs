@@ -190,3 +190,28 @@ fn malformed_files_exit_2_naming_the_line() {
     assert!(out.stderr.starts_with("error: a.toml:4:21: invalid basic string"), "{}", out.stderr);
     assert_eq!(out.stdout, "");
 }
+
+/// A tie at rank 1 (Go and Rust for a latency-bound daemon that ships one binary) and a
+/// requirement the recorded language misses.
+const DAEMON: &str = "version = 1\n[answers]\nshape = \"strict_latency\"\ntask_nature = \"mixed\"\ndomain = \"infrastructure\"\nruntime_needs = [\"static_binary\"]\n";
+
+#[test]
+fn a_decision_that_ties_for_first_holds_and_one_missing_a_requirement_does_not() {
+    for language in ["go", "rust"] {
+        let text = format!("{DAEMON}[decision]\nlanguage = \"{language}\"\nstatus = \"accepted\"\n");
+        let out = check("advisor.toml", &text, &[]);
+        assert_eq!(out.code, 0, "{language}: {}", out.stdout);
+        assert!(out.stdout.contains("ties for first with"), "{}", out.stdout);
+    }
+    // Java misses the single static binary, so no tolerance makes it hold.
+    let text = format!("{DAEMON}[decision]\nlanguage = \"java\"\nstatus = \"accepted\"\n");
+    let out = check("advisor.toml", &text, &["--tolerance", "100"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Java cannot meet a requirement the answers state as hard (a single static binary)"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("misses: a single static binary"), "{}", out.stdout);
+}
