@@ -66,7 +66,7 @@ fn render(bencher: Bencher, format: &str) {
     };
     bencher.bench(|| match format {
         "table" => report::table::render(&ctx, &evaluation),
-        "json" => report::json::render(&pack, &evaluation, &what_if),
+        "json" => report::json::report(&pack, &evaluation, &what_if, &[]),
         _ => report::markdown::render(&ctx, &evaluation),
     });
 }

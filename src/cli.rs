@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// Ranks backend languages for a system whose concurrency shapes the choice, and explains why.
 ///
 /// Run `advisor ask` to answer the questions in the terminal and save them, or write an
-/// answers file (TOML, see examples/) and run `advisor recommend --answers FILE`. Every point
+/// answers file (`advisor init` writes a starter) and run `advisor recommend FILE`. Every point
 /// of every score comes from a rule that cites a section of the guides the rules were
 /// written from.
 #[derive(Debug, Parser)]
@@ -14,11 +14,25 @@ use std::path::PathBuf;
     name = "advisor",
     version = concat!(env!("CARGO_PKG_VERSION"), ", rule pack ", env!("ADVISOR_PACK_FINGERPRINT")),
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    after_help = "Examples:
+  advisor ask                                    answer the questions, save advisor.toml
+  advisor recommend                              rank the languages for ./advisor.toml
+  advisor recommend --set shape=cpu_parallel --set task_nature=cpu_bound
+  advisor explain go                             take one language's score apart
+  advisor check                                  does the recorded decision still hold? (CI)"
 )]
 pub struct Cli {
-    /// When to colour the output: auto (only on a terminal, and not when NO_COLOR is set), always or never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN",
+        hide_possible_values = true,
+        display_order = 1000
+    )]
     pub color: ColorChoice,
 
     /// What to do.
@@ -29,37 +43,122 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Rank the languages against an answers file, with reasons, caveats and exclusions.
+    /// Rank the languages against the answers, with reasons, caveats and exclusions.
+    #[command(after_help = "Examples:
+  advisor recommend                              the answers in ./advisor.toml
+  advisor recommend game.toml --top 5
+  advisor recommend --set shape=cpu_parallel --set task_nature=cpu_bound
+  cat game.toml | advisor recommend - --format json")]
     Recommend(RecommendArgs),
     /// Answer the questions in the terminal, see the ranking, and save the answers file.
     ///
     /// Esc goes back to the previous question; a review screen lists every answer before
     /// it counts; Ctrl-C cancels without writing anything (exit code 130).
+    #[command(after_help = "Examples:
+  advisor ask                                    pre-filled from ./advisor.toml when it exists
+  advisor ask game.toml --save game.toml         revise a file and save it in place")]
     Ask(AskArgs),
     /// Re-check the decision recorded in an answers file against the current rule pack (for CI).
     ///
     /// Exit code 0 when the recorded decision still holds (or an unexpired waiver keeps it),
     /// 1 when it no longer does, 2 when the file is unusable.
+    #[command(after_help = "Examples:
+  advisor check                                  ./advisor.toml
+  advisor check services/api/advisor.toml --format github
+  advisor check --tolerance 5 --strict")]
     Check(CheckArgs),
     /// Take one language's score apart: every rule that fired, its caveats, why it is excluded,
     /// the gap to rank 1 and the single answers that would put it first.
+    #[command(after_help = "Examples:
+  advisor explain go                             the answers in ./advisor.toml
+  advisor explain Elixir game.toml
+  advisor explain rust --set latency=hard_realtime --format json")]
     Explain(ExplainArgs),
     /// Write the decision as a Markdown architecture decision record (MADR 4.0.0) with its evidence.
+    #[command(after_help = "Examples:
+  advisor export > decision.md                   from ./advisor.toml
+  advisor export game.toml --adr-dir docs/adr    filed as the next NNNN-title.md
+  advisor export --out docs/adr/0007-backend.md --supersedes docs/adr/0003-backend.md")]
     Export(ExportArgs),
     /// Check, list and test rule packs (the built-in pack and team packs).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:
+  advisor rules check --pack ./team-pack
+  advisor rules list --language go
+  advisor rules test --pack ./team-pack"
+    )]
     Rules(RulesCommand),
     /// Print a JSON Schema (draft 2020-12) of the answers file, for editors.
     ///
     /// Point Taplo / Even Better TOML or the YAML language server at it to validate and complete
     /// advisor.toml as you type.
+    #[command(after_help = "Example:
+  advisor schema > advisor.schema.json")]
     Schema(SchemaArgs),
     /// Write a commented starter answers file listing every question, its options and default.
+    #[command(after_help = "Examples:
+  advisor init                                   writes ./advisor.toml (never over an existing one)
+  advisor init - | less                          print it instead")]
     Init(InitArgs),
-    /// Print a shell completion script: `advisor completions bash > /etc/bash_completion.d/advisor`.
+    /// List the questions: ids, options, defaults, and when each is asked.
+    #[command(after_help = "Examples:
+  advisor questions
+  advisor questions --format json")]
+    Questions(ListArgs),
+    /// List the candidate languages: ids, names, runtimes and the aliases commands accept.
+    #[command(after_help = "Examples:
+  advisor languages
+  advisor languages --pack ./team-pack --format json")]
+    Languages(ListArgs),
+    /// Print a shell completion script (it completes language ids and --set answers too).
+    #[command(after_help = "Examples:
+  mkdir -p ~/.local/share/bash-completion/completions
+  advisor completions bash > ~/.local/share/bash-completion/completions/advisor
+  advisor completions zsh > \"${fpath[1]}/_advisor\"")]
     Completions(CompletionsArgs),
-    /// Print the man page (roff): `advisor man > /usr/local/share/man/man1/advisor.1`.
-    Man,
+    /// Print the man page (roff), or write one page per command into a folder.
+    #[command(after_help = "Examples:
+  mkdir -p ~/.local/share/man/man1
+  advisor man --dir ~/.local/share/man/man1      advisor.1 and advisor-recommend.1 ...
+  advisor man > advisor.1")]
+    Man(ManArgs),
+}
+
+/// Arguments of `advisor questions` and `advisor languages`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The rule packs whose questions or languages to list.
+    #[command(flatten)]
+    pub pack: PackArgs,
+
+    /// Output: a table for people, JSON for scripts, or Markdown for documents.
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Output formats of the listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table laid out to the terminal's width.
+    Table,
+    /// A JSON array.
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+/// Arguments of `advisor man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write advisor.1 and one page per command (advisor-recommend.1 ...) into this folder,
+    /// instead of printing advisor.1
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Replace pages that already exist in DIR.
+    #[arg(long, requires = "dir")]
+    pub force: bool,
 }
 
 /// Arguments of `advisor completions`.
@@ -73,27 +172,49 @@ pub struct CompletionsArgs {
 /// Arguments of `advisor explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
+    /// The language: its id (`go`), name (`Go`) or a common alias (`golang`)
+    #[arg(value_name = "LANGUAGE", value_parser = crate::commands::listing::LanguageParser)]
+    pub language: String,
+
+    /// Where the answers come from.
+    #[command(flatten)]
+    pub input: AnswersArgs,
+
     /// The rule packs.
     #[command(flatten)]
     pub pack: PackArgs,
 
-    /// The language: its id (`go`) or name (`Go`).
-    #[arg(value_name = "LANGUAGE")]
-    pub language: String,
+    /// Output: text for people, or JSON with the same facts for scripts.
+    #[arg(long, short = 'f', value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
+}
 
-    /// The answers file.
-    #[arg(long, short = 'a', value_name = "FILE")]
-    pub answers: PathBuf,
+/// Output formats of `explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Text wrapped to the terminal.
+    Text,
+    /// A JSON object.
+    Json,
 }
 
 /// `advisor rules ...`.
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
     /// Load the packs and report every problem at once, with file, line and entry id (exit 2 if any).
+    #[command(after_help = "Examples:
+  advisor rules check                            the built-in pack
+  advisor rules check --pack ./team-pack")]
     Check(RulesArgs),
-    /// List the rules, exclusions and caveats, with their points, conditions and sources.
+    /// List the rules, requirements, exclusions and caveats, with their points, conditions and sources.
+    #[command(after_help = "Examples:
+  advisor rules list --language go
+  advisor rules list --pack ./team-pack --format json")]
     List(RulesListArgs),
     /// Run the scenario tests of the packs (the built-in pack's own, and DIR/tests/*.toml).
+    #[command(after_help = "Examples:
+  advisor rules test                             the built-in pack's scenarios
+  advisor rules test --pack ./team-pack          the team pack's tests/*.toml")]
     Test(RulesArgs),
 }
 
@@ -112,21 +233,34 @@ pub struct RulesListArgs {
     #[command(flatten)]
     pub pack: PackArgs,
 
-    /// Only the entries that concern this language (id or name).
-    #[arg(long, value_name = "LANGUAGE")]
+    /// Only the entries that concern this language (id, name or alias).
+    #[arg(long, value_name = "LANGUAGE", value_parser = crate::commands::listing::LanguageParser)]
     pub language: Option<String>,
+
+    /// Output: a table for people, or JSON for scripts.
+    #[arg(long, short = 'f', value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+/// Output formats of `rules list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// A table laid out to the terminal's width.
+    Table,
+    /// A JSON array with one object per entry.
+    Json,
 }
 
 /// Arguments of `advisor export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// Where the answers come from.
+    #[command(flatten)]
+    pub input: AnswersArgs,
+
     /// The rule packs.
     #[command(flatten)]
     pub pack: PackArgs,
-
-    /// The answers file the record is made from.
-    #[arg(long, short = 'a', value_name = "FILE")]
-    pub answers: PathBuf,
 
     /// Write the record to this file (default: print it).
     #[arg(long, value_name = "PATH", conflicts_with = "adr_dir")]
@@ -180,17 +314,13 @@ pub struct InitArgs {
 /// Arguments of `advisor check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// Where the answers come from.
+    #[command(flatten)]
+    pub input: AnswersArgs,
+
     /// The rule packs.
     #[command(flatten)]
     pub pack: PackArgs,
-
-    /// The answers file to check (default: advisor.toml).
-    #[arg(value_name = "FILE")]
-    pub file: Option<PathBuf>,
-
-    /// The answers file, as a flag like the other commands take it (same as FILE).
-    #[arg(long, short = 'a', value_name = "FILE", conflicts_with = "file")]
-    pub answers: Option<PathBuf>,
 
     /// Output: text for logs, github for workflow-command annotations, json for scripts.
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
@@ -203,13 +333,6 @@ pub struct CheckArgs {
     /// Fail (exit 1) on a missing decision or a changed rule pack instead of warning.
     #[arg(long)]
     pub strict: bool,
-}
-
-impl CheckArgs {
-    /// The answers file to check: FILE, `--answers`, or `advisor.toml`.
-    pub fn path(&self) -> PathBuf {
-        self.answers.clone().or_else(|| self.file.clone()).unwrap_or_else(|| PathBuf::from("advisor.toml"))
-    }
 }
 
 /// Output formats of `check`.
@@ -234,13 +357,18 @@ fn non_negative_points(s: &str) -> Result<f64, String> {
 /// Arguments of `advisor ask`.
 #[derive(Debug, Args)]
 pub struct AskArgs {
+    /// Pre-fill every prompt from this answers file (its decision table is kept on save)
+    /// [default: ./advisor.toml when it exists]
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// The answers file, as a flag (the same as FILE)
+    #[arg(long, short = 'a', value_name = "FILE", conflicts_with = "file")]
+    pub answers: Option<PathBuf>,
+
     /// The rule packs.
     #[command(flatten)]
     pub pack: PackArgs,
-
-    /// Pre-fill every prompt from this answers file (its decision table is kept on save).
-    #[arg(long, short = 'a', value_name = "FILE")]
-    pub answers: Option<PathBuf>,
 
     /// Save the answers here instead of asking where (default advisor.toml).
     #[arg(long, value_name = "PATH")]
@@ -249,6 +377,44 @@ pub struct AskArgs {
     /// Overwrite an existing file without asking.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Where the answers come from: a file (positional or `--answers`), standard input (`-`),
+/// `--set` flags, or `./advisor.toml`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AnswersArgs {
+    /// The answers file: TOML, or YAML when the name ends in .yaml or .yml; `-` reads TOML from
+    /// standard input [default: ./advisor.toml, unless --set gives the answers]
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// The answers file, as a flag (the same as FILE)
+    #[arg(long, short = 'a', value_name = "FILE", conflicts_with = "file")]
+    pub answers: Option<PathBuf>,
+
+    /// Set or override one answer (repeatable): a multi-choice value is comma-separated, an
+    /// empty value clears the answer
+    #[arg(
+        long = "set",
+        value_name = "QUESTION=VALUE",
+        value_parser = crate::answers::flags::SetParser,
+        hide_possible_values = true
+    )]
+    pub set: Vec<String>,
+}
+
+impl AnswersArgs {
+    /// The file named, by FILE or `--answers`.
+    pub fn named(&self) -> Option<&std::path::Path> {
+        self.answers.as_deref().or(self.file.as_deref())
+    }
+}
+
+impl AskArgs {
+    /// The file named, by FILE or `--answers`.
+    pub fn named(&self) -> Option<&std::path::Path> {
+        self.answers.as_deref().or(self.file.as_deref())
+    }
 }
 
 /// Which rule packs to score with.
@@ -267,20 +433,20 @@ pub struct PackArgs {
 /// Arguments of `advisor recommend`.
 #[derive(Debug, Args)]
 pub struct RecommendArgs {
+    /// Where the answers come from.
+    #[command(flatten)]
+    pub input: AnswersArgs,
+
     /// The rule packs.
     #[command(flatten)]
     pub pack: PackArgs,
 
-    /// The answers file: TOML, or YAML when the name ends in .yaml or .yml.
-    #[arg(long, short = 'a', value_name = "FILE")]
-    pub answers: PathBuf,
-
-    /// Output format: a table for people, JSON for machines (the contract's report), or Markdown.
+    /// Output: a table for people, JSON for scripts, or Markdown for documents.
     #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
     /// Show only the first N languages in the table and Markdown output (JSON always lists
-    /// every language, as the contract requires).
+    /// every language).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub top: Option<u16>,
 }
@@ -290,7 +456,7 @@ pub struct RecommendArgs {
 pub enum ReportFormat {
     /// A ranking table, the caveats of the top three, and the excluded languages.
     Table,
-    /// The JSON report of the contract, byte-identical for the same inputs.
+    /// Every language with its score, reasons, caveats and sources; byte-identical for the same inputs.
     Json,
     /// A Markdown report with every reason and source.
     Markdown,

@@ -32,6 +32,8 @@ pub struct Io<'a> {
     pub stdout: &'a mut dyn Write,
     /// Standard error.
     pub stderr: &'a mut dyn Write,
+    /// Standard input, read when an answers file is named `-`.
+    pub stdin: &'a mut dyn std::io::Read,
     /// Whether standard input is a terminal.
     pub stdin_is_terminal: bool,
     /// Whether standard output is a terminal.
@@ -91,8 +93,10 @@ where
         cli::Command::Rules(command) => commands::rules::run(command, color, io),
         cli::Command::Schema(args) => commands::schema::run(args, io),
         cli::Command::Completions(args) => commands::completions(args.shell, io),
-        cli::Command::Man => commands::man(io),
+        cli::Command::Man(args) => commands::man(args, io),
         cli::Command::Init(args) => commands::init::run(args, io),
+        cli::Command::Questions(args) => commands::listing::questions(args, io),
+        cli::Command::Languages(args) => commands::listing::languages(args, io),
     };
     match result {
         Ok(code) => code,
@@ -120,9 +124,11 @@ pub fn main_entry() -> ExitCode {
         .unwrap_or(DEFAULT_WIDTH);
     let mut out = stdout.lock();
     let mut err = std::io::stderr().lock();
+    let mut input = std::io::stdin().lock();
     let mut io = Io {
         stdout: &mut out,
         stderr: &mut err,
+        stdin: &mut input,
         stdin_is_terminal: std::io::stdin().is_terminal(),
         stdout_is_terminal,
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),

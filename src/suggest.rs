@@ -53,6 +53,11 @@ const ALIASES: &[(&str, &str)] = &[
     ("kt", "kotlin"),
 ];
 
+/// The common aliases of a language id (`golang` for `go`), in table order.
+pub fn aliases_of(id: &str) -> impl Iterator<Item = &'static str> + '_ {
+    ALIASES.iter().filter(move |(_, target)| *target == id).map(|(alias, _)| *alias)
+}
+
 /// Whether `name` is a common alias of the id `id` (`golang` for `go`).
 pub fn is_alias(name: &str, id: &str) -> bool {
     ALIASES.iter().any(|(alias, target)| *alias == name.to_lowercase() && *target == id)

@@ -2,13 +2,14 @@
 //! the questions of the pack, filling defaults. Problems name the file, the line and column,
 //! and what was expected.
 
+pub mod flags;
 mod raw;
 pub mod write;
 
 use crate::error::{Diagnostic, Error};
 use crate::locate;
 pub use crate::locate::Target;
-use crate::model::{Answers, Kind, LangIdx, OptionSet};
+use crate::model::{Answers, Kind, LangIdx, OptionSet, QuestionIdx};
 use crate::pack::Pack;
 use crate::suggest::{did_you_mean, shorten};
 use raw::{RawFile, RawValue};
@@ -115,18 +116,45 @@ pub struct AnswersFile {
     pub pack_fingerprint: Option<String>,
     /// Team rule pack folders the file names, as written (relative to the file).
     pub packs: Vec<String>,
+    /// The questions whose answers came from `--set` flags, in question order.
+    pub set_by_flags: Vec<QuestionIdx>,
 }
 
 /// The team rule pack folders an answers file names in `packs`, resolved against the file's
 /// folder. A file that does not parse names none here; reading it properly reports why.
 pub fn declared_packs(path: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
     let text = read_text(path)?;
-    let packs = match Format::of(path) {
-        Format::Toml => toml::from_str::<raw::PacksOnly>(&text).ok(),
-        Format::Yaml => crate::yaml::from_str::<raw::PacksOnly>(&text).ok(),
+    Ok(declared_packs_in(&text, Format::of(path), path.parent().unwrap_or(Path::new(""))))
+}
+
+/// The team rule pack folders an answers text names, resolved against `base`.
+pub fn declared_packs_in(text: &str, format: Format, base: &Path) -> Vec<std::path::PathBuf> {
+    let packs = match format {
+        Format::Toml => toml::from_str::<raw::PacksOnly>(text).ok(),
+        Format::Yaml => crate::yaml::from_str::<raw::PacksOnly>(text).ok(),
     };
-    let base = path.parent().unwrap_or(Path::new(""));
-    Ok(packs.and_then(|p| p.packs).unwrap_or_default().iter().map(|p| base.join(p)).collect())
+    packs.and_then(|p| p.packs).unwrap_or_default().iter().map(|p| base.join(p)).collect()
+}
+
+/// The name standard input goes by in messages.
+pub const STDIN: &str = "<stdin>";
+
+/// Reads an answers text from standard input (`-`), with the same limits as a file.
+pub fn read_stdin(stdin: &mut dyn std::io::Read) -> Result<String, Error> {
+    use std::io::Read as _;
+    let fail = |message: String| Error::invalid(Diagnostic::new(STDIN, message));
+    let mut bytes = Vec::new();
+    std::io::Read::take(&mut *stdin, MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read the answers from standard input: {}", io_reason(&e))))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(format!("is over {MAX_FILE_BYTES} bytes; answers are limited to 1 MiB")));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        fail(format!("line {line}: the input is not UTF-8 text; expected a UTF-8 answers file"))
+    })
 }
 
 /// Reads and checks an answers file from disk.
@@ -179,6 +207,18 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Checks the text of an answers file. `file` is the name used in messages.
 pub fn parse(file: &str, text: &str, format: Format, pack: &Pack) -> Result<AnswersFile, Error> {
+    parse_with(file, text, format, pack, &[])
+}
+
+/// Checks the text of an answers file with `--set` answers laid over it: a set answer replaces
+/// the file's, and a required answer may come from either.
+pub fn parse_with(
+    file: &str,
+    text: &str,
+    format: Format,
+    pack: &Pack,
+    sets: &[flags::SetAnswer],
+) -> Result<AnswersFile, Error> {
     if text.trim().is_empty() {
         return Err(Error::invalid(Diagnostic::new(
             file,
@@ -195,7 +235,7 @@ pub fn parse(file: &str, text: &str, format: Format, pack: &Pack) -> Result<Answ
             Error::invalid(Diagnostic::new(file, e.message).at(position))
         })?,
     };
-    Checker { file, text, format, pack, problems: Vec::new() }.check(raw)
+    Checker { file, text, format, pack, problems: Vec::new() }.check(raw, sets)
 }
 
 struct Checker<'a> {
@@ -212,7 +252,7 @@ impl Checker<'_> {
         self.problems.push(Diagnostic::new(self.file, message).at(position));
     }
 
-    fn check(mut self, raw: RawFile) -> Result<AnswersFile, Error> {
+    fn check(mut self, raw: RawFile, sets: &[flags::SetAnswer]) -> Result<AnswersFile, Error> {
         match &raw.version {
             None => {}
             Some(RawValue::Int(v)) if *v == FORMAT_VERSION => {}
@@ -254,6 +294,11 @@ impl Checker<'_> {
             answered[qi] = true;
             values[qi] = self.answer(qi, &key, &value);
         }
+        for set in sets {
+            let qi = set.question.get();
+            values[qi] = set.value;
+            answered[qi] = set.value.is_some();
+        }
         let mut given = Vec::with_capacity(values.len());
         let mut answers = Vec::with_capacity(values.len());
         for ((question, value), answered) in pack.questions.iter().zip(values).zip(answered) {
@@ -263,10 +308,15 @@ impl Checker<'_> {
                 None if answered => answers.push(OptionSet::new()),
                 None => {
                     let options: Vec<&str> = question.option_ids().collect();
+                    let place = if self.file == flags::SOURCE {
+                        format!("give it with --set {}=...", question.id)
+                    } else {
+                        format!("in [answers], or with --set {}=...", question.id)
+                    };
                     self.problems.push(Diagnostic::new(
                         self.file,
                         format!(
-                            "missing required answer `{}` in [answers] (\"{}\"); expected one of: {}",
+                            "missing required answer `{}` (\"{}\"); {place}; expected one of: {}",
                             question.id,
                             question.prompt,
                             options.join(", ")
@@ -286,6 +336,11 @@ impl Checker<'_> {
             decision,
             pack_fingerprint: raw.pack_fingerprint,
             packs: raw.packs.unwrap_or_default(),
+            set_by_flags: {
+                let mut set: Vec<QuestionIdx> = sets.iter().map(|s| s.question).collect();
+                set.sort_unstable();
+                set
+            },
         })
     }
 

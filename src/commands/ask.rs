@@ -12,16 +12,30 @@ use crate::report::{self, Context};
 use crate::{Io, engine, fsio};
 use std::path::{Path, PathBuf};
 
-/// The file name offered when the user does not say where to save.
-pub const DEFAULT_FILE: &str = "advisor.toml";
+use super::DEFAULT_FILE;
 
 /// Runs `ask`; returns the exit code.
 pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     if !io.stdin_is_terminal || !io.stdout_is_terminal {
         return Err(Error::Usage(NO_TERMINAL.into()));
     }
-    let pack = super::load_pack(&args.pack, args.answers.as_deref())?;
-    let prefill = args.answers.as_deref().map(|p| answers::read(p, &pack)).transpose()?;
+    let named = args.named();
+    // With no file named, ./advisor.toml pre-fills the prompts when it exists and reads.
+    let fallback = Path::new(DEFAULT_FILE);
+    let source = named.or_else(|| fallback.is_file().then_some(fallback));
+    let pack = super::load_pack(&args.pack, source)?;
+    let prefill = match (named, source) {
+        (Some(path), _) => Some(answers::read(path, &pack)?),
+        (None, Some(path)) => match answers::read(path, &pack) {
+            Ok(file) => Some(file),
+            Err(e) => {
+                let _ =
+                    writeln!(io.stderr, "{e}\nnote: starting from the defaults instead of {DEFAULT_FILE}.");
+                None
+            }
+        },
+        (None, None) => None,
+    };
     let mut prompter = TerminalPrompter::new(io.width, color);
     let initial = prefill.as_ref().map(|f| (&f.answers, f.given.as_slice()));
     let outcome = interview::run(&pack, initial, &mut prompter)?;
@@ -31,6 +45,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         packs: prefill.as_ref().map(|f| f.packs.clone()).unwrap_or_default(),
         decision: prefill.and_then(|f| f.decision),
         pack_fingerprint: Some(pack.fingerprint.clone()),
+        set_by_flags: Vec::new(),
     };
     let evaluation = engine::evaluate(&pack, &file.answers);
     let what_if = engine::what_if(&pack, &file.answers);
@@ -49,11 +64,9 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         fsio::write_atomic(path, text.as_bytes(), overwrite)
     })?;
     let message = match &outcome {
-        SaveOutcome::Saved(path) => format!(
-            "Saved {}. Score it again with: advisor recommend --answers {}",
-            path.display(),
-            path.display()
-        ),
+        SaveOutcome::Saved(path) => {
+            format!("Saved {}. Score it again with: advisor recommend {}", path.display(), path.display())
+        }
         SaveOutcome::NotSaved => "Answers not saved.".into(),
     };
     let _ = writeln!(io.stderr, "{message}");
@@ -90,7 +103,7 @@ pub fn save(
             if !prompter.confirm("Save these answers?", true)? {
                 return Ok(SaveOutcome::NotSaved);
             }
-            let offer = args.answers.as_deref().unwrap_or(Path::new(DEFAULT_FILE)).display().to_string();
+            let offer = args.named().unwrap_or(Path::new(DEFAULT_FILE)).display().to_string();
             match prompter.text("Save to", &offer)? {
                 Some(p) if !p.trim().is_empty() => PathBuf::from(p.trim()),
                 _ => return Ok(SaveOutcome::NotSaved),
@@ -203,6 +216,7 @@ mod tests {
     fn args(answers: Option<&str>, save: Option<&str>, force: bool) -> AskArgs {
         AskArgs {
             pack: Default::default(),
+            file: None,
             answers: answers.map(PathBuf::from),
             save: save.map(PathBuf::from),
             force,

@@ -1,7 +1,6 @@
 //! `advisor check`: re-score a committed answers file and say whether its recorded decision
 //! still holds. Exit 0 holds (or waived, or no decision), 1 drift, 2 unusable input.
 
-use crate::answers::{self, Format};
 use crate::check::{self, Options};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::error::Error;
@@ -10,18 +9,14 @@ use crate::{Io, fsio};
 
 /// Runs `check`; returns the exit code.
 pub fn run(args: &CheckArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let path = args.path();
-    let pack = super::load_pack(&args.pack, Some(&path))?;
-    let shown = path.display().to_string();
-    let text = answers::read_text(&path)?;
-    let format = Format::of(&path);
-    let file = answers::parse(&shown, &text, format, &pack)?;
+    let input = super::load_input(&args.input, &args.pack, io)?;
+    let (pack, file, shown) = (&input.pack, &input.file, &input.source);
     let options = Options { tolerance: args.tolerance, strict: args.strict, today: fsio::today() };
-    let assessment = check::assess(&pack, &file, &text, format, &options);
+    let assessment = check::assess(pack, file, &input.text, input.format, &options);
     let out = match args.format {
-        CheckFormat::Text => report::check::text(&pack, &shown, &assessment),
-        CheckFormat::Github => report::check::github(&pack, &shown, &assessment),
-        CheckFormat::Json => report::check::json(&pack, &shown, &file, args.tolerance, &assessment),
+        CheckFormat::Text => report::check::text(pack, shown, &assessment),
+        CheckFormat::Github => report::check::github(pack, shown, &assessment),
+        CheckFormat::Json => report::check::json(pack, shown, file, args.tolerance, &assessment),
     };
     super::emit(io.stdout, &out)?;
     Ok(assessment.verdict.exit_code())

@@ -1,19 +1,27 @@
-//! `advisor explain LANGUAGE --answers FILE`: one language's score taken apart.
+//! `advisor explain LANGUAGE [FILE]`: one language's score taken apart.
 
-use crate::cli::ExplainArgs;
+use crate::cli::{ExplainArgs, TextFormat};
 use crate::error::Error;
 use crate::report;
-use crate::{Io, answers, engine};
+use crate::{Io, engine};
 
 /// Runs `explain`; returns the exit code.
 pub fn run(args: &ExplainArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = super::load_pack(&args.pack, Some(&args.answers))?;
-    let file = answers::read(&args.answers, &pack)?;
-    let language = super::language_arg(&pack, &args.language)?;
-    let evaluation = engine::evaluate(&pack, &file.answers);
-    let source = args.answers.display().to_string();
-    let text =
-        report::explain::render(&pack, &file.answers, &source, &evaluation, language, usize::from(io.width));
+    let input = super::load_input(&args.input, &args.pack, io)?;
+    let (pack, file) = (&input.pack, &input.file);
+    let language = super::language_arg(pack, &args.language)?;
+    let evaluation = engine::evaluate(pack, &file.answers);
+    let text = match args.format {
+        TextFormat::Text => report::explain::render(
+            pack,
+            &file.answers,
+            &input.source,
+            &evaluation,
+            language,
+            usize::from(io.width),
+        ),
+        TextFormat::Json => report::explain::json(pack, &file.answers, &evaluation, language)?,
+    };
     super::emit(io.stdout, &text)?;
     Ok(0)
 }

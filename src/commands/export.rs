@@ -10,10 +10,10 @@ use std::path::{Component, Path, PathBuf};
 
 /// Runs `export`; returns the exit code.
 pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = super::load_pack(&args.pack, Some(&args.answers))?;
-    let file = answers::read(&args.answers, &pack)?;
-    let answers_path = args.answers.display().to_string();
-    let title = args.title.clone().unwrap_or_else(|| madr::default_title(&pack, &file));
+    let input = super::load_input(&args.input, &args.pack, io)?;
+    let (pack, file) = (&input.pack, &input.file);
+    let answers_path = input.source.clone();
+    let title = args.title.clone().unwrap_or_else(|| madr::default_title(pack, file));
     let target = match (&args.out, &args.adr_dir) {
         (Some(out), _) => Some(out.clone()),
         (None, Some(dir)) => Some(next_record(dir, &title)?),
@@ -36,15 +36,15 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let old_name = args.supersedes.as_deref().map(file_name);
     let today = fsio::today();
     let record = Record {
-        pack: &pack,
-        file: &file,
+        pack,
+        file,
         answers_path: &answers_path,
         title: Some(&title),
         options: usize::from(args.options),
         today: &today,
         supersedes: old_name.as_deref().zip(links.as_ref().map(|(to_old, _)| to_old.as_str())),
     };
-    let evaluation = engine::evaluate(&pack, &file.answers);
+    let evaluation = engine::evaluate(pack, &file.answers);
     let text = madr::render(&record, &evaluation);
     let Some(target) = target else {
         super::emit(io.stdout, &text)?;

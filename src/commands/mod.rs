@@ -5,11 +5,13 @@ pub mod check;
 pub mod explain;
 pub mod export;
 pub mod init;
+pub mod listing;
 pub mod recommend;
 pub mod rules;
 pub mod schema;
 
-use crate::cli::PackArgs;
+use crate::answers::{self, AnswersFile, Format};
+use crate::cli::{AnswersArgs, PackArgs};
 use crate::error::Error;
 use crate::model::LangIdx;
 use crate::pack::{self, Pack, PackSet};
@@ -19,10 +21,16 @@ use std::path::{Path, PathBuf};
 /// The rule packs to score with, in order: the built-in pack (unless --no-builtin), the packs
 /// the answers file names (relative to it), those in ADVISOR_PACK, then each --pack.
 pub fn packs(args: &PackArgs, answers: Option<&Path>) -> Result<PackSet, Error> {
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    if let Some(path) = answers {
-        dirs.extend(crate::answers::declared_packs(path)?);
-    }
+    let declared = match answers {
+        Some(path) => crate::answers::declared_packs(path)?,
+        None => Vec::new(),
+    };
+    Ok(pack_set(args, declared))
+}
+
+/// The pack set from the packs an answers file declares (already resolved) and the flags.
+fn pack_set(args: &PackArgs, declared: Vec<PathBuf>) -> PackSet {
+    let mut dirs: Vec<PathBuf> = declared;
     if let Some(env) = std::env::var_os("ADVISOR_PACK") {
         dirs.extend(std::env::split_paths(&env).filter(|p| !p.as_os_str().is_empty()));
     }
@@ -33,7 +41,66 @@ pub fn packs(args: &PackArgs, answers: Option<&Path>) -> Result<PackSet, Error> 
             unique.push(dir);
         }
     }
-    Ok(PackSet { no_builtin: args.no_builtin, dirs: unique })
+    PackSet { no_builtin: args.no_builtin, dirs: unique }
+}
+
+/// The answers a command works on, with the packs loaded for them.
+#[derive(Debug)]
+pub struct Input {
+    /// The packs: the built-in one, those the answers name, ADVISOR_PACK, --pack.
+    pub pack: Pack,
+    /// The checked answers, `--set` laid over the file's.
+    pub file: AnswersFile,
+    /// The file as named (`<stdin>` for `-`, `--set` when the flags are the only source).
+    pub source: String,
+    /// The file's text (empty for flags alone), for locating findings.
+    pub text: String,
+    /// The file's syntax.
+    pub format: Format,
+}
+
+/// The answers file used when none is named.
+pub const DEFAULT_FILE: &str = "advisor.toml";
+
+/// Reads the answers: the file named (FILE or --answers, `-` for standard input), else the
+/// `--set` flags alone when there are any, else ./advisor.toml; then `--set` on top.
+pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut crate::Io<'_>) -> Result<Input, Error> {
+    let named = match args.named() {
+        Some(path) => Some(path.to_path_buf()),
+        None if !args.set.is_empty() => None,
+        None if Path::new(DEFAULT_FILE).is_file() => Some(PathBuf::from(DEFAULT_FILE)),
+        None => {
+            return Err(Error::Usage(format!(
+                "no answers: there is no ./{DEFAULT_FILE} here and no FILE was named.\n\
+                 Answer the questions with `advisor ask`, write a starter file with `advisor init`, \
+                 name an answers FILE (`-` for standard input), or give the answers with \
+                 --set QUESTION=VALUE (`advisor questions` lists them)."
+            )));
+        }
+    };
+    let (source, text, format, declared) = match named {
+        Some(path) if path.as_os_str() == "-" => {
+            let text = answers::read_stdin(io.stdin)?;
+            let declared = answers::declared_packs_in(&text, Format::Toml, Path::new(""));
+            (answers::STDIN.to_string(), text, Format::Toml, declared)
+        }
+        Some(path) => {
+            let text = answers::read_text(&path)?;
+            let format = Format::of(&path);
+            let declared = answers::declared_packs_in(&text, format, path.parent().unwrap_or(Path::new("")));
+            (path.display().to_string(), text, format, declared)
+        }
+        None => (answers::flags::SOURCE.to_string(), String::new(), Format::Toml, Vec::new()),
+    };
+    let pack = pack::load(&pack_set(packs, declared))?;
+    let sets = answers::flags::parse(&pack, &args.set)?;
+    if text.is_empty() && source == answers::flags::SOURCE {
+        let file = answers::parse_with(&source, "version = 1\n", Format::Toml, &pack, &sets)?;
+        let source = "the answers given with --set".to_string();
+        return Ok(Input { pack, file, source, text, format });
+    }
+    let file = answers::parse_with(&source, &text, format, &pack, &sets)?;
+    Ok(Input { pack, file, source, text, format })
 }
 
 /// `advisor completions SHELL`: the completion script on stdout.
@@ -45,14 +112,60 @@ pub fn completions(shell: clap_complete::Shell, io: &mut crate::Io<'_>) -> Resul
     Ok(0)
 }
 
-/// `advisor man`: the man page (roff) on stdout.
-pub fn man(io: &mut crate::Io<'_>) -> Result<u8, Error> {
+/// `advisor man`: the man page (roff) on stdout, or with `--dir` one page per command in a
+/// folder, so the SEE ALSO section's pages exist.
+pub fn man(args: &crate::cli::ManArgs, io: &mut crate::Io<'_>) -> Result<u8, Error> {
     use clap::CommandFactory;
-    let mut page = Vec::new();
-    clap_mangen::Man::new(crate::cli::Cli::command())
-        .render(&mut page)
-        .map_err(|e| Error::Usage(format!("cannot render the man page: {e}")))?;
-    emit(io.stdout, &String::from_utf8_lossy(&page))?;
+    let render = |cmd: clap::Command| -> Result<Vec<u8>, Error> {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(cmd)
+            .render(&mut page)
+            .map_err(|e| Error::Usage(format!("cannot render the man page: {e}")))?;
+        Ok(page)
+    };
+    let mut root = crate::cli::Cli::command();
+    root.build();
+    let Some(dir) = &args.dir else {
+        emit(io.stdout, &String::from_utf8_lossy(&render(root)?))?;
+        return Ok(0);
+    };
+    // advisor.1, then advisor-<command>.1 (and advisor-rules-<command>.1) as clap_mangen names
+    // them in SEE ALSO.
+    let mut pages: Vec<(String, clap::Command)> = Vec::new();
+    fn collect(prefix: &str, cmd: &clap::Command, pages: &mut Vec<(String, clap::Command)>) {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let name = format!("{prefix}-{}", sub.get_name());
+            pages.push((name.clone(), sub.clone().name(name.clone())));
+            collect(&name, sub, pages);
+        }
+    }
+    collect("advisor", &root, &mut pages);
+    pages.insert(0, ("advisor".into(), root));
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::invalid(crate::error::Diagnostic::new(
+            dir.display().to_string(),
+            format!("cannot create the folder: {e}"),
+        ))
+    })?;
+    let existing: Vec<String> =
+        pages.iter().map(|(n, _)| format!("{n}.1")).filter(|f| dir.join(f).exists()).collect();
+    if !existing.is_empty() && !args.force {
+        return Err(Error::Usage(format!(
+            "{} already holds {}; add --force to replace them",
+            dir.display(),
+            existing.join(", ")
+        )));
+    }
+    for (name, cmd) in pages.iter().cloned() {
+        let path = dir.join(format!("{name}.1"));
+        crate::fsio::write_atomic(&path, &render(cmd)?, true).map_err(|e| {
+            Error::invalid(crate::error::Diagnostic::new(
+                path.display().to_string(),
+                format!("cannot write: {e}"),
+            ))
+        })?;
+    }
+    let _ = writeln!(io.stderr, "wrote {} man pages to {}", pages.len(), dir.display());
     Ok(0)
 }
 

@@ -1,20 +1,20 @@
-//! `advisor recommend`: score an answers file and print the ranking.
+//! `advisor recommend`: score the answers and print the ranking.
 
 use crate::cli::{RecommendArgs, ReportFormat};
 use crate::error::Error;
 use crate::report::{self, Context};
-use crate::{Io, answers, engine};
+use crate::{Io, engine};
 
 /// Runs `recommend`; returns the exit code.
 pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = super::load_pack(&args.pack, Some(&args.answers))?;
-    let file = answers::read(&args.answers, &pack)?;
-    let evaluation = engine::evaluate(&pack, &file.answers);
-    let what_if = engine::what_if(&pack, &file.answers);
+    let input = super::load_input(&args.input, &args.pack, io)?;
+    let (pack, file) = (&input.pack, &input.file);
+    let evaluation = engine::evaluate(pack, &file.answers);
+    let what_if = engine::what_if(pack, &file.answers);
     let ctx = Context {
-        pack: &pack,
-        file: &file,
-        source: args.answers.display().to_string(),
+        pack,
+        file,
+        source: input.source.clone(),
         top: args.top.map(usize::from),
         color,
         width: io.width,
@@ -22,7 +22,7 @@ pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Err
     };
     let text = match args.format {
         ReportFormat::Table => report::table::render(&ctx, &evaluation),
-        ReportFormat::Json => report::json::render(&pack, &evaluation, &what_if),
+        ReportFormat::Json => report::json::render(&ctx, &evaluation),
         ReportFormat::Markdown => report::markdown::render(&ctx, &evaluation),
     };
     super::emit(io.stdout, &text)?;

@@ -66,9 +66,55 @@ fn wanted(filter: Option<LangIdx>, languages: &[LangIdx]) -> bool {
     filter.is_none_or(|l| languages.contains(&l))
 }
 
+/// `rules list --format json`: one object per entry, in the table's order.
+fn list_json(pack: &Pack, filter: Option<LangIdx>) -> Result<String, Error> {
+    use serde_json::{Value, json};
+    let id = |l: &LangIdx| pack.languages[*l].id.as_str();
+    let ids = |langs: &[LangIdx]| -> Vec<&str> { langs.iter().map(id).collect() };
+    let mut out: Vec<Value> = Vec::new();
+    for r in pack.rules() {
+        let langs: Vec<LangIdx> = r.points.iter().map(|(l, _)| *l).collect();
+        if wanted(filter, &langs) {
+            let points: serde_json::Map<String, Value> =
+                r.points.iter().map(|(l, p)| (id(l).to_string(), json!(p))).collect();
+            out.push(json!({
+                "kind": "rule",
+                "id": r.id,
+                "points": points,
+                "when": describe_condition(pack, &r.when),
+                "text": r.reason,
+                "source": r.source,
+                "group": r.group.map(|g| pack.groups()[g].id.as_str()),
+                "offsets": r.offsets.iter().map(|&o| pack.rules()[o].id.as_str()).collect::<Vec<_>>(),
+                "adjusted": r.adjusted,
+            }));
+        }
+    }
+    for r in pack.requirements().iter().filter(|r| wanted(filter, &r.languages)) {
+        out.push(json!({"kind": "requirement", "id": r.id, "title": r.title, "unmet_by": ids(&r.languages),
+            "when": describe_condition(pack, &r.when), "text": r.reason, "source": r.source}));
+    }
+    for e in pack.exclusions.iter().filter(|e| wanted(filter, &e.languages)) {
+        out.push(json!({"kind": "exclusion", "id": e.id, "languages": ids(&e.languages),
+            "when": describe_condition(pack, &e.when), "text": e.reason, "source": e.source}));
+    }
+    for c in pack.caveats.iter().filter(|c| wanted(filter, &c.languages)) {
+        out.push(json!({"kind": "caveat", "id": c.id, "languages": ids(&c.languages),
+            "when": describe_condition(pack, &c.when), "text": c.text, "source": c.source}));
+    }
+    for d in &pack.disabled {
+        out.push(json!({"kind": "disabled", "id": d.id, "entry": d.kind, "by": d.by, "text": d.reason}));
+    }
+    crate::report::json::pretty(&out)
+}
+
 fn list(args: &RulesListArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     let pack = super::load_pack(&args.pack, None)?;
     let filter = args.language.as_deref().map(|l| super::language_arg(&pack, l)).transpose()?;
+    if args.format == crate::cli::TableFormat::Json {
+        super::emit(io.stdout, &list_json(&pack, filter)?)?;
+        return Ok(0);
+    }
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())

@@ -198,3 +198,76 @@ pub fn render(
     }
     out
 }
+
+/// The same facts as JSON: standing, missed requirements, exclusions, every rule that counts or
+/// is set aside, caveats, the rules that separate it from rank 1, and the single answers that
+/// would put it first.
+pub fn json(
+    pack: &Pack,
+    answers: &Answers,
+    evaluation: &Evaluation<'_>,
+    language: LangIdx,
+) -> Result<String, crate::error::Error> {
+    use serde_json::{Value, json};
+    let lang = &pack.languages[language];
+    let ranked = evaluation.ranking.iter().find(|r| r.language == language);
+    let engine::Breakdown { points, reasons, set_aside, caveats, unmet } =
+        engine::breakdown(pack, answers, language);
+    let reason = |r: &engine::Reason<'_>| {
+        json!({
+            "rule": r.rule.id,
+            "text": r.rule.reason,
+            "points": r.points,
+            "written": r.written,
+            "limited": limit_note(r),
+            "source": r.rule.source,
+        })
+    };
+    let excluded: Vec<Value> = evaluation
+        .excluded
+        .iter()
+        .filter(|x| x.language == language)
+        .flat_map(|x| x.by.iter().map(|e| json!({"rule": e.id, "text": e.reason, "source": e.source})))
+        .collect();
+    let separating: Vec<Value> = match (ranked, evaluation.ranking.first()) {
+        (Some(r), Some(leader)) if r.rank > 1 => engine::differences(leader, r)
+            .iter()
+            .map(|d| {
+                json!({
+                    "rule": d.rule.id,
+                    "gap": d.gap(),
+                    "leader": d.first,
+                    "language": d.second,
+                    "source": d.rule.source,
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let paths: Vec<Value> = if ranked.is_none_or(|r| r.rank > 1) {
+        engine::paths_to_first(pack, answers, language)
+            .iter()
+            .map(|c| json!({"change": describe_change(pack, c), "score": c.top.map(|(_, s)| s)}))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let report = json!({
+        "language": lang.id,
+        "name": lang.name,
+        "rank": ranked.map(|r| r.rank),
+        "ranked": evaluation.ranking.len(),
+        "score": engine::score_of(points),
+        "points": points,
+        "tied": ranked.is_some_and(|r| r.tied),
+        "leader": evaluation.ranking.first().map(|l| pack.languages[l.language].id.as_str()),
+        "excluded": excluded,
+        "unmet": unmet.iter().map(|u| json!({"requirement": u.id, "title": u.title, "text": u.reason, "source": u.source})).collect::<Vec<_>>(),
+        "reasons": reasons.iter().map(reason).collect::<Vec<_>>(),
+        "set_aside": set_aside.iter().map(reason).collect::<Vec<_>>(),
+        "caveats": caveats.iter().map(|c| json!({"rule": c.id, "text": c.text, "source": c.source})).collect::<Vec<_>>(),
+        "separating": separating,
+        "paths_to_first": paths,
+    });
+    super::json::pretty(&report)
+}

@@ -10,6 +10,10 @@ use serde::Serialize;
 struct Report<'a> {
     ranking: Vec<Ranked<'a>>,
     excluded: Vec<Excluded<'a>>,
+    /// What produced the report: the tool's version and the rule pack's fingerprint.
+    advisor: Producer<'a>,
+    /// The questions whose answers came from `--set` flags rather than the file.
+    answers_from_flags: Vec<&'a str>,
     /// How far rank 1 is ahead of rank 2.
     lead: LeadJson,
     /// The hard requirements the answers state.
@@ -33,6 +37,12 @@ struct Flip<'a> {
     /// The new rank 1 (null when every language would be excluded) and its score.
     language: Option<&'a str>,
     score: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct Producer<'a> {
+    version: &'static str,
+    pack: &'a str,
 }
 
 #[derive(Serialize)]
@@ -133,8 +143,28 @@ struct Excluded<'a> {
     also: Vec<Cited<'a>>,
 }
 
-/// The report as pretty-printed JSON with a final newline.
-pub fn render(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) -> String {
+/// Pretty JSON with a final newline; a value that cannot be written is an error, never a
+/// stand-in document.
+pub fn pretty<T: Serialize>(value: &T) -> Result<String, crate::error::Error> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| crate::error::Error::Usage(format!("cannot write JSON: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The report of `recommend --format json`.
+pub fn render(ctx: &super::Context<'_>, evaluation: &Evaluation<'_>) -> String {
+    report(ctx.pack, evaluation, ctx.what_if, &ctx.file.set_by_flags)
+}
+
+/// The report as pretty-printed JSON with a final newline, for answers of which `set_by_flags`
+/// came from `--set`.
+pub fn report(
+    pack: &Pack,
+    evaluation: &Evaluation<'_>,
+    what_if: &WhatIf,
+    set_by_flags: &[crate::model::QuestionIdx],
+) -> String {
     let ids = |langs: &[crate::model::LangIdx]| -> Vec<&str> {
         langs.iter().map(|&l| pack.languages[l].id.as_str()).collect()
     };
@@ -149,6 +179,8 @@ pub fn render(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) -> Str
         Lead::Points(m) => LeadJson { kind: "points", margin: Some(m), close: m < CLOSE_MARGIN },
     };
     let report = Report {
+        advisor: Producer { version: env!("CARGO_PKG_VERSION"), pack: &pack.fingerprint },
+        answers_from_flags: set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect(),
         lead,
         requirements: evaluation
             .requirements

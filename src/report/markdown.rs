@@ -17,6 +17,9 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         "Answers from `{}`; dominant concurrency shape: **{shape}**. Rule pack `{}`.\n",
         ctx.source, pack.fingerprint
     );
+    if let Some(line) = ctx.flags_line() {
+        let _ = writeln!(out, "{line}\n");
+    }
     let shown = ctx.shown(evaluation.ranking.len());
 
     out.push_str("## Ranking\n\n");

@@ -69,6 +69,24 @@ impl Context<'_> {
         }
     }
 
+    /// The answers given with `--set`, as `question = option, option` (empty when none).
+    pub fn flags_line(&self) -> Option<String> {
+        if self.file.set_by_flags.is_empty() {
+            return None;
+        }
+        let set: Vec<String> = self
+            .file
+            .set_by_flags
+            .iter()
+            .map(|&q| {
+                let ids = self.answer_ids(q);
+                let value = if ids.is_empty() { "[]".to_string() } else { ids.join(",") };
+                format!("{} = {value}", self.pack.questions[q].id)
+            })
+            .collect();
+        Some(format!("Answers set with --set: {}.", set.join("; ")))
+    }
+
     /// The answer to a question as option ids.
     pub fn answer_ids(&self, question: QuestionIdx) -> Vec<&str> {
         let q = &self.pack.questions[question];

@@ -92,6 +92,9 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         None => format!("Backend language ranking for {}", ctx.source),
     };
     out.push_str(&paint_lines(ctx, Style::Bold, &wrap(&title, width, "", "  ")));
+    if let Some(line) = ctx.flags_line() {
+        out.push_str(&wrap(&line, width, "", "  "));
+    }
     out.push('\n');
     let shown = ctx.shown(evaluation.ranking.len());
     if shown == 0 {

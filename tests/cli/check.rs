@@ -38,7 +38,8 @@ fn the_file_defaults_to_advisor_toml() {
     assert!(out.stdout.starts_with("advisor check advisor.toml\n"));
     let out = Test::new().args(&["check"]).run();
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("advisor.toml: cannot read the answers file"), "{}", out.stderr);
+    assert!(out.stderr.contains("no ./advisor.toml here"), "{}", out.stderr);
+    assert!(out.stderr.contains("`advisor ask`") && out.stderr.contains("`advisor init`"), "{}", out.stderr);
 }
 
 #[test]

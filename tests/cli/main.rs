@@ -6,6 +6,7 @@ mod ask;
 mod check;
 mod errors;
 mod export;
+mod input;
 mod lost;
 mod packs;
 mod recommend;
@@ -29,6 +30,7 @@ pub struct Test {
     cwd: Option<PathBuf>,
     args: Vec<String>,
     env: Vec<(String, String)>,
+    stdin: Option<Vec<u8>>,
 }
 
 impl Default for Test {
@@ -39,7 +41,13 @@ impl Default for Test {
 
 impl Test {
     pub fn new() -> Self {
-        Test { dir: tempfile::tempdir().expect("temp dir"), cwd: None, args: Vec::new(), env: Vec::new() }
+        Test {
+            dir: tempfile::tempdir().expect("temp dir"),
+            cwd: None,
+            args: Vec::new(),
+            env: Vec::new(),
+            stdin: None,
+        }
     }
 
     /// Runs in the project folder, so `examples/...` paths work and read the same in snapshots.
@@ -60,6 +68,12 @@ impl Test {
 
     pub fn args(mut self, args: &[&str]) -> Self {
         self.args.extend(args.iter().map(|a| a.to_string()));
+        self
+    }
+
+    /// Feeds this to standard input (otherwise it is empty).
+    pub fn stdin(mut self, content: impl AsRef<[u8]>) -> Self {
+        self.stdin = Some(content.as_ref().to_vec());
         self
     }
 
@@ -95,7 +109,25 @@ impl Test {
     /// Runs once more in the same folder with `args` added, for tests that run several
     /// commands one after another on the same files.
     pub fn run_with(&self, args: &[&str]) -> Outcome {
-        let out = self.command().args(args).output().expect("advisor runs");
+        let mut cmd = self.command();
+        cmd.args(args);
+        let out = match &self.stdin {
+            None => cmd.output().expect("advisor runs"),
+            Some(input) => {
+                use std::io::Write as _;
+                let mut child = cmd
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("advisor runs");
+                let mut pipe = child.stdin.take().expect("stdin");
+                // A command that does not read its input may exit first; that is not a failure here.
+                let _ = pipe.write_all(input);
+                drop(pipe);
+                child.wait_with_output().expect("advisor runs")
+            }
+        };
         Outcome {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),

@@ -35,11 +35,11 @@ fn table_snapshots() {
 fn json_snapshots() {
     insta::assert_snapshot!(
         "json_realtime_chat",
-        recommend("examples/realtime-chat.toml", &["--format", "json"])
+        stable(&recommend("examples/realtime-chat.toml", &["--format", "json"]))
     );
     insta::assert_snapshot!(
         "json_enterprise_backend",
-        recommend("examples/enterprise-backend.toml", &["--format", "json"])
+        stable(&recommend("examples/enterprise-backend.toml", &["--format", "json"]))
     );
 }
 
