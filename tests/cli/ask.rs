@@ -137,9 +137,21 @@ fn ctrl_c_exits_130_and_writes_nothing() {
 
 #[test]
 fn a_pre_filled_file_is_edited_and_keeps_its_decision() {
+    pre_fill_and_save("team.toml", "--answers team.toml");
+}
+
+#[test]
+fn the_file_to_pre_fill_is_named_like_every_command_names_it() {
+    pre_fill_and_save("team.toml", "team.toml");
+    pre_fill_and_save("advisor.toml", "");
+}
+
+/// Opens `name` (an existing answers file with a decision) with `args`, walks every question
+/// with Enter, saves over it, and checks answers and decision survive.
+fn pre_fill_and_save(name: &str, args: &str) {
     let original = crate::example("enterprise-backend.toml");
-    let test = Test::new().file("team.toml", &original);
-    let mut p = start(test.path(), "--answers team.toml");
+    let test = Test::new().file(name, &original);
+    let mut p = start(test.path(), args);
     p.exp_string("(1/17)").unwrap();
     for n in 2..=17 {
         keys(&mut p, &[ENTER], &format!("({n}/17)"));
@@ -148,14 +160,14 @@ fn a_pre_filled_file_is_edited_and_keeps_its_decision() {
     keys(&mut p, &[ENTER], "Save these answers?");
     keys(&mut p, &[ENTER], "Save to");
     // The offered path is the pre-filled file, which exists: replacing it needs a yes.
-    keys(&mut p, &[ENTER], "team.toml exists. Replace it?");
-    keys(&mut p, &["y", ENTER], "Saved team.toml");
+    keys(&mut p, &[ENTER], &format!("{name} exists. Replace it?"));
+    keys(&mut p, &["y", ENTER], &format!("Saved {name}"));
     let output = p.exp_eof().unwrap_or_default();
     assert_eq!(exit_code(&p), 0, "{output}");
 
     let before: toml::Value = toml::from_str(&original).unwrap();
     let after: toml::Value =
-        toml::from_str(&std::fs::read_to_string(test.path().join("team.toml")).unwrap()).unwrap();
+        toml::from_str(&std::fs::read_to_string(test.path().join(name)).unwrap()).unwrap();
     for (key, value) in table(&before, "answers") {
         assert_eq!(table(&after, "answers").get(&key), Some(&value), "answer {key}");
     }
@@ -190,4 +202,17 @@ fn without_a_terminal_ask_exits_2_at_once() {
     let out = Test::new().args(&["ask"]).run();
     assert_eq!(out.code, 2);
     insta::assert_snapshot!("ask_without_terminal", out.stderr);
+}
+
+#[test]
+fn an_unusable_default_file_is_named_and_the_questions_start_from_the_defaults() {
+    // `advisor init` writes a starter whose required answers are still empty.
+    let test = Test::new();
+    assert_eq!(test.run_with(&["init"]).code, 0);
+    let mut p = start(test.path(), "");
+    p.exp_string("starting from the defaults instead of advisor.toml").unwrap();
+    p.exp_string("(1/17)").unwrap();
+    p.send_control('c').unwrap();
+    let _ = p.exp_eof();
+    assert_eq!(exit_code(&p), 130);
 }
