@@ -72,7 +72,7 @@ pub enum Command {
     #[command(after_help = "Examples:
   advisor explain go                             the answers in ./advisor.toml
   advisor explain Elixir game.toml
-  advisor explain rust --set latency=hard_realtime --format json")]
+  advisor explain rust advisor.toml --set latency=hard_realtime --format json")]
     Explain(ExplainArgs),
     /// Write the decision as a Markdown architecture decision record (MADR 4.0.0) with its evidence.
     #[command(after_help = "Examples:
@@ -115,12 +115,12 @@ pub enum Command {
     #[command(after_help = "Examples:
   mkdir -p ~/.local/share/bash-completion/completions
   advisor completions bash > ~/.local/share/bash-completion/completions/advisor
-  advisor completions zsh > \"${fpath[1]}/_advisor\"")]
+  mkdir -p ~/.zfunc && advisor completions zsh > ~/.zfunc/_advisor")]
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per command into a folder.
     #[command(after_help = "Examples:
   mkdir -p ~/.local/share/man/man1
-  advisor man --dir ~/.local/share/man/man1      advisor.1 and advisor-recommend.1 ...
+  advisor man --dir ~/.local/share/man/man1 --force   advisor.1, advisor-recommend.1 ...
   advisor man > advisor.1")]
     Man(ManArgs),
 }
@@ -420,12 +420,12 @@ impl AskArgs {
 /// Which rule packs to score with.
 #[derive(Debug, Clone, Default, Args)]
 pub struct PackArgs {
-    /// A team rule pack folder, loaded after the built-in pack and the packs named by the answers
-    /// file and ADVISOR_PACK (repeatable).
+    /// A team rule pack folder (repeatable), loaded after the built-in pack, the packs an answers
+    /// file names and those in ADVISOR_PACK.
     #[arg(long = "pack", value_name = "DIR")]
     pub packs: Vec<PathBuf>,
 
-    /// Score with the team packs alone, without the built-in rule pack.
+    /// Use the team packs alone, without the built-in rule pack.
     #[arg(long)]
     pub no_builtin: bool,
 }

@@ -13,6 +13,13 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> io::Result
         _ => Path::new("."),
     };
     let mut tmp = tempfile::Builder::new().prefix(".advisor-").suffix(".tmp").tempfile_in(dir)?;
+    // A temporary file is private (0600); the file it becomes keeps the target's permissions,
+    // or gets the usual ones for a new document.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => new_file_permissions(tmp.as_file())?,
+    };
+    tmp.as_file().set_permissions(permissions)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     pause_for_tests();
@@ -23,6 +30,19 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> io::Result
         let _ = folder.sync_all();
     }
     Ok(())
+}
+
+/// Read and write for the owner, read for everyone else (0644), as editors create documents.
+#[cfg(unix)]
+fn new_file_permissions(_: &std::fs::File) -> io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere the temporary file's own permissions are already the usual ones.
+#[cfg(not(unix))]
+fn new_file_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 /// The environment variable that makes every write pause (in milliseconds) between writing the
@@ -88,5 +108,20 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    /// Regression: every written file was 0600, the temporary file's mode, so man pages and
+    /// records in shared folders were unreadable to others.
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        write_atomic(&path, b"one", false).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&path, b"two", true).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }

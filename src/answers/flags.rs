@@ -39,7 +39,12 @@ pub fn parse(pack: &Pack, sets: &[String]) -> Result<Vec<SetAnswer>, Error> {
         let q = &pack.questions[question];
         let ids: Vec<&str> = value.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
         if q.kind == Kind::Single && ids.len() > 1 {
-            problems.push(problem(format!("`{}` takes one option, not a list", q.id)));
+            let known: Vec<&str> = q.option_ids().collect();
+            problems.push(problem(format!(
+                "`{}` takes one option, not a list; one of: {}",
+                q.id,
+                known.join(", ")
+            )));
             continue;
         }
         let mut options = OptionSet::new();

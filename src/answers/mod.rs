@@ -167,8 +167,14 @@ pub fn read(path: &Path, pack: &Pack) -> Result<AnswersFile, Error> {
 pub fn read_text(path: &Path) -> Result<String, Error> {
     let shown = path.display().to_string();
     let fail = |message: String| Error::invalid(Diagnostic::new(&shown, message));
-    let meta = std::fs::metadata(path)
-        .map_err(|e| fail(format!("cannot read the answers file: {}", io_reason(&e))))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let next = if e.kind() == std::io::ErrorKind::NotFound {
+            "; `advisor ask` answers the questions and saves one, `advisor init` writes a starter"
+        } else {
+            ""
+        };
+        fail(format!("cannot read the answers file: {}{next}", io_reason(&e)))
+    })?;
     if meta.is_dir() {
         return Err(fail("is a directory; expected an answers file (TOML, or YAML ending in .yaml)".into()));
     }
@@ -222,13 +228,17 @@ pub fn parse_with(
     if text.trim().is_empty() {
         return Err(Error::invalid(Diagnostic::new(
             file,
-            "the file is empty; expected `version = 1` and an [answers] table (contract section 3)",
+            "the file is empty; expected `version = 1` and an [answers] table (`advisor init` writes a starter)",
         )));
     }
     let raw: RawFile = match format {
         Format::Toml => toml::from_str(text).map_err(|e| {
             let position = e.span().map(|s| crate::error::Position::of_offset(text, s.start));
-            Error::invalid(Diagnostic::new(file, e.message().trim_end().to_string()).at(position))
+            let mut message = e.message().trim_end().to_string();
+            if file == STDIN {
+                message.push_str(" (standard input is read as TOML)");
+            }
+            Error::invalid(Diagnostic::new(file, message).at(position))
         })?,
         Format::Yaml => crate::yaml::from_str(text).map_err(|e| {
             let position = e.location.map(|(line, column)| crate::error::Position { line, column });

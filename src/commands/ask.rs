@@ -20,6 +20,12 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         return Err(Error::Usage(NO_TERMINAL.into()));
     }
     let named = args.named();
+    if named.is_some_and(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "`advisor ask` pre-fills from a file it can save back to, not from standard input; name the file"
+                .into(),
+        ));
+    }
     // With no file named, ./advisor.toml pre-fills the prompts when it exists and reads.
     let fallback = Path::new(DEFAULT_FILE);
     let source = named.or_else(|| fallback.is_file().then_some(fallback));

@@ -7,20 +7,16 @@ use crate::{Io, engine};
 
 /// Runs `explain`; returns the exit code.
 pub fn run(args: &ExplainArgs, io: &mut Io<'_>) -> Result<u8, Error> {
+    super::not_a_file(&args.language)?;
     let input = super::load_input(&args.input, &args.pack, io)?;
     let (pack, file) = (&input.pack, &input.file);
     let language = super::language_arg(pack, &args.language)?;
     let evaluation = engine::evaluate(pack, &file.answers);
     let text = match args.format {
-        TextFormat::Text => report::explain::render(
-            pack,
-            &file.answers,
-            &input.source,
-            &evaluation,
-            language,
-            usize::from(io.width),
-        ),
-        TextFormat::Json => report::explain::json(pack, &file.answers, &evaluation, language)?,
+        TextFormat::Text => {
+            report::explain::render(pack, file, &input.source, &evaluation, language, usize::from(io.width))
+        }
+        TextFormat::Json => report::explain::json(pack, file, &evaluation, language)?,
     };
     super::emit(io.stdout, &text)?;
     Ok(0)

@@ -12,7 +12,17 @@ use std::path::{Component, Path, PathBuf};
 pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let input = super::load_input(&args.input, &args.pack, io)?;
     let (pack, file) = (&input.pack, &input.file);
-    let answers_path = input.source.clone();
+    // A record names a file CI can check: the answers file itself, or, for answers from
+    // standard input or --set, the file they should be saved as.
+    let flags: Vec<&str> = file.set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect();
+    let (answers_path, answers_note) = match args.input.named() {
+        Some(path) if path.as_os_str() != "-" && flags.is_empty() => (input.source.clone(), None),
+        Some(path) if path.as_os_str() != "-" => {
+            (input.source.clone(), Some(format!("from `{}` with --set {}", input.source, flags.join(", "))))
+        }
+        Some(_) => (super::DEFAULT_FILE.to_string(), Some("from standard input".to_string())),
+        None => (super::DEFAULT_FILE.to_string(), Some("from --set flags".to_string())),
+    };
     let title = args.title.clone().unwrap_or_else(|| madr::default_title(pack, file));
     let target = match (&args.out, &args.adr_dir) {
         (Some(out), _) => Some(out.clone()),
@@ -39,6 +49,7 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         pack,
         file,
         answers_path: &answers_path,
+        answers_note: answers_note.as_deref(),
         title: Some(&title),
         options: usize::from(args.options),
         today: &today,

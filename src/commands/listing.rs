@@ -103,11 +103,12 @@ pub fn questions(args: &ListArgs, io: &mut Io<'_>) -> Result<u8, Error> {
                 let options: Vec<&str> = q.option_ids().collect();
                 t.add_row(vec![name, kind_word(q.kind).into(), options.join(", "), default_of(&pack, q).0]);
             }
-            format!(
-                "{t}\n{} questions. Answer them with `advisor ask`, in a file (`advisor init`), or with \
-                 --set QUESTION=VALUE.\n",
+            let footer = format!(
+                "{} questions. Answer them with `advisor ask`, in a file (`advisor init`), or with --set \
+                 QUESTION=VALUE; `--format json` adds every option's description.",
                 pack.questions.len()
-            )
+            );
+            format!("{t}\n{}", crate::report::wrap(&footer, usize::from(io.width), "", ""))
         }
     };
     super::emit(io.stdout, &text)?;
@@ -146,10 +147,11 @@ pub fn languages(args: &ListArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             for l in &pack.languages {
                 t.add_row(vec![l.id.clone(), l.name.clone(), l.runtime.clone(), aliases(&l.id).join(", ")]);
             }
-            format!(
-                "{t}\n{} languages. `advisor explain LANGUAGE` takes any id, name or alias.\n",
+            let footer = format!(
+                "{} languages. `advisor explain LANGUAGE` takes any id, name or alias.",
                 pack.languages.len()
-            )
+            );
+            format!("{t}\n{}", crate::report::wrap(&footer, usize::from(io.width), "", ""))
         }
     };
     super::emit(io.stdout, &text)?;

@@ -95,7 +95,21 @@ pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut crate::Io<'_>) 
     let pack = pack::load(&pack_set(packs, declared))?;
     let sets = answers::flags::parse(&pack, &args.set)?;
     if text.is_empty() && source == answers::flags::SOURCE {
-        let file = answers::parse_with(&source, "version = 1\n", Format::Toml, &pack, &sets)?;
+        let file = answers::parse_with(&source, "version = 1\n", Format::Toml, &pack, &sets).map_err(|e| {
+            match e {
+                Error::Invalid(mut problems) if Path::new(DEFAULT_FILE).is_file() => {
+                    problems.push(crate::error::Diagnostic::new(
+                        answers::flags::SOURCE,
+                        format!(
+                            "--set without FILE scores the flags alone; to change the answers in ./{DEFAULT_FILE}, \
+                             name it: `advisor recommend {DEFAULT_FILE} --set ...`"
+                        ),
+                    ));
+                    Error::Invalid(problems)
+                }
+                other => other,
+            }
+        })?;
         let source = "the answers given with --set".to_string();
         return Ok(Input { pack, file, source, text, format });
     }
@@ -133,7 +147,7 @@ pub fn man(args: &crate::cli::ManArgs, io: &mut crate::Io<'_>) -> Result<u8, Err
     // them in SEE ALSO.
     let mut pages: Vec<(String, clap::Command)> = Vec::new();
     fn collect(prefix: &str, cmd: &clap::Command, pages: &mut Vec<(String, clap::Command)>) {
-        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        for sub in cmd.get_subcommands() {
             let name = format!("{prefix}-{}", sub.get_name());
             pages.push((name.clone(), sub.clone().name(name.clone())));
             collect(&name, sub, pages);
@@ -167,6 +181,19 @@ pub fn man(args: &crate::cli::ManArgs, io: &mut crate::Io<'_>) -> Result<u8, Err
     }
     let _ = writeln!(io.stderr, "wrote {} man pages to {}", pages.len(), dir.display());
     Ok(0)
+}
+
+/// Refuses an answers file given where the language belongs (`advisor explain game.toml`).
+pub fn not_a_file(named: &str) -> Result<(), Error> {
+    let looks_like_a_file = Path::new(named).is_file()
+        || [".toml", ".yaml", ".yml"].iter().any(|ext| named.to_lowercase().ends_with(ext));
+    if looks_like_a_file {
+        return Err(Error::Usage(format!(
+            "`{named}` is a file, not a language: the language comes first, as in \
+             `advisor explain go {named}` (`advisor languages` lists them)"
+        )));
+    }
+    Ok(())
 }
 
 /// The language a user named, by id or display name (any case), or exit 2 with a suggestion.

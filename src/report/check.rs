@@ -42,9 +42,12 @@ fn explained(f: &Finding) -> bool {
 
 /// Plain text: the decision, each finding as `level: file:line: message`, the separating
 /// rules, the ranking and the verdict.
-pub fn text(pack: &Pack, file: &str, assessment: &Assessment<'_>) -> String {
+pub fn text(pack: &Pack, file: &str, answers: &AnswersFile, assessment: &Assessment<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "advisor check {file}");
+    if let Some(line) = super::flags_line(pack, answers) {
+        let _ = writeln!(out, "{line}");
+    }
     if let Some(s) = &assessment.standing {
         let place = match &s.ranked {
             Some(r) => format!(
@@ -130,6 +133,10 @@ pub fn github(pack: &Pack, file: &str, assessment: &Assessment<'_>) -> String {
 #[derive(Serialize)]
 struct JsonReport<'a> {
     file: &'a str,
+    /// The tool's version, so a stored report says what produced it.
+    advisor_version: &'static str,
+    /// The questions answered with `--set` rather than by the file.
+    answers_from_flags: Vec<&'a str>,
     verdict: &'static str,
     exit_code: u8,
     tolerance: f64,
@@ -203,6 +210,8 @@ pub fn json(
     let recorded = answers.decision.as_ref();
     let report = JsonReport {
         file,
+        advisor_version: env!("CARGO_PKG_VERSION"),
+        answers_from_flags: answers.set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect(),
         verdict: assessment.verdict.word(),
         exit_code: assessment.verdict.exit_code(),
         tolerance,

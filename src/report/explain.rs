@@ -4,7 +4,7 @@
 
 use super::{describe_change, limit_note, points_text, signed, wrap};
 use crate::engine::{self, Evaluation};
-use crate::model::{Answers, LangIdx};
+use crate::model::LangIdx;
 use crate::pack::Pack;
 use std::fmt::Write as _;
 
@@ -14,12 +14,13 @@ const SEPARATING: usize = 8;
 /// The explanation as text, wrapped to `width`.
 pub fn render(
     pack: &Pack,
-    answers: &Answers,
+    file: &crate::answers::AnswersFile,
     source: &str,
     evaluation: &Evaluation<'_>,
     language: LangIdx,
     width: usize,
 ) -> String {
+    let answers = &file.answers;
     let name = &pack.languages[language].name;
     let ranked = evaluation.ranking.iter().find(|r| r.language == language);
     let excluded = evaluation.excluded.iter().find(|x| x.language == language);
@@ -38,6 +39,9 @@ pub fn render(
         None => format!("{name}: excluded, for {source}"),
     };
     out.push_str(&wrap(&standing, width, "", "  "));
+    if let Some(line) = super::flags_line(pack, file) {
+        out.push_str(&wrap(&line, width, "", "  "));
+    }
 
     if let Some(x) = excluded {
         out.push_str("\nWhy it is excluded:\n");
@@ -204,10 +208,11 @@ pub fn render(
 /// would put it first.
 pub fn json(
     pack: &Pack,
-    answers: &Answers,
+    file: &crate::answers::AnswersFile,
     evaluation: &Evaluation<'_>,
     language: LangIdx,
 ) -> Result<String, crate::error::Error> {
+    let answers = &file.answers;
     use serde_json::{Value, json};
     let lang = &pack.languages[language];
     let ranked = evaluation.ranking.iter().find(|r| r.language == language);
@@ -253,6 +258,8 @@ pub fn json(
         Vec::new()
     };
     let report = json!({
+        "advisor": {"version": env!("CARGO_PKG_VERSION"), "pack": pack.fingerprint},
+        "answers_from_flags": file.set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect::<Vec<_>>(),
         "language": lang.id,
         "name": lang.name,
         "rank": ranked.map(|r| r.rank),

@@ -18,8 +18,11 @@ pub struct Record<'a> {
     pub pack: &'a Pack,
     /// The answers file.
     pub file: &'a AnswersFile,
-    /// The answers file's path as given, for the check command and the answers block.
+    /// The answers file's path as given, for the check command and the answers block; for
+    /// answers from standard input or `--set`, the file they should be saved as.
     pub answers_path: &'a str,
+    /// Where the answers came from when not all from that file ("standard input", "--set").
+    pub answers_note: Option<&'a str>,
     /// `--title`, if given.
     pub title: Option<&'a str>,
     /// How many top-ranked options to consider.
@@ -412,11 +415,23 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         pack.fingerprint
     );
 
-    let _ = writeln!(
-        out,
-        "### Answers\n\nThe answers, as `{}`, to re-score this record with `advisor recommend --answers`:\n",
-        record.answers_path
-    );
+    match record.answers_note {
+        None => {
+            let _ = writeln!(
+                out,
+                "### Answers\n\nThe answers, as `{0}`, to re-score this record with `advisor recommend {0}`:\n",
+                record.answers_path
+            );
+        }
+        Some(note) => {
+            let _ = writeln!(
+                out,
+                "### Answers\n\nThe answers came {note}; saved as `{0}`, they re-score this record with \
+                 `advisor recommend {0}`:\n",
+                record.answers_path
+            );
+        }
+    }
     let saved = Saved {
         pack,
         answers: &file.answers,

@@ -69,22 +69,9 @@ impl Context<'_> {
         }
     }
 
-    /// The answers given with `--set`, as `question = option, option` (empty when none).
+    /// The answers given with `--set` (see [`flags_line`]).
     pub fn flags_line(&self) -> Option<String> {
-        if self.file.set_by_flags.is_empty() {
-            return None;
-        }
-        let set: Vec<String> = self
-            .file
-            .set_by_flags
-            .iter()
-            .map(|&q| {
-                let ids = self.answer_ids(q);
-                let value = if ids.is_empty() { "[]".to_string() } else { ids.join(",") };
-                format!("{} = {value}", self.pack.questions[q].id)
-            })
-            .collect();
-        Some(format!("Answers set with --set: {}.", set.join("; ")))
+        flags_line(self.pack, self.file)
     }
 
     /// The answer to a question as option ids.
@@ -109,6 +96,25 @@ pub fn limit_note(reason: &crate::engine::Reason<'_>) -> Option<String> {
             signed(reason.written)
         )),
     }
+}
+
+/// The answers given with `--set`, as `question = option,option`, or `None` when there are none.
+pub fn flags_line(pack: &Pack, file: &AnswersFile) -> Option<String> {
+    if file.set_by_flags.is_empty() {
+        return None;
+    }
+    let set: Vec<String> = file
+        .set_by_flags
+        .iter()
+        .map(|&q| {
+            let question = &pack.questions[q];
+            let ids: Vec<&str> =
+                file.answers.get(q).iter().map(|o| question.options[o].id.as_str()).collect();
+            let value = if ids.is_empty() { "[]".to_string() } else { ids.join(",") };
+            format!("{} = {value}", question.id)
+        })
+        .collect();
+    Some(format!("Answers set with --set: {}.", set.join("; ")))
 }
 
 /// Styles used by the terminal renderer.

@@ -235,3 +235,60 @@ fn help_ends_with_examples_and_keeps_colour_short() {
         assert!(out.stdout[color..end].lines().count() <= 4, "{command}: --color is one short entry");
     }
 }
+
+#[test]
+fn mistakes_a_newcomer_makes_name_the_fix() {
+    let chat = example("realtime-chat.toml");
+    let test = Test::new().file("advisor.toml", &chat).file("game.toml", &chat);
+    // The language forgotten: the file is taken for it.
+    let swapped = test.run_with(&["explain", "game.toml"]);
+    assert_eq!(swapped.code, 2);
+    assert!(
+        swapped.stderr.contains("is a file, not a language")
+            && swapped.stderr.contains("advisor explain go game.toml"),
+        "{}",
+        swapped.stderr
+    );
+    // --set without FILE scores the flags alone, and says how to change ./advisor.toml instead.
+    let what_if = test.run_with(&["recommend", "--set", "latency=hard_realtime"]);
+    assert_eq!(what_if.code, 2);
+    assert!(
+        what_if.stderr.contains("name it: `advisor recommend advisor.toml --set ...`"),
+        "{}",
+        what_if.stderr
+    );
+    // A missing file names the next step.
+    let missing = test.run_with(&["recommend", "nope.toml"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("`advisor ask`") && missing.stderr.contains("`advisor init`"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn records_and_reports_say_where_the_answers_came_from() {
+    let chat = example("realtime-chat.toml");
+    let test = Test::new().file("game.toml", &chat).stdin(&chat);
+    let piped = test.run_with(&["export", "-"]);
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert!(piped.stdout.contains("`advisor check advisor.toml`"), "CI checks a file, not <stdin>");
+    assert!(
+        piped.stdout.contains("The answers came from standard input; saved as `advisor.toml`"),
+        "{}",
+        piped.stdout
+    );
+    assert!(!piped.stdout.contains("<stdin>"));
+    let set = test.run_with(&["export", "game.toml", "--set", "latency=hard_realtime"]);
+    assert!(set.stdout.contains("from `game.toml` with --set latency"), "{}", set.stdout);
+    let explained = json(
+        &test.run_with(&["explain", "go", "game.toml", "--set", "latency=normal", "--format", "json"]).stdout,
+    );
+    assert_eq!(explained["answers_from_flags"], serde_json::json!(["latency"]));
+    assert_eq!(explained["advisor"]["version"], env!("CARGO_PKG_VERSION"));
+    let checked = test.run_with(&["check", "game.toml", "--set", "latency=normal", "--format", "json"]);
+    assert_eq!(json(&checked.stdout)["answers_from_flags"], serde_json::json!(["latency"]));
+    let text = test.run_with(&["check", "game.toml", "--set", "latency=normal"]);
+    assert!(text.stdout.contains("Answers set with --set: latency = normal."), "{}", text.stdout);
+}
