@@ -20,7 +20,11 @@ use std::path::PathBuf;
   advisor recommend                              rank the languages for ./advisor.toml
   advisor recommend --set shape=cpu_parallel --set task_nature=cpu_bound
   advisor explain go                             take one language's score apart
-  advisor check                                  does the recorded decision still hold? (CI)"
+  advisor check                                  does the recorded decision still hold? (CI)
+
+Exit codes: 0 success (check: the decision holds), 1 check found drift or rules test failed,
+2 unusable input (the message names the file, line and column), 130 ask was cancelled.
+Environment: NO_COLOR turns colour off, COLUMNS sets the width, ADVISOR_PACK lists team packs."
 )]
 pub struct Cli {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never
@@ -385,11 +389,11 @@ pub struct AskArgs {
 pub struct AnswersArgs {
     /// The answers file: TOML, or YAML when the name ends in .yaml or .yml; `-` reads TOML from
     /// standard input [default: ./advisor.toml, unless --set gives the answers]
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub file: Option<PathBuf>,
 
     /// The answers file, as a flag (the same as FILE)
-    #[arg(long, short = 'a', value_name = "FILE", conflicts_with = "file")]
+    #[arg(long, short = 'a', value_name = "FILE", conflicts_with = "file", value_hint = clap::ValueHint::FilePath)]
     pub answers: Option<PathBuf>,
 
     /// Set or override one answer (repeatable): a multi-choice value is comma-separated, an
