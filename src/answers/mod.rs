@@ -231,7 +231,51 @@ pub fn parse_with(
             "the file is empty; expected `version = 1` and an [answers] table (`advisor init` writes a starter)",
         )));
     }
-    let raw: RawFile = match format {
+    let raw = raw_file(file, text, format)?;
+    Checker { file, text, format, pack, problems: Vec::new() }.check(raw, sets)
+}
+
+/// An answers file read to pre-fill `ask`: any file that parses opens, whatever its answers.
+#[derive(Debug, Clone, Default)]
+pub struct Prefill {
+    /// The usable answers, in question order: `None` for a question the file leaves unanswered
+    /// or answers with something that is not an option.
+    pub values: Vec<Option<OptionSet>>,
+    /// The file's decision, kept when the answers are saved.
+    pub decision: Option<Decision>,
+    /// The team packs the file names, kept when saved.
+    pub packs: Vec<String>,
+    /// One line for each answer that cannot be used, saying it will be asked again.
+    pub unusable: Vec<String>,
+}
+
+/// Reads an answers file to pre-fill `ask`: a file that is not TOML or YAML, a format version
+/// this advisor does not read, or a malformed `[decision]` is an error; an answer that is empty,
+/// unknown or not an option (the starter of `advisor init`, a half-filled file, a file from an
+/// older pack) is left out and named, to be asked again.
+pub fn prefill(file: &str, text: &str, format: Format, pack: &Pack) -> Result<Prefill, Error> {
+    if text.trim().is_empty() {
+        return Ok(Prefill { values: vec![None; pack.questions.len()], ..Prefill::default() });
+    }
+    let raw = raw_file(file, text, format)?;
+    let mut checker = Checker { file, text, format, pack, problems: Vec::new() };
+    checker.version(&raw);
+    if !checker.problems.is_empty() {
+        return Err(Error::Invalid(checker.problems));
+    }
+    let (values, _) = checker.read_answers(raw.answers.unwrap_or_default(), &[]);
+    let unusable =
+        std::mem::take(&mut checker.problems).iter().map(|d| format!("{d}: asking again")).collect();
+    let decision = raw.decision.and_then(|d| checker.decision(d));
+    if !checker.problems.is_empty() {
+        return Err(Error::Invalid(checker.problems));
+    }
+    Ok(Prefill { values, decision, packs: raw.packs.unwrap_or_default(), unusable })
+}
+
+/// Parses the raw shape of an answers file; syntax errors carry line and column.
+fn raw_file(file: &str, text: &str, format: Format) -> Result<RawFile, Error> {
+    Ok(match format {
         Format::Toml => toml::from_str(text).map_err(|e| {
             let position = e.span().map(|s| crate::error::Position::of_offset(text, s.start));
             let mut message = e.message().trim_end().to_string();
@@ -244,8 +288,7 @@ pub fn parse_with(
             let position = e.location.map(|(line, column)| crate::error::Position { line, column });
             Error::invalid(Diagnostic::new(file, e.message).at(position))
         })?,
-    };
-    Checker { file, text, format, pack, problems: Vec::new() }.check(raw, sets)
+    })
 }
 
 struct Checker<'a> {
@@ -263,6 +306,13 @@ impl Checker<'_> {
     }
 
     fn check(mut self, raw: RawFile, sets: &[flags::SetAnswer]) -> Result<AnswersFile, Error> {
+        self.version(&raw);
+        let (values, answered) = self.read_answers(raw.answers.unwrap_or_default(), sets);
+        self.finish(values, answered, raw.decision, raw.pack_fingerprint, raw.packs, sets)
+    }
+
+    /// Checks `version`.
+    fn version(&mut self, raw: &RawFile) {
         match &raw.version {
             None => {}
             Some(RawValue::Int(v)) if *v == FORMAT_VERSION => {}
@@ -277,11 +327,19 @@ impl Checker<'_> {
                 format!("`version` is {}; expected the number {FORMAT_VERSION}", other.describe()),
             ),
         }
+    }
+
+    /// Checks every answer, `--set` laid over them: the valid ones, and which questions were
+    /// answered (even wrongly: a bad answer is reported as bad, not also as missing).
+    fn read_answers(
+        &mut self,
+        raw: Vec<(String, RawValue)>,
+        sets: &[flags::SetAnswer],
+    ) -> (Vec<Option<OptionSet>>, Vec<bool>) {
         let pack = self.pack;
         let mut values: Vec<Option<OptionSet>> = vec![None; pack.questions.len()];
-        // Answered, even if wrongly: a bad answer is reported as bad, not also as missing.
         let mut answered = vec![false; pack.questions.len()];
-        for (key, value) in raw.answers.unwrap_or_default() {
+        for (key, value) in raw {
             let Some(qi) = pack.question(&key) else {
                 let hint = did_you_mean(&key, pack.questions.iter().map(|q| q.id.as_str()));
                 let known: Vec<&str> = pack.questions.iter().map(|q| q.id.as_str()).collect();
@@ -309,6 +367,20 @@ impl Checker<'_> {
             values[qi] = set.value;
             answered[qi] = set.value.is_some();
         }
+        (values, answered)
+    }
+
+    /// Fills defaults, reports missing required answers, checks the decision.
+    fn finish(
+        mut self,
+        values: Vec<Option<OptionSet>>,
+        answered: Vec<bool>,
+        decision: Option<raw::RawDecision>,
+        pack_fingerprint: Option<String>,
+        packs: Option<Vec<String>>,
+        sets: &[flags::SetAnswer],
+    ) -> Result<AnswersFile, Error> {
+        let pack = self.pack;
         let mut given = Vec::with_capacity(values.len());
         let mut answers = Vec::with_capacity(values.len());
         for ((question, value), answered) in pack.questions.iter().zip(values).zip(answered) {
@@ -336,7 +408,7 @@ impl Checker<'_> {
                 }
             }
         }
-        let decision = raw.decision.and_then(|d| self.decision(d));
+        let decision = decision.and_then(|d| self.decision(d));
         if !self.problems.is_empty() {
             return Err(Error::Invalid(self.problems));
         }
@@ -344,8 +416,8 @@ impl Checker<'_> {
             answers: Answers::new(answers),
             given,
             decision,
-            pack_fingerprint: raw.pack_fingerprint,
-            packs: raw.packs.unwrap_or_default(),
+            pack_fingerprint,
+            packs: packs.unwrap_or_default(),
             set_by_flags: {
                 let mut set: Vec<QuestionIdx> = sets.iter().map(|s| s.question).collect();
                 set.sort_unstable();

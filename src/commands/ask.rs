@@ -14,6 +14,34 @@ use std::path::{Path, PathBuf};
 
 use super::DEFAULT_FILE;
 
+/// The first line: how many answers a file pre-fills and how many questions are left.
+fn prefill_summary(pack: &Pack, shown: &str, prefill: &answers::Prefill) -> String {
+    let filled = prefill.values.iter().filter(|v| v.is_some()).count();
+    let (answers, _) = crate::engine::effective(
+        pack,
+        &crate::model::Answers::new(
+            prefill
+                .values
+                .iter()
+                .zip(&pack.questions)
+                .map(|(v, q)| v.or(q.default).unwrap_or_default())
+                .collect(),
+        ),
+    );
+    let left = pack
+        .questions
+        .iter()
+        .zip(&prefill.values)
+        .filter(|(q, v)| v.is_none() && q.when.holds(&answers))
+        .count();
+    match left {
+        0 => format!(
+            "{shown} answers every question ({filled} answers): review them, or go through them again."
+        ),
+        _ => format!("Pre-filled {filled} answers from {shown}; {left} left to answer."),
+    }
+}
+
 /// Runs `ask`; returns the exit code.
 pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     if !io.stdin_is_terminal || !io.stdout_is_terminal {
@@ -26,25 +54,26 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
                 .into(),
         ));
     }
-    // With no file named, ./advisor.toml pre-fills the prompts when it exists and reads.
+    // With no file named, ./advisor.toml pre-fills the prompts when it exists.
     let fallback = Path::new(DEFAULT_FILE);
     let source = named.or_else(|| fallback.is_file().then_some(fallback));
     let pack = super::load_pack(&args.pack, source)?;
-    let prefill = match (named, source) {
-        (Some(path), _) => Some(answers::read(path, &pack)?),
-        (None, Some(path)) => match answers::read(path, &pack) {
-            Ok(file) => Some(file),
-            Err(e) => {
-                let _ =
-                    writeln!(io.stderr, "{e}\nnote: starting from the defaults instead of {DEFAULT_FILE}.");
-                None
+    // Any file that parses opens: answers that cannot be used are named and asked again.
+    let prefill = match source {
+        Some(path) => {
+            let text = answers::read_text(path)?;
+            let shown = path.display().to_string();
+            let prefill = answers::prefill(&shown, &text, Format::of(path), &pack)?;
+            let _ = writeln!(io.stderr, "{}", prefill_summary(&pack, &shown, &prefill));
+            for line in &prefill.unusable {
+                let _ = writeln!(io.stderr, "  {line}");
             }
-        },
-        (None, None) => None,
+            Some(prefill)
+        }
+        None => None,
     };
     let mut prompter = TerminalPrompter::new(io.width, color);
-    let initial = prefill.as_ref().map(|f| (&f.answers, f.given.as_slice()));
-    let outcome = interview::run(&pack, initial, &mut prompter)?;
+    let outcome = interview::run(&pack, prefill.as_ref().map(|p| p.values.as_slice()), &mut prompter)?;
     let file = AnswersFile {
         answers: outcome.answers,
         given: outcome.asked.clone(),
@@ -181,6 +210,7 @@ mod tests {
             _: &Pack,
             _: usize,
             _: Progress,
+            _: &OptionSet,
             _: &OptionSet,
         ) -> Result<Step<OptionSet>, Error> {
             unreachable!()

@@ -5,7 +5,7 @@
 pub mod terminal;
 
 use crate::error::Error;
-use crate::model::{Answers, Kind, OptionSet, QuestionIdx};
+use crate::model::{Answers, Kind, OptionSet};
 use crate::pack::Pack;
 
 /// What the user did at a prompt.
@@ -24,6 +24,8 @@ pub enum ReviewAction {
     Confirm,
     /// Change the answer to this question.
     Edit(usize),
+    /// Go through every question again, from the first.
+    WalkAll,
     /// Go back to the last question (Esc).
     Back,
 }
@@ -49,7 +51,8 @@ pub struct ReviewRow {
 
 /// Asks questions. Cancelling (Ctrl-C) is `Err(Error::Cancelled)`.
 pub trait Prompter {
-    /// Asks a single-choice question, starting on `current` when there is one.
+    /// Asks a single-choice question, starting on `current` when there is one; with no
+    /// current answer nothing is chosen for the user (Enter alone does not answer).
     fn single(
         &mut self,
         pack: &Pack,
@@ -58,13 +61,16 @@ pub trait Prompter {
         current: Option<usize>,
     ) -> Result<Step<usize>, Error>;
 
-    /// Asks a multi-choice question with `current` pre-selected.
+    /// Asks a multi-choice question with `current` pre-selected, not offering `hidden` (the
+    /// options another answer already holds, such as the dominant shape among the secondary
+    /// ones).
     fn multi(
         &mut self,
         pack: &Pack,
         question: usize,
         progress: Progress,
         current: &OptionSet,
+        hidden: &OptionSet,
     ) -> Result<Step<OptionSet>, Error>;
 
     /// Shows every answer and asks to confirm or pick one to change.
@@ -116,6 +122,13 @@ impl Flow<'_> {
         (from..self.values.len()).find(|&q| self.applies(q, &answers))
     }
 
+    /// The first question at or after `from` that applies and has not been seen (answered in
+    /// this session, or by the pre-filled file).
+    fn next_unseen(&self, from: usize) -> Option<usize> {
+        let answers = self.answers();
+        (from..self.values.len()).find(|&q| !self.seen[q] && self.applies(q, &answers))
+    }
+
     /// The question's place among those that apply. A later question whose condition reads
     /// a question not answered yet (this one or a later one) still counts: it may apply.
     fn progress(&self, question: usize) -> Progress {
@@ -144,8 +157,11 @@ impl Flow<'_> {
                 }
             }
             Kind::Multi => {
-                let current = self.values[question].unwrap_or_default();
-                prompter.multi(self.pack, question, progress, &current)?
+                let q = &self.pack.questions[question];
+                let hidden = q.distinct_from.and_then(|other| self.values[other.get()]).unwrap_or_default();
+                let mut current = self.values[question].unwrap_or_default();
+                hidden.iter().for_each(|o| current.remove(o));
+                prompter.multi(self.pack, question, progress, &current, &hidden)?
             }
         };
         Ok(match step {
@@ -192,44 +208,69 @@ impl Flow<'_> {
     }
 }
 
-/// Runs the questionnaire: every applicable question in order (pre-filled from `initial`,
-/// else from defaults), Esc going back, conditions re-evaluated after every answer, then the
-/// review screen until the user confirms.
+/// Runs the questionnaire. Without `initial`, every applicable question in order, from the
+/// defaults; with `initial` (one usable answer or `None` per question, from a file), only the
+/// applicable questions it does not answer, then the review screen, where a complete file
+/// opens. Esc goes back; conditions are re-evaluated after every answer; the review repeats
+/// until the user confirms.
 pub fn run(
     pack: &Pack,
-    initial: Option<(&Answers, &[bool])>,
+    initial: Option<&[Option<OptionSet>]>,
     prompter: &mut dyn Prompter,
 ) -> Result<Outcome, Error> {
     let n = pack.questions.len();
+    let given = |q: usize| initial.and_then(|values| values.get(q).copied().flatten());
     let mut flow = Flow {
         pack,
         values: pack
             .questions
             .iter()
             .enumerate()
-            .map(|(q, question)| match initial {
-                Some((answers, given)) if given[q] => Some(*answers.get(QuestionIdx::new(q))),
-                _ => question.default,
-            })
+            .map(|(q, question)| given(q).or(question.default))
             .collect(),
-        seen: initial.map_or_else(|| vec![false; n], |(_, given)| given.to_vec()),
+        seen: (0..n).map(|q| given(q).is_some()).collect(),
     };
+    // A file that repeats another answer where it must not (the dominant shape among the
+    // secondary ones) loses the repeat, as scoring drops it.
+    for (q, question) in pack.questions.iter().enumerate() {
+        if let (Some(other), Some(mut value)) = (question.distinct_from, flow.values[q]) {
+            flow.values[other.get()].unwrap_or_default().iter().for_each(|o| value.remove(o));
+            flow.values[q] = Some(value);
+        }
+    }
     let mut history: Vec<usize> = Vec::new();
     let mut at = 0;
     loop {
-        match flow.next_applicable(at) {
+        match flow.next_unseen(at) {
             Some(q) => match flow.ask(prompter, q)? {
                 Step::Answer(()) => {
                     history.push(q);
                     at = q + 1;
                 }
-                Step::Back => at = history.pop().unwrap_or(q),
+                Step::Back => {
+                    // Both the question left and the one gone back to are asked again.
+                    flow.seen[q] = false;
+                    let previous = history.pop().unwrap_or(q);
+                    flow.seen[previous] = false;
+                    at = previous;
+                }
             },
             None => match prompter.review(pack, &flow.review_rows())? {
                 ReviewAction::Confirm if flow.values.iter().all(Option::is_some) => break,
                 ReviewAction::Confirm => at = 0,
                 ReviewAction::Edit(q) => flow.edit(prompter, q)?,
-                ReviewAction::Back => at = history.pop().unwrap_or(0),
+                ReviewAction::WalkAll => {
+                    flow.seen.iter_mut().for_each(|s| *s = false);
+                    history.clear();
+                    at = 0;
+                }
+                // With nothing asked in this session (a complete file), the review stays.
+                ReviewAction::Back => {
+                    if let Some(q) = history.pop() {
+                        flow.seen[q] = false;
+                        at = q;
+                    }
+                }
             },
         }
     }
@@ -252,6 +293,7 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::QuestionIdx;
     use crate::pack::{PackFile, build};
     use std::collections::VecDeque;
 
@@ -321,6 +363,7 @@ mod tests {
         Back,
         Confirm,
         Edit(usize),
+        WalkAll,
         CtrlC,
     }
 
@@ -329,11 +372,18 @@ mod tests {
         replies: VecDeque<Reply>,
         asked: Vec<(String, Progress, Vec<usize>)>,
         reviews: Vec<Vec<ReviewRow>>,
+        /// The options each multi-choice prompt did not offer.
+        hidden: Vec<Vec<usize>>,
     }
 
     impl Script {
         fn new(replies: &[Reply]) -> Self {
-            Script { replies: replies.iter().cloned().collect(), asked: Vec::new(), reviews: Vec::new() }
+            Script {
+                replies: replies.iter().cloned().collect(),
+                asked: Vec::new(),
+                reviews: Vec::new(),
+                hidden: Vec::new(),
+            }
         }
 
         fn next(&mut self) -> Reply {
@@ -369,8 +419,10 @@ mod tests {
             q: usize,
             p: Progress,
             current: &OptionSet,
+            hidden: &OptionSet,
         ) -> Result<Step<OptionSet>, Error> {
             self.asked.push((pack.questions[q].id.clone(), p, current.iter().collect()));
+            self.hidden.push(hidden.iter().collect());
             match self.next() {
                 Reply::Pick(v) => {
                     let mut set = OptionSet::new();
@@ -399,6 +451,7 @@ mod tests {
             match self.next() {
                 Reply::Confirm => Ok(ReviewAction::Confirm),
                 Reply::Edit(q) => Ok(ReviewAction::Edit(q)),
+                Reply::WalkAll => Ok(ReviewAction::WalkAll),
                 Reply::Back => Ok(ReviewAction::Back),
                 Reply::CtrlC => Err(Error::Cancelled),
                 other => panic!("{other:?} at the review"),
@@ -510,18 +563,61 @@ mod tests {
     }
 
     #[test]
-    fn a_pre_filled_file_pre_selects_every_prompt() {
+    fn a_half_filled_file_asks_only_what_is_missing_then_reviews() {
         let pack = pack();
-        let given = [true, true, true, false];
         let mut extras = OptionSet::single(0);
         extras.insert(1);
-        let initial =
-            Answers::new(vec![OptionSet::single(1), OptionSet::single(1), extras, OptionSet::single(1)]);
-        let mut script = Script::new(&[Keep, Keep, Keep, Keep, Confirm]);
-        let outcome = run(&pack, Some((&initial, &given)), &mut script).unwrap();
+        // kind and extras given; size (applies: service) and tone missing.
+        let initial = [Some(OptionSet::single(1)), None, Some(extras), None];
+        let mut script = Script::new(&[Keep, Pick(vec![0]), Confirm]);
+        let outcome = run(&pack, Some(&initial), &mut script).unwrap();
+        assert_eq!(script.order(), ["size", "tone"]);
+        assert_eq!(script.asked[0].2, [0], "a missing optional answer starts on its default");
+        assert_eq!(ids(&pack, &outcome), vec![vec!["service"], vec!["small"], vec!["x", "y"], vec!["loud"]]);
+    }
+
+    #[test]
+    fn a_complete_file_opens_on_the_review_and_every_question_is_one_choice_away() {
+        let pack = pack();
+        let initial = [Some(OptionSet::single(0)), None, Some(OptionSet::new()), Some(OptionSet::single(0))];
+        let mut script = Script::new(&[Confirm]);
+        let outcome = run(&pack, Some(&initial), &mut script).unwrap();
+        assert!(script.order().is_empty(), "nothing is asked: {:?}", script.order());
+        assert_eq!(script.reviews.len(), 1);
+        assert_eq!(ids(&pack, &outcome), vec![vec!["batch"], vec!["small"], vec![], vec!["loud"]]);
+        // Going through every question from the review, each pre-selected.
+        let mut script = Script::new(&[WalkAll, Keep, Keep, Keep, Confirm]);
+        run(&pack, Some(&initial), &mut script).unwrap();
+        assert_eq!(script.order(), ["kind", "extras", "tone"]);
         let pre: Vec<Vec<usize>> = script.asked.iter().map(|(_, _, c)| c.clone()).collect();
-        assert_eq!(pre, vec![vec![1], vec![1], vec![0, 1], vec![1]]);
-        assert_eq!(outcome.answers, initial);
+        assert_eq!(pre, vec![vec![0], vec![], vec![0]]);
+        // Esc on a review nothing led to stays on the review.
+        let mut script = Script::new(&[Back, Confirm]);
+        run(&pack, Some(&initial), &mut script).unwrap();
+        assert_eq!(script.reviews.len(), 2);
+    }
+
+    #[test]
+    fn a_question_distinct_from_another_does_not_offer_its_answer() {
+        let file = |name: &str, text: &str| PackFile { name: name.into(), text: text.into(), json: None };
+        let pack = build(&[
+            file("p/languages/l.yaml", "languages:\n  - {id: go, name: Go, runtime: native}\n"),
+            file("p/sources/s.yaml", "guides:\n  - {id: \"000\", title: T, sections: [S]}\n"),
+            file(
+                "p/questions/q.yaml",
+                "questions:\n  - id: shape\n    title: T\n    kind: single\n    prompt: P\n    help: H\n    source: 000 / S\n    options:\n      - {id: a, label: A, description: D}\n      - {id: b, label: B, description: D}\n  - id: also\n    title: T\n    kind: multi\n    prompt: P\n    help: H\n    source: 000 / S\n    options_from: shape\n    distinct_from: shape\n    default: []\n",
+            ),
+        ])
+        .unwrap();
+        // A file that lists the dominant shape again: it is not offered, nor kept.
+        let mut both = OptionSet::single(0);
+        both.insert(1);
+        let initial = [Some(OptionSet::single(1)), Some(both)];
+        let mut script = Script::new(&[WalkAll, Keep, Keep, Confirm]);
+        let outcome = run(&pack, Some(&initial), &mut script).unwrap();
+        assert_eq!(script.hidden, vec![vec![1]], "b is the dominant shape");
+        assert_eq!(script.asked[1].2, [0], "b is not pre-selected either");
+        assert_eq!(outcome.answers.get(QuestionIdx::new(1)).iter().collect::<Vec<_>>(), [0]);
     }
 
     #[test]

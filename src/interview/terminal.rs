@@ -13,6 +13,9 @@ use inquire::ui::{RenderConfig, Styled};
 use inquire::{Confirm, MultiSelect, Select, Text};
 use std::io::Write;
 
+/// The first line of an unanswered single-choice question: not an option.
+const CHOOSE: &str = "(choose an answer below)";
+
 const SINGLE_HELP: &str = "↑↓ move · enter choose · esc back · ctrl-c cancel";
 const MULTI_HELP: &str = "↑↓ move · space toggle · enter accept · esc back · ctrl-c cancel";
 const REVIEW_HELP: &str = "↑↓ move · enter choose · esc back to the last question · ctrl-c cancel";
@@ -111,15 +114,35 @@ impl Prompter for TerminalPrompter {
     ) -> Result<Step<usize>, Error> {
         self.introduce(pack, question);
         let message = title(progress, &pack.questions[question].prompt);
-        let answer = Select::new(&message, self.option_lines(pack, question))
-            .with_starting_cursor(current.unwrap_or(0))
-            .with_formatter(&single_answer)
-            .with_help_message(SINGLE_HELP)
-            .with_page_size(10)
-            .with_render_config(self.render_config())
-            .raw_prompt_skippable()
-            .map_err(failed)?;
-        Ok(answer.map_or(Step::Back, |option| Step::Answer(option.index)))
+        // With no answer yet, the list opens on a line that is not an option, so Enter alone
+        // answers nothing.
+        let unanswered = current.is_none();
+        let mut lines = self.option_lines(pack, question);
+        if unanswered {
+            lines.insert(0, CHOOSE.to_string());
+        }
+        loop {
+            let answer = Select::new(&message, lines.clone())
+                .with_starting_cursor(current.unwrap_or(0))
+                .with_formatter(&single_answer)
+                .with_help_message(SINGLE_HELP)
+                .with_page_size(10)
+                .with_render_config(self.render_config())
+                .raw_prompt_skippable()
+                .map_err(failed)?;
+            return Ok(match answer {
+                None => Step::Back,
+                Some(option) if unanswered && option.index == 0 => {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "  This question needs an answer: pick one of the options."
+                    );
+                    continue;
+                }
+                Some(option) if unanswered => Step::Answer(option.index - 1),
+                Some(option) => Step::Answer(option.index),
+            });
+        }
     }
 
     fn multi(
@@ -128,11 +151,18 @@ impl Prompter for TerminalPrompter {
         question: usize,
         progress: Progress,
         current: &OptionSet,
+        hidden: &OptionSet,
     ) -> Result<Step<OptionSet>, Error> {
         self.introduce(pack, question);
         let message = title(progress, &pack.questions[question].prompt);
-        let selected: Vec<usize> = current.iter().collect();
-        let answer = MultiSelect::new(&message, self.option_lines(pack, question))
+        // The options offered, by their index in the question.
+        let offered: Vec<usize> =
+            (0..pack.questions[question].options.len()).filter(|o| !hidden.contains(*o)).collect();
+        let all = self.option_lines(pack, question);
+        let lines: Vec<String> = offered.iter().map(|&o| all[o].clone()).collect();
+        let selected: Vec<usize> =
+            offered.iter().enumerate().filter(|(_, o)| current.contains(**o)).map(|(i, _)| i).collect();
+        let answer = MultiSelect::new(&message, lines)
             .with_default(&selected)
             .with_formatter(&multi_answer)
             .with_help_message(MULTI_HELP)
@@ -143,21 +173,22 @@ impl Prompter for TerminalPrompter {
         Ok(answer.map_or(Step::Back, |options| {
             let mut set = OptionSet::new();
             for o in options {
-                set.insert(o.index);
+                set.insert(offered[o.index]);
             }
             Step::Answer(set)
         }))
     }
 
     fn review(&mut self, pack: &Pack, rows: &[ReviewRow]) -> Result<ReviewAction, Error> {
-        let mut lines = vec!["✔ Confirm these answers and show the ranking".to_string()];
+        let mut lines = vec!["✔ Confirm these answers".to_string()];
         lines.extend(
             rows.iter().map(|r| self.fit(format!("{}: {}", pack.questions[r.question].title, r.answer))),
         );
+        lines.push("↺ Go through every question again".to_string());
         let _ = writeln!(std::io::stderr());
         let answer = Select::new("Review your answers: confirm, or choose one to change", lines)
             .with_help_message(REVIEW_HELP)
-            .with_page_size(rows.len() + 1)
+            .with_page_size(rows.len() + 2)
             .with_render_config(self.render_config())
             .without_filtering()
             .raw_prompt_skippable()
@@ -165,6 +196,7 @@ impl Prompter for TerminalPrompter {
         Ok(match answer {
             None => ReviewAction::Back,
             Some(o) if o.index == 0 => ReviewAction::Confirm,
+            Some(o) if o.index > rows.len() => ReviewAction::WalkAll,
             Some(o) => ReviewAction::Edit(rows[o.index - 1].question),
         })
     }

@@ -2,6 +2,7 @@
 //! (arrows, space, Enter, Esc, Ctrl-C); the saved file is checked with the scorer.
 
 use crate::Test;
+use rexpect::ReadUntil;
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 use std::path::Path;
@@ -71,15 +72,18 @@ fn answering_going_back_reviewing_and_saving() {
     let test = Test::new();
     let mut p = start(test.path(), "--save chat.toml");
     p.exp_string("(1/17)").unwrap();
-    // Dominant shape: realtime fan-out (the sixth option).
-    keys(&mut p, &[DOWN, DOWN, DOWN, DOWN, DOWN, ENTER], "(2/17)");
+    // Dominant shape, required: Enter alone answers nothing (the cursor is on a line that is
+    // not an option); then realtime fan-out, the sixth option below it.
+    keys(&mut p, &[ENTER], "This question needs an answer");
+    keys(&mut p, &[DOWN, DOWN, DOWN, DOWN, DOWN, DOWN, ENTER], "(2/17)");
     // Secondary shapes: toggle the first (idle connections), accept.
     keys(&mut p, &[SPACE, ENTER], "(3/17)");
     // Esc goes back to the secondary shapes, which keep their selection; add stateful workers.
     keys(&mut p, &[ESC], "(2/17)");
     keys(&mut p, &[DOWN, DOWN, SPACE, ENTER], "(3/17)");
-    // Tasks: I/O-bound (first). Process scale: millions (first; the cursor starts on unsure).
-    keys(&mut p, &[ENTER], "(4/17)");
+    // Tasks: I/O-bound (the first option, below the unanswered line). Process scale: millions
+    // (first; the cursor starts on unsure).
+    keys(&mut p, &[DOWN, ENTER], "(4/17)");
     keys(&mut p, &[UP, UP, ENTER], "(5/17)");
     // Failure recovery: the runtime (first; cursor on unsure).
     keys(&mut p, &[UP, UP, UP, ENTER], "(6/17)");
@@ -152,11 +156,18 @@ fn pre_fill_and_save(name: &str, args: &str) {
     let original = crate::example("enterprise-backend.toml");
     let test = Test::new().file(name, &original);
     let mut p = start(test.path(), args);
-    p.exp_string("(1/17)").unwrap();
-    for n in 2..=17 {
-        keys(&mut p, &[ENTER], &format!("({n}/17)"));
+    p.exp_string(&format!("from {name};")).unwrap();
+    // Only the questions the file leaves unanswered are asked, each keeping its default: every
+    // new prompt draws its key hints once, and Enter accepts it.
+    loop {
+        let hints = ReadUntil::String("ctrl-c cancel]".into());
+        let (_, seen) = p.exp_any(vec![ReadUntil::String("Review your answers".into()), hints]).unwrap();
+        if seen.contains("Review") {
+            break;
+        }
+        p.send(ENTER).unwrap();
+        p.flush().unwrap();
     }
-    keys(&mut p, &[ENTER], "Review your answers");
     keys(&mut p, &[ENTER], "Save these answers?");
     keys(&mut p, &[ENTER], "Save to");
     // The offered path is the pre-filled file, which exists: replacing it needs a yes.
@@ -182,9 +193,12 @@ fn pre_fill_and_save(name: &str, args: &str) {
 fn declining_to_replace_keeps_the_old_file_and_saves_elsewhere() {
     let test = Test::new().file("advisor.toml", "# the team's file\n");
     let mut p = start(test.path(), "--save advisor.toml");
+    p.exp_string("Pre-filled 0 answers from advisor.toml").unwrap();
     p.exp_string("(1/17)").unwrap();
-    keys(&mut p, &[ENTER], "(2/17)");
-    for n in 3..=17 {
+    keys(&mut p, &[DOWN, ENTER], "(2/17)");
+    keys(&mut p, &[ENTER], "(3/17)");
+    keys(&mut p, &[DOWN, ENTER], "(4/");
+    for n in 5..=17 {
         keys(&mut p, &[ENTER], &format!("({n}/"));
     }
     keys(&mut p, &[ENTER], "Review your answers");
@@ -205,13 +219,45 @@ fn without_a_terminal_ask_exits_2_at_once() {
 }
 
 #[test]
-fn an_unusable_default_file_is_named_and_the_questions_start_from_the_defaults() {
+fn the_starter_of_init_opens_and_its_empty_answers_are_asked() {
     // `advisor init` writes a starter whose required answers are still empty.
     let test = Test::new();
     assert_eq!(test.run_with(&["init"]).code, 0);
     let mut p = start(test.path(), "");
-    p.exp_string("starting from the defaults instead of advisor.toml").unwrap();
+    p.exp_string("Pre-filled 15 answers from advisor.toml; 2 left to answer.").unwrap();
+    p.exp_string("unknown option \"\" for `shape`").unwrap();
+    p.exp_string("asking again").unwrap();
     p.exp_string("(1/17)").unwrap();
+    // Only the two required answers are asked: CPU-bound parallel work, then CPU-bound tasks.
+    keys(&mut p, &[DOWN, DOWN, DOWN, DOWN, DOWN, ENTER], "(3/15)");
+    keys(&mut p, &[DOWN, DOWN, ENTER], "Review your answers");
+    keys(&mut p, &[ENTER], "Save these answers?");
+    keys(&mut p, &[ENTER], "Save to");
+    keys(&mut p, &[ENTER], "advisor.toml exists. Replace it?");
+    let output = keys(&mut p, &["y", ENTER], "Saved advisor.toml");
+    p.exp_eof().unwrap_or_default();
+    assert_eq!(exit_code(&p), 0, "{output}");
+    let scored = test.run_with(&["recommend", "--format", "json"]);
+    assert_eq!(scored.code, 0, "the saved starter scores: {}", scored.stderr);
+    let report: serde_json::Value = serde_json::from_str(&scored.stdout).unwrap();
+    assert_eq!(report["ranking"][0]["language"], "rust");
+
+    // Asked again, the complete file opens on the review screen.
+    let mut p = start(test.path(), "");
+    p.exp_string("advisor.toml answers every question").unwrap();
+    p.exp_string("Review your answers").unwrap();
+    p.send_control('c').unwrap();
+    let _ = p.exp_eof();
+    assert_eq!(exit_code(&p), 130);
+}
+
+#[test]
+fn enter_alone_does_not_answer_a_required_question() {
+    let test = Test::new();
+    let mut p = start(test.path(), "--save out.toml");
+    p.exp_string("(1/17)").unwrap();
+    keys(&mut p, &[ENTER], "This question needs an answer");
+    keys(&mut p, &[ENTER], "This question needs an answer");
     p.send_control('c').unwrap();
     let _ = p.exp_eof();
     assert_eq!(exit_code(&p), 130);
