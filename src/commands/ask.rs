@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 
 use super::DEFAULT_FILE;
 
+/// How many languages the ranking after the questions shows.
+const SHOWN: usize = 5;
+
 /// The first line: how many answers a file pre-fills and how many questions are left.
 fn prefill_summary(pack: &Pack, shown: &str, prefill: &answers::Prefill) -> String {
     let filled = prefill.values.iter().filter(|v| v.is_some()).count();
@@ -82,29 +85,31 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         pack_fingerprint: Some(pack.fingerprint.clone()),
         set_by_flags: Vec::new(),
     };
+    // Saved first, so the ranking printed last stays on the screen.
+    let date = fsio::today();
+    let outcome = save(args, &pack, &file, &date, &mut prompter, &mut |path, text, overwrite| {
+        fsio::write_atomic(path, text.as_bytes(), overwrite)
+    })?;
+    let (message, again) = match &outcome {
+        SaveOutcome::Saved(path) => {
+            (format!("Saved {}.", path.display()), format!("advisor recommend {}", path.display()))
+        }
+        SaveOutcome::NotSaved => ("Answers not saved.".into(), "advisor ask".into()),
+    };
+    let _ = writeln!(io.stderr, "{message}");
     let evaluation = engine::evaluate(&pack, &file.answers);
     let what_if = engine::what_if(&pack, &file.answers);
     let ctx = Context {
         pack: &pack,
         file: &file,
         source: "your answers".into(),
-        top: None,
+        top: Some(SHOWN),
         color,
         width: io.width,
         what_if: &what_if,
     };
     super::emit(io.stdout, &format!("\n{}", report::table::render(&ctx, &evaluation)))?;
-    let date = fsio::today();
-    let outcome = save(args, &pack, &file, &date, &mut prompter, &mut |path, text, overwrite| {
-        fsio::write_atomic(path, text.as_bytes(), overwrite)
-    })?;
-    let message = match &outcome {
-        SaveOutcome::Saved(path) => {
-            format!("Saved {}. Score it again with: advisor recommend {}", path.display(), path.display())
-        }
-        SaveOutcome::NotSaved => "Answers not saved.".into(),
-    };
-    let _ = writeln!(io.stderr, "{message}");
+    let _ = writeln!(io.stderr, "The whole report, every language with every reason: {again}");
     Ok(0)
 }
 
@@ -225,6 +230,10 @@ mod tests {
         fn text(&mut self, message: &str, default: &str) -> Result<Option<String>, Error> {
             self.seen.push(format!("text {message} [{default}]"));
             Ok(self.texts.pop_front().expect("scripted text").map(String::from))
+        }
+
+        fn notice(&mut self, message: &str) {
+            self.seen.push(format!("notice {message}"));
         }
     }
 

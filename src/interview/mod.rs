@@ -79,9 +79,15 @@ pub trait Prompter {
     /// A yes/no question; Esc answers no.
     fn confirm(&mut self, message: &str, default: bool) -> Result<bool, Error>;
 
-    /// A line of text, pre-filled with `default`; `None` when the user presses Esc.
+    /// A line of text, `default` when left empty; `None` when the user presses Esc.
     fn text(&mut self, message: &str, default: &str) -> Result<Option<String>, Error>;
+
+    /// Tells the user something that needs no answer.
+    fn notice(&mut self, message: &str);
 }
+
+/// Said when Esc is pressed on the first question.
+pub const NOTHING_BEFORE: &str = "This is the first question: there is nothing before it.";
 
 /// The outcome of a questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -250,6 +256,9 @@ pub fn run(
                 Step::Back => {
                     // Both the question left and the one gone back to are asked again.
                     flow.seen[q] = false;
+                    if history.is_empty() {
+                        prompter.notice(NOTHING_BEFORE);
+                    }
                     let previous = history.pop().unwrap_or(q);
                     flow.seen[previous] = false;
                     at = previous;
@@ -374,6 +383,7 @@ mod tests {
         reviews: Vec<Vec<ReviewRow>>,
         /// The options each multi-choice prompt did not offer.
         hidden: Vec<Vec<usize>>,
+        notices: Vec<String>,
     }
 
     impl Script {
@@ -383,6 +393,7 @@ mod tests {
                 asked: Vec::new(),
                 reviews: Vec::new(),
                 hidden: Vec::new(),
+                notices: Vec::new(),
             }
         }
 
@@ -444,6 +455,10 @@ mod tests {
 
         fn text(&mut self, _: &str, _: &str) -> Result<Option<String>, Error> {
             unreachable!("the questionnaire asks no text")
+        }
+
+        fn notice(&mut self, message: &str) {
+            self.notices.push(message.to_string());
         }
 
         fn review(&mut self, _: &Pack, rows: &[ReviewRow]) -> Result<ReviewAction, Error> {
@@ -519,6 +534,7 @@ mod tests {
         let mut script = Script::new(&[Back, Pick(vec![0]), Keep, Keep, Confirm]);
         run(&pack, None, &mut script).unwrap();
         assert_eq!(script.order(), ["kind", "kind", "extras", "tone"]);
+        assert_eq!(script.notices, [NOTHING_BEFORE]);
     }
 
     #[test]

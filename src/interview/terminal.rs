@@ -16,9 +16,18 @@ use std::io::Write;
 /// The first line of an unanswered single-choice question: not an option.
 const CHOOSE: &str = "(choose an answer below)";
 
-const SINGLE_HELP: &str = "↑↓ move · enter choose · esc back · ctrl-c cancel";
-const MULTI_HELP: &str = "↑↓ move · space toggle · enter accept · esc back · ctrl-c cancel";
-const REVIEW_HELP: &str = "↑↓ move · enter choose · esc back to the last question · ctrl-c cancel";
+const SINGLE_HELP: [&str; 2] = [
+    "↑↓ move · type to filter · enter choose · esc back · ctrl-c cancel",
+    "↑↓ · type to filter · enter · esc back",
+];
+const MULTI_HELP: [&str; 2] = [
+    "↑↓ move · type to filter · space toggle · enter accept · esc back · ctrl-c cancel",
+    "↑↓ · filter · space toggle · enter · esc back",
+];
+const REVIEW_HELP: [&str; 2] = [
+    "↑↓ move · enter choose · esc back to the last question · ctrl-c cancel",
+    "↑↓ · enter choose · esc back",
+];
 
 /// Asks on the terminal.
 #[derive(Debug)]
@@ -38,14 +47,38 @@ impl TerminalPrompter {
         config.with_canceled_prompt_indicator(Styled::new("(back)"))
     }
 
-    /// The question's help, wrapped, above the prompt.
-    fn introduce(&self, pack: &Pack, question: usize) {
+    /// Above the prompt, wrapped at word boundaries: the question, its help, and, when the
+    /// options do not fit on one line each with their descriptions, every option's whole
+    /// description (the list then shows the labels alone).
+    fn introduce(&self, pack: &Pack, question: usize, progress: Progress) {
         let q = &pack.questions[question];
-        let text = wrap(&q.help, self.width.saturating_sub(2), "  ", "  ");
-        let text = if self.color { format!("\x1b[2m{}\x1b[0m\n", text.trim_end()) } else { text };
+        let width = self.width.saturating_sub(2);
+        let mut text =
+            wrap(&format!("({}/{}) {}", progress.position, progress.total, q.prompt), width, "", "  ");
+        let mut dim = wrap(&q.help, width, "  ", "  ");
+        if !self.inline(pack, question) {
+            for o in &q.options {
+                dim.push_str(&wrap(&format!("{}: {}", o.label, o.description), width, "  · ", "    "));
+            }
+        }
+        if self.color {
+            dim = format!("\x1b[2m{}\x1b[0m\n", dim.trim_end());
+        }
+        text.push_str(&dim);
         let mut err = std::io::stderr();
         // A failed write to the terminal shows up in the prompt that follows.
         let _ = write!(err, "\n{text}");
+    }
+
+    /// The key hints that fit on one line: the full ones, or the short ones.
+    fn hints(&self, hints: [&'static str; 2]) -> &'static str {
+        if hints[0].chars().count() + 4 <= self.width { hints[0] } else { hints[1] }
+    }
+
+    /// Whether every option fits on one list line with its description.
+    fn inline(&self, pack: &Pack, question: usize) -> bool {
+        let room = self.width.saturating_sub(6);
+        pack.questions[question].options.iter().all(|o| inline_line(o).chars().count() <= room)
     }
 
     /// A list line cut to one terminal line (a wrapped line would break the prompt's redraw).
@@ -58,14 +91,21 @@ impl TerminalPrompter {
         format!("{}…", cut.trim_end())
     }
 
-    /// Option lines: the label, then as much of the description as fits on one line.
+    /// Option lines: label and description when every option fits that way, else the labels
+    /// alone (their descriptions are printed whole above the list).
     fn option_lines(&self, pack: &Pack, question: usize) -> Vec<String> {
+        let inline = self.inline(pack, question);
         pack.questions[question]
             .options
             .iter()
-            .map(|o| self.fit(format!("{} — {}", o.label, o.description)))
+            .map(|o| self.fit(if inline { inline_line(o) } else { o.label.clone() }))
             .collect()
     }
+}
+
+/// An option as one line: `label — description`.
+fn inline_line(o: &crate::model::Choice) -> String {
+    format!("{} — {}", o.label, o.description)
 }
 
 /// Maps inquire's errors: Ctrl-C cancels; anything else means the terminal is unusable.
@@ -100,8 +140,10 @@ fn multi_answer(options: &[ListOption<&String>]) -> String {
     options.iter().map(|o| label(o.value)).collect::<Vec<_>>().join(", ")
 }
 
-fn title(progress: Progress, prompt: &str) -> String {
-    format!("({}/{}) {prompt}", progress.position, progress.total)
+/// The prompt line itself stays short (the whole question is printed above it), so a narrow
+/// terminal never wraps it mid-word.
+fn title(progress: Progress, title: &str) -> String {
+    format!("({}/{}) {title}", progress.position, progress.total)
 }
 
 impl Prompter for TerminalPrompter {
@@ -112,8 +154,8 @@ impl Prompter for TerminalPrompter {
         progress: Progress,
         current: Option<usize>,
     ) -> Result<Step<usize>, Error> {
-        self.introduce(pack, question);
-        let message = title(progress, &pack.questions[question].prompt);
+        self.introduce(pack, question, progress);
+        let message = title(progress, &pack.questions[question].title);
         // With no answer yet, the list opens on a line that is not an option, so Enter alone
         // answers nothing.
         let unanswered = current.is_none();
@@ -125,7 +167,7 @@ impl Prompter for TerminalPrompter {
             let answer = Select::new(&message, lines.clone())
                 .with_starting_cursor(current.unwrap_or(0))
                 .with_formatter(&single_answer)
-                .with_help_message(SINGLE_HELP)
+                .with_help_message(self.hints(SINGLE_HELP))
                 .with_page_size(10)
                 .with_render_config(self.render_config())
                 .raw_prompt_skippable()
@@ -153,8 +195,8 @@ impl Prompter for TerminalPrompter {
         current: &OptionSet,
         hidden: &OptionSet,
     ) -> Result<Step<OptionSet>, Error> {
-        self.introduce(pack, question);
-        let message = title(progress, &pack.questions[question].prompt);
+        self.introduce(pack, question, progress);
+        let message = title(progress, &pack.questions[question].title);
         // The options offered, by their index in the question.
         let offered: Vec<usize> =
             (0..pack.questions[question].options.len()).filter(|o| !hidden.contains(*o)).collect();
@@ -165,7 +207,7 @@ impl Prompter for TerminalPrompter {
         let answer = MultiSelect::new(&message, lines)
             .with_default(&selected)
             .with_formatter(&multi_answer)
-            .with_help_message(MULTI_HELP)
+            .with_help_message(self.hints(MULTI_HELP))
             .with_page_size(10)
             .with_render_config(self.render_config())
             .raw_prompt_skippable()
@@ -187,7 +229,7 @@ impl Prompter for TerminalPrompter {
         lines.push("↺ Go through every question again".to_string());
         let _ = writeln!(std::io::stderr());
         let answer = Select::new("Review your answers: confirm, or choose one to change", lines)
-            .with_help_message(REVIEW_HELP)
+            .with_help_message(self.hints(REVIEW_HELP))
             .with_page_size(rows.len() + 2)
             .with_render_config(self.render_config())
             .without_filtering()
@@ -201,6 +243,10 @@ impl Prompter for TerminalPrompter {
         })
     }
 
+    fn notice(&mut self, message: &str) {
+        let _ = writeln!(std::io::stderr(), "  {message}");
+    }
+
     fn confirm(&mut self, message: &str, default: bool) -> Result<bool, Error> {
         match Confirm::new(message).with_default(default).with_render_config(self.render_config()).prompt() {
             Ok(yes) => Ok(yes),
@@ -211,7 +257,8 @@ impl Prompter for TerminalPrompter {
 
     fn text(&mut self, message: &str, default: &str) -> Result<Option<String>, Error> {
         Text::new(message)
-            .with_initial_value(default)
+            .with_default(default)
+            .with_placeholder(default)
             .with_help_message("enter accept · esc skip · ctrl-c cancel")
             .with_render_config(self.render_config())
             .prompt_skippable()
