@@ -37,6 +37,15 @@ pub fn render(pack: &Pack) -> String {
             Kind::Single => {
                 json!({"title": q.title, "description": description, "oneOf": choices(&q.options)})
             }
+            // Once single-choice: one option id as a string is still valid.
+            Kind::Multi if q.was_single => json!({
+                "title": q.title,
+                "description": description,
+                "anyOf": [
+                    {"type": "array", "uniqueItems": true, "items": {"oneOf": choices(&q.options)}},
+                    {"oneOf": choices(&q.options)}
+                ]
+            }),
             Kind::Multi => json!({
                 "title": q.title,
                 "description": description,

@@ -56,11 +56,13 @@ fn contract_questions() -> Vec<ContractQuestion> {
             vec!["runtime", "framework", "orchestration", "unsure"],
             Some(vec!["unsure"]),
         ),
+        // Single in the contract, extended to a list since many organisations run two runtimes;
+        // a single string still reads (was_single, tested below), and `none` still means none.
         (
             "production_runtime",
-            Kind::Single,
+            Kind::Multi,
             vec!["none", "beam", "jvm", "dotnet", "go", "native", "node", "python"],
-            Some(vec!["none"]),
+            Some(vec![]),
         ),
         (
             "static_typing",
@@ -77,7 +79,7 @@ fn contract_questions() -> Vec<ContractQuestion> {
         (
             "product_needs",
             Kind::Multi,
-            vec!["realtime_browser", "background_workers", "queues"],
+            vec!["realtime_browser", "realtime_clients", "background_workers", "queues"],
             Some(vec![]),
         ),
         ("team_languages", Kind::Multi, team, Some(vec![])),
@@ -134,6 +136,26 @@ fn contract_questions() -> Vec<ContractQuestion> {
 
 fn builtin() -> Pack {
     pack::builtin().unwrap_or_else(|e| panic!("the built-in pack must load:\n{e}"))
+}
+
+/// The contract's single-choice answer `production_runtime = "jvm"` keeps reading as it did.
+#[test]
+fn a_question_extended_to_a_list_still_reads_one_string() {
+    let pack = builtin();
+    let q = pack.question("production_runtime").unwrap();
+    assert!(pack.questions[q].was_single);
+    let text = "version = 1\n[answers]\nshape = \"request_response\"\ntask_nature = \"io_bound\"\nproduction_runtime = \"jvm\"\n";
+    let one = advisor::answers::parse("a.toml", text, advisor::answers::Format::Toml, &pack).unwrap();
+    let list = advisor::answers::parse(
+        "a.toml",
+        &text.replace("\"jvm\"\n", "[\"jvm\"]\n"),
+        advisor::answers::Format::Toml,
+        &pack,
+    )
+    .unwrap();
+    assert_eq!(one.answers, list.answers);
+    let none = text.replace("\"jvm\"", "\"none\"");
+    assert!(advisor::answers::parse("a.toml", &none, advisor::answers::Format::Toml, &pack).is_ok());
 }
 
 #[test]

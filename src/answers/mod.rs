@@ -440,6 +440,10 @@ impl Checker<'_> {
                 );
                 None
             }
+            // Once single-choice, still read as one: `production_runtime = "jvm"`.
+            (Kind::Multi, RawValue::Str(id)) if question.was_single => {
+                self.option(qi, key, id).map(OptionSet::single)
+            }
             (Kind::Multi, RawValue::List(items)) => {
                 let mut set = OptionSet::new();
                 let mut ok = true;

@@ -217,6 +217,9 @@ pub struct Question {
     /// An earlier question with the same options whose answer this one must not repeat
     /// (secondary shapes besides the dominant one): a repeated option is dropped.
     pub distinct_from: Option<QuestionIdx>,
+    /// A multi-choice question that used to be single-choice: one option id as a string is
+    /// read as a list of one.
+    pub was_single: bool,
 }
 
 impl Question {

@@ -102,6 +102,10 @@ pub struct RawQuestion {
     /// dropped here (with a note) and not offered by `ask`.
     #[serde(default)]
     pub distinct_from: Option<String>,
+    /// A multi-choice question that used to be single-choice: answers files may still give one
+    /// option id as a string.
+    #[serde(default)]
+    pub was_single: bool,
 }
 
 /// A question's default as written.

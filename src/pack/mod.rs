@@ -568,7 +568,7 @@ impl Builder {
             options.extend(self.languages.iter().map(|l| Choice {
                 id: l.id.clone(),
                 label: l.name.clone(),
-                description: format!("{} ({})", l.name, l.runtime),
+                description: format!("Runtime: {}.", l.runtime),
             }));
         }
         if let Some(from) = &q.options_from {
@@ -624,6 +624,7 @@ impl Builder {
             default: None,
             when,
             distinct_from: None,
+            was_single: q.was_single,
         };
         question.default = match (q.kind, q.default) {
             (_, None) => None,
@@ -660,6 +661,11 @@ impl Builder {
                     "`distinct_from` names `{other}`, which is not a question listed before this one"
                 ))),
             }
+        }
+        if question.was_single && question.kind != Kind::Multi {
+            self.problems.push(
+                site.problem("`was_single` is for a multi-choice question that used to be single-choice"),
+            );
         }
         if question.default.is_none() && question.when != Condition::Always {
             self.problems.push(site.problem(

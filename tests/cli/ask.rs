@@ -100,7 +100,7 @@ fn answering_going_back_reviewing_and_saving() {
     // Change the delivery pressure from the review screen: it is the 13th row, counting Confirm.
     let mut to_row: Vec<&str> = vec![DOWN; 12];
     to_row.push(ENTER);
-    keys(&mut p, &to_row, "Is this a small team on a tight deadline?");
+    keys(&mut p, &to_row, "How much delivery pressure is there?");
     keys(&mut p, &[UP, ENTER], "Review your answers");
     keys(&mut p, &[ENTER], "Saved chat.toml");
     // The ranking comes after the save, so its top stays on the screen.
@@ -190,6 +190,11 @@ fn pre_fill_and_save(name: &str, args: &str) {
     let after: toml::Value =
         toml::from_str(&std::fs::read_to_string(test.path().join(name)).unwrap()).unwrap();
     for (key, value) in table(&before, "answers") {
+        // production_runtime was single-choice: a string now reads, and saves, as a list of one.
+        let value = match value {
+            toml::Value::String(s) if key == "production_runtime" => toml::Value::Array(vec![s.into()]),
+            other => other,
+        };
         assert_eq!(table(&after, "answers").get(&key), Some(&value), "answer {key}");
     }
     let decision = table(&after, "decision");

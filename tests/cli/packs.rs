@@ -57,9 +57,8 @@ fn explain_takes_a_score_apart() {
 fn what_if_reports_the_answers_that_flip_rank_1() {
     let fragile = json(&["recommend", "--answers", "examples/enterprise-backend.toml", "--format", "json"]);
     let flips = fragile["what_if"].as_array().unwrap();
-    let dotnet = flips.iter().find(|f| f["question"] == "production_runtime").expect("{flips:?}");
-    assert_eq!(dotnet["answer"], "dotnet");
-    assert_eq!(dotnet["language"], "csharp");
+    let windows = flips.iter().find(|f| f["toggled"] == "windows").expect("{flips:?}");
+    assert_eq!(windows["language"], "csharp");
     assert!(
         flips
             .iter()
@@ -74,7 +73,7 @@ fn what_if_reports_the_answers_that_flip_rank_1() {
         "only a hard requirement Python cannot meet moves the ML service: {flips:?}"
     );
     let table = project(&["recommend", "--answers", "examples/enterprise-backend.toml"]);
-    assert!(table.stdout.contains("production_runtime = dotnet: C# leads"), "{}", table.stdout);
+    assert!(table.stdout.contains("ecosystem_ties adds windows: C# leads"), "{}", table.stdout);
 }
 
 #[test]
