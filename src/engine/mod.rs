@@ -299,6 +299,16 @@ fn rank_order(pack: &Pack, a: (LangIdx, usize, f64), b: (LangIdx, usize, f64)) -
         .then_with(|| pack.languages[a.0].id.cmp(&pack.languages[b.0].id))
 }
 
+/// A language's fired rules: those that count, and those set aside (counting nothing), each
+/// sorted strongest for first.
+fn split_reasons(reasons: Vec<Reason<'_>>) -> (Vec<Reason<'_>>, Vec<Reason<'_>>) {
+    let (mut counted, mut set_aside): (Vec<Reason<'_>>, Vec<Reason<'_>>) =
+        reasons.into_iter().partition(|r| r.points != 0.0);
+    sort_reasons(&mut counted);
+    sort_reasons(&mut set_aside);
+    (counted, set_aside)
+}
+
 fn sort_reasons(reasons: &mut [Reason<'_>]) {
     reasons.sort_by(|a, b| {
         b.points
@@ -323,10 +333,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
         .iter()
         .filter(|(_, by)| by.is_empty())
         .map(|(language, _)| {
-            let (mut counted, mut set_aside): (Vec<Reason<'p>>, Vec<Reason<'p>>) =
-                std::mem::take(&mut reasons[language]).into_iter().partition(|r| r.points != 0.0);
-            sort_reasons(&mut counted);
-            sort_reasons(&mut set_aside);
+            let (counted, set_aside) = split_reasons(std::mem::take(&mut reasons[language]));
             Ranked {
                 rank: 0,
                 language,
@@ -521,10 +528,7 @@ pub struct Breakdown<'p> {
 pub fn breakdown<'p>(pack: &'p Pack, answers: &Answers, language: LangIdx) -> Breakdown<'p> {
     let (answers, _) = effective(pack, answers);
     let Tally { unmet, points, mut reasons, .. } = tally(pack, &answers, true);
-    let (mut counted, mut set_aside): (Vec<Reason<'p>>, Vec<Reason<'p>>) =
-        std::mem::take(&mut reasons[language]).into_iter().partition(|r| r.points != 0.0);
-    sort_reasons(&mut counted);
-    sort_reasons(&mut set_aside);
+    let (counted, set_aside) = split_reasons(std::mem::take(&mut reasons[language]));
     Breakdown {
         points: points[language],
         reasons: counted,
