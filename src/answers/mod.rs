@@ -232,7 +232,8 @@ pub fn parse_with(
         )));
     }
     let raw = raw_file(file, text, format)?;
-    Checker { file, text, format, pack, problems: Vec::new() }.check(raw, sets)
+    Checker { file, text, format, pack, problems: Vec::new(), lenient: false, notes: Vec::new() }
+        .check(raw, sets)
 }
 
 /// An answers file read to pre-fill `ask`: any file that parses opens, whatever its answers.
@@ -258,14 +259,20 @@ pub fn prefill(file: &str, text: &str, format: Format, pack: &Pack) -> Result<Pr
         return Ok(Prefill { values: vec![None; pack.questions.len()], ..Prefill::default() });
     }
     let raw = raw_file(file, text, format)?;
-    let mut checker = Checker { file, text, format, pack, problems: Vec::new() };
+    let mut checker =
+        Checker { file, text, format, pack, problems: Vec::new(), lenient: true, notes: Vec::new() };
     checker.version(&raw);
     if !checker.problems.is_empty() {
         return Err(Error::Invalid(checker.problems));
     }
     let (values, _) = checker.read_answers(raw.answers.unwrap_or_default(), &[]);
-    let unusable =
-        std::mem::take(&mut checker.problems).iter().map(|d| format!("{d}: asking again")).collect();
+    let mut unusable: Vec<(Option<crate::error::Position>, String)> = std::mem::take(&mut checker.problems)
+        .into_iter()
+        .map(|d| (d.position, format!("{d}: asking again")))
+        .chain(std::mem::take(&mut checker.notes).into_iter().map(|d| (d.position, d.to_string())))
+        .collect();
+    unusable.sort_by_key(|(at, _)| at.map(|p| (p.line, p.column)));
+    let unusable = unusable.into_iter().map(|(_, text)| text).collect();
     let decision = raw.decision.and_then(|d| checker.decision(d));
     if !checker.problems.is_empty() {
         return Err(Error::Invalid(checker.problems));
@@ -297,6 +304,10 @@ struct Checker<'a> {
     format: Format,
     pack: &'a Pack,
     problems: Vec<Diagnostic>,
+    /// Reading to pre-fill `ask`: keep what can be used, note the rest instead of failing.
+    lenient: bool,
+    /// In lenient mode, what was left out and why (the problems hold the rest).
+    notes: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
@@ -341,6 +352,17 @@ impl Checker<'_> {
         let mut answered = vec![false; pack.questions.len()];
         for (key, value) in raw {
             let Some(qi) = pack.question(&key) else {
+                if self.lenient {
+                    let at = position(self.text, self.format, &["answers", &key], Target::Key);
+                    self.notes.push(
+                        Diagnostic::new(self.file, format!(
+                            "`{}` is not a question of this pack: it is left out when the answers are saved",
+                            shorten(&key)
+                        ))
+                        .at(at),
+                    );
+                    continue;
+                }
                 let hint = did_you_mean(&key, pack.questions.iter().map(|q| q.id.as_str()));
                 let known: Vec<&str> = pack.questions.iter().map(|q| q.id.as_str()).collect();
                 self.problem(
@@ -431,6 +453,12 @@ impl Checker<'_> {
         let question = &self.pack.questions[qi];
         let path = ["answers", key];
         match (question.kind, value) {
+            // The starter of `advisor init` leaves required answers empty.
+            (Kind::Single, RawValue::Str(id)) if self.lenient && id.is_empty() => {
+                let at = position(self.text, self.format, &path, Target::Value);
+                self.notes.push(Diagnostic::new(self.file, format!("`{key}` is not answered yet")).at(at));
+                None
+            }
             (Kind::Single, RawValue::Str(id)) => self.option(qi, key, id).map(OptionSet::single),
             (Kind::Single, other) => {
                 self.problem(
@@ -467,7 +495,8 @@ impl Checker<'_> {
                         }
                     }
                 }
-                ok.then_some(set)
+                // Pre-filling keeps the options that are valid.
+                (ok || self.lenient).then_some(set)
             }
             (Kind::Multi, other) => {
                 let example = question.options.first().map_or("", |o| o.id.as_str());

@@ -7,6 +7,7 @@ use crate::cli::AskArgs;
 use crate::error::Error;
 use crate::interview::terminal::{NO_TERMINAL, TerminalPrompter};
 use crate::interview::{self, Prompter};
+use crate::model::OptionSet;
 use crate::pack::Pack;
 use crate::report::{self, Context};
 use crate::{Io, engine, fsio};
@@ -31,17 +32,25 @@ fn prefill_summary(pack: &Pack, shown: &str, prefill: &answers::Prefill) -> Stri
                 .collect(),
         ),
     );
+    // A question counts when it applies, or when its condition reads an answer still missing
+    // (it may apply once that is given).
+    let missing: Vec<bool> = prefill.values.iter().map(Option::is_none).collect();
     let left = pack
         .questions
         .iter()
         .zip(&prefill.values)
-        .filter(|(q, v)| v.is_none() && q.when.holds(&answers))
+        .filter(|(q, v)| {
+            v.is_none() && (q.when.holds(&answers) || q.when.questions().iter().any(|r| missing[r.get()]))
+        })
         .count();
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
     match left {
-        0 => format!(
-            "{shown} answers every question ({filled} answers): review them, or go through them again."
+        0 => format!("{shown} answers every question: review the answers, or go through them again."),
+        _ => format!(
+            "Pre-filled {} from {shown}; {} left to answer.",
+            plural(filled, "answer"),
+            plural(left, "question")
         ),
-        _ => format!("Pre-filled {filled} answers from {shown}; {left} left to answer."),
     }
 }
 
@@ -67,49 +76,78 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
             let text = answers::read_text(path)?;
             let shown = path.display().to_string();
             let prefill = answers::prefill(&shown, &text, Format::of(path), &pack)?;
-            let _ = writeln!(io.stderr, "{}", prefill_summary(&pack, &shown, &prefill));
+            let width = usize::from(io.width);
+            let _ = write!(
+                io.stderr,
+                "{}",
+                report::wrap(&prefill_summary(&pack, &shown, &prefill), width, "", "")
+            );
             for line in &prefill.unusable {
-                let _ = writeln!(io.stderr, "  {line}");
+                let _ = write!(io.stderr, "{}", report::wrap(line, width, "  ", "    "));
             }
             Some(prefill)
         }
         None => None,
     };
     let mut prompter = TerminalPrompter::new(io.width, color);
-    let outcome = interview::run(&pack, prefill.as_ref().map(|p| p.values.as_slice()), &mut prompter)?;
-    let file = AnswersFile {
-        answers: outcome.answers,
-        given: outcome.asked.clone(),
-        packs: prefill.as_ref().map(|f| f.packs.clone()).unwrap_or_default(),
-        decision: prefill.and_then(|f| f.decision),
-        pack_fingerprint: Some(pack.fingerprint.clone()),
-        set_by_flags: Vec::new(),
-    };
-    // Saved first, so the ranking printed last stays on the screen.
+    let mut initial: Option<Vec<Option<OptionSet>>> = prefill.as_ref().map(|p| p.values.clone());
     let date = fsio::today();
-    let outcome = save(args, &pack, &file, &date, &mut prompter, &mut |path, text, overwrite| {
-        fsio::write_atomic(path, text.as_bytes(), overwrite)
-    })?;
-    let (message, again) = match &outcome {
-        SaveOutcome::Saved(path) => {
-            (format!("Saved {}.", path.display()), format!("advisor recommend {}", path.display()))
+    // Saved first, so the ranking printed last stays on the screen; Esc at "Save these
+    // answers?" returns to the review screen with every answer kept.
+    let (file, outcome) = loop {
+        let answered = interview::run(&pack, initial.as_deref(), &mut prompter)?;
+        let file = AnswersFile {
+            answers: answered.answers.clone(),
+            given: answered.asked.clone(),
+            packs: prefill.as_ref().map(|f| f.packs.clone()).unwrap_or_default(),
+            decision: prefill.as_ref().and_then(|f| f.decision.clone()),
+            pack_fingerprint: Some(pack.fingerprint.clone()),
+            set_by_flags: Vec::new(),
+        };
+        match save(args, &pack, &file, &date, &mut prompter, &mut |path, text, overwrite| {
+            fsio::write_atomic(path, text.as_bytes(), overwrite)
+        })? {
+            SaveOutcome::Back => {
+                initial = Some(
+                    answered
+                        .asked
+                        .iter()
+                        .enumerate()
+                        .map(|(q, asked)| {
+                            asked.then(|| *answered.answers.get(crate::model::QuestionIdx::new(q)))
+                        })
+                        .collect(),
+                );
+            }
+            outcome => break (file, outcome),
         }
-        SaveOutcome::NotSaved => ("Answers not saved.".into(), "advisor ask".into()),
     };
-    let _ = writeln!(io.stderr, "{message}");
+    let again = match &outcome {
+        SaveOutcome::Saved(path) => {
+            let _ = writeln!(io.stderr, "Saved {}.", path.display());
+            format!(
+                "The whole report, every language with every reason: advisor recommend {}",
+                path.display()
+            )
+        }
+        SaveOutcome::NotSaved | SaveOutcome::Back => {
+            let _ = writeln!(io.stderr, "Answers not saved.");
+            "The answers were not saved; run advisor ask again to keep them.".to_string()
+        }
+    };
     let evaluation = engine::evaluate(&pack, &file.answers);
     let what_if = engine::what_if(&pack, &file.answers);
     let ctx = Context {
         pack: &pack,
         file: &file,
         source: "your answers".into(),
-        top: Some(SHOWN),
+        top: None,
         color,
         width: io.width,
         what_if: &what_if,
     };
-    super::emit(io.stdout, &format!("\n{}", report::table::render(&ctx, &evaluation)))?;
-    let _ = writeln!(io.stderr, "The whole report, every language with every reason: {again}");
+    super::emit(io.stdout, &format!("\n{}", report::table::compact(&ctx, &evaluation, SHOWN)))?;
+    let _ = writeln!(io.stderr, "{again}");
     Ok(0)
 }
 
@@ -120,6 +158,8 @@ pub enum SaveOutcome {
     Saved(PathBuf),
     /// The user chose not to save.
     NotSaved,
+    /// The user went back (Esc) to the review screen.
+    Back,
 }
 
 /// Writes a file: `(path, text, overwrite)`, failing with `AlreadyExists` when the path
@@ -140,8 +180,10 @@ pub fn save(
     let mut path = match &args.save {
         Some(p) => p.clone(),
         None => {
-            if !prompter.confirm("Save these answers?", true)? {
-                return Ok(SaveOutcome::NotSaved);
+            match prompter.confirm_or_back("Save these answers?", true)? {
+                None => return Ok(SaveOutcome::Back),
+                Some(false) => return Ok(SaveOutcome::NotSaved),
+                Some(true) => {}
             }
             let offer = args.named().unwrap_or(Path::new(DEFAULT_FILE)).display().to_string();
             match prompter.text("Save to", &offer)? {

@@ -79,6 +79,11 @@ pub trait Prompter {
     /// A yes/no question; Esc answers no.
     fn confirm(&mut self, message: &str, default: bool) -> Result<bool, Error>;
 
+    /// A yes/no question where Esc means "go back": `None`.
+    fn confirm_or_back(&mut self, message: &str, default: bool) -> Result<Option<bool>, Error> {
+        self.confirm(message, default).map(Some)
+    }
+
     /// A line of text, `default` when left empty; `None` when the user presses Esc.
     fn text(&mut self, message: &str, default: &str) -> Result<Option<String>, Error>;
 
@@ -88,6 +93,9 @@ pub trait Prompter {
 
 /// Said when Esc is pressed on the first question.
 pub const NOTHING_BEFORE: &str = "This is the first question: there is nothing before it.";
+
+/// Said when Esc is pressed on the first question asked after a file pre-filled the others.
+pub const NOTHING_ASKED_BEFORE: &str = "No question was asked before this one; the pre-filled answers are on the review screen, after the last question.";
 
 /// The outcome of a questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +134,18 @@ impl Flow<'_> {
     fn next_applicable(&self, from: usize) -> Option<usize> {
         let answers = self.answers();
         (from..self.values.len()).find(|&q| self.applies(q, &answers))
+    }
+
+    /// An answer that repeats another where it must not (the dominant shape among the
+    /// secondary ones, from a file or after the dominant shape changed) loses the repeat, as
+    /// scoring drops it.
+    fn drop_repeats(&mut self) {
+        for (q, question) in self.pack.questions.iter().enumerate() {
+            if let (Some(other), Some(mut value)) = (question.distinct_from, self.values[q]) {
+                self.values[other.get()].unwrap_or_default().iter().for_each(|o| value.remove(o));
+                self.values[q] = Some(value);
+            }
+        }
     }
 
     /// The first question at or after `from` that applies and has not been seen (answered in
@@ -173,6 +193,7 @@ impl Flow<'_> {
         Ok(match step {
             Step::Answer(value) => {
                 self.values[question] = Some(value);
+                self.drop_repeats();
                 Step::Answer(())
             }
             Step::Back => Step::Back,
@@ -236,14 +257,8 @@ pub fn run(
             .collect(),
         seen: (0..n).map(|q| given(q).is_some()).collect(),
     };
-    // A file that repeats another answer where it must not (the dominant shape among the
-    // secondary ones) loses the repeat, as scoring drops it.
-    for (q, question) in pack.questions.iter().enumerate() {
-        if let (Some(other), Some(mut value)) = (question.distinct_from, flow.values[q]) {
-            flow.values[other.get()].unwrap_or_default().iter().for_each(|o| value.remove(o));
-            flow.values[q] = Some(value);
-        }
-    }
+    flow.drop_repeats();
+    let prefilled = flow.seen.iter().any(|s| *s);
     let mut history: Vec<usize> = Vec::new();
     let mut at = 0;
     loop {
@@ -257,7 +272,7 @@ pub fn run(
                     // Both the question left and the one gone back to are asked again.
                     flow.seen[q] = false;
                     if history.is_empty() {
-                        prompter.notice(NOTHING_BEFORE);
+                        prompter.notice(if prefilled { NOTHING_ASKED_BEFORE } else { NOTHING_BEFORE });
                     }
                     let previous = history.pop().unwrap_or(q);
                     flow.seen[previous] = false;
@@ -611,6 +626,24 @@ mod tests {
         let mut script = Script::new(&[Back, Confirm]);
         run(&pack, Some(&initial), &mut script).unwrap();
         assert_eq!(script.reviews.len(), 2);
+    }
+
+    #[test]
+    fn changing_the_dominant_shape_drops_it_from_the_secondary_ones() {
+        let file = |name: &str, text: &str| PackFile { name: name.into(), text: text.into(), json: None };
+        let pack = build(&[
+            file("p/languages/l.yaml", "languages:\n  - {id: go, name: Go, runtime: native}\n"),
+            file("p/sources/s.yaml", "guides:\n  - {id: \"000\", title: T, sections: [S]}\n"),
+            file(
+                "p/questions/q.yaml",
+                "questions:\n  - id: shape\n    title: T\n    kind: single\n    prompt: P\n    help: H\n    source: 000 / S\n    options:\n      - {id: a, label: A, description: D}\n      - {id: b, label: B, description: D}\n  - id: also\n    title: T\n    kind: multi\n    prompt: P\n    help: H\n    source: 000 / S\n    options_from: shape\n    distinct_from: shape\n    default: []\n",
+            ),
+        ])
+        .unwrap();
+        // shape a, also [b]; then on the review, shape becomes b: also loses b.
+        let mut script = Script::new(&[Pick(vec![0]), Pick(vec![1]), Edit(0), Pick(vec![1]), Confirm]);
+        let outcome = run(&pack, None, &mut script).unwrap();
+        assert!(outcome.answers.get(QuestionIdx::new(1)).is_empty(), "{:?}", outcome.answers);
     }
 
     #[test]

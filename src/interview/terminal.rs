@@ -247,6 +247,19 @@ impl Prompter for TerminalPrompter {
         let _ = writeln!(std::io::stderr(), "  {message}");
     }
 
+    fn confirm_or_back(&mut self, message: &str, default: bool) -> Result<Option<bool>, Error> {
+        match Confirm::new(message)
+            .with_default(default)
+            .with_help_message("y/n · enter accept · esc back to the review")
+            .with_render_config(self.render_config())
+            .prompt()
+        {
+            Ok(yes) => Ok(Some(yes)),
+            Err(InquireError::OperationCanceled) => Ok(None),
+            Err(e) => Err(failed(e)),
+        }
+    }
+
     fn confirm(&mut self, message: &str, default: bool) -> Result<bool, Error> {
         match Confirm::new(message).with_default(default).with_render_config(self.render_config()).prompt() {
             Ok(yes) => Ok(yes),
@@ -256,12 +269,14 @@ impl Prompter for TerminalPrompter {
     }
 
     fn text(&mut self, message: &str, default: &str) -> Result<Option<String>, Error> {
-        Text::new(message)
-            .with_default(default)
-            .with_placeholder(default)
+        let mut prompt = Text::new(message)
             .with_help_message("enter accept · esc skip · ctrl-c cancel")
-            .with_render_config(self.render_config())
-            .prompt_skippable()
-            .map_err(failed)
+            .with_render_config(self.render_config());
+        if !default.is_empty() {
+            prompt = prompt.with_placeholder(default);
+        }
+        // The default shows as a placeholder; Enter on an empty line takes it.
+        let answer = prompt.prompt_skippable().map_err(failed)?;
+        Ok(answer.map(|text| if text.trim().is_empty() { default.to_string() } else { text }))
     }
 }

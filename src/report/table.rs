@@ -181,6 +181,32 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     out
 }
 
+/// A few lines for the end of `ask`: the first `n` languages with score, points and standing
+/// (tie, missed requirement), then what rank 1's lead means.
+pub fn compact(ctx: &Context<'_>, evaluation: &Evaluation<'_>, n: usize) -> String {
+    let width = usize::from(ctx.width);
+    let mut out = String::new();
+    let shown = n.min(evaluation.ranking.len());
+    if shown == 0 {
+        out.push_str("Every language is excluded by the answers.\n");
+    }
+    for r in &evaluation.ranking[..shown] {
+        let name = &ctx.pack.languages[r.language].name;
+        let note = super::standing_note(r);
+        let line = format!("{:>3}. {name:<24} {:>5.1} {:>5}  {note}", r.rank, r.score, signed(r.points));
+        let line = line.trim_end();
+        out.push_str(&if r.rank == 1 { ctx.paint(Style::Good, line) } else { line.to_string() });
+        out.push('\n');
+    }
+    if evaluation.ranking.len() > shown {
+        let _ = writeln!(out, "     and {} more", evaluation.ranking.len() - shown);
+    }
+    for sentence in super::verdict(ctx.pack, evaluation) {
+        out.push_str(&wrap(&sentence, width, "", ""));
+    }
+    out
+}
+
 /// Paints each line on its own, so wrapping never splits a style.
 fn paint_lines(ctx: &Context<'_>, style: Style, text: &str) -> String {
     text.lines().map(|l| format!("{}\n", ctx.paint(style, l))).collect()
