@@ -50,14 +50,14 @@ impl TerminalPrompter {
     /// Above the prompt, wrapped at word boundaries: the question, its help, and, when the
     /// options do not fit on one line each with their descriptions, every option's whole
     /// description (the list then shows the labels alone).
-    fn introduce(&self, pack: &Pack, question: usize, progress: Progress) {
+    fn introduce(&self, pack: &Pack, question: usize, progress: Progress, hidden: &OptionSet) {
         let q = &pack.questions[question];
         let width = self.width.saturating_sub(2);
         let mut text =
             wrap(&format!("({}/{}) {}", progress.position, progress.total, q.prompt), width, "", "  ");
         let mut dim = wrap(&q.help, width, "  ", "  ");
         if !self.inline(pack, question) {
-            for o in &q.options {
+            for (_, o) in q.options.iter().enumerate().filter(|(i, _)| !hidden.contains(*i)) {
                 dim.push_str(&wrap(&format!("{}: {}", o.label, o.description), width, "  · ", "    "));
             }
         }
@@ -154,7 +154,7 @@ impl Prompter for TerminalPrompter {
         progress: Progress,
         current: Option<usize>,
     ) -> Result<Step<usize>, Error> {
-        self.introduce(pack, question, progress);
+        self.introduce(pack, question, progress, &OptionSet::new());
         let message = title(progress, &pack.questions[question].title);
         // With no answer yet, the list opens on a line that is not an option, so Enter alone
         // answers nothing.
@@ -195,7 +195,7 @@ impl Prompter for TerminalPrompter {
         current: &OptionSet,
         hidden: &OptionSet,
     ) -> Result<Step<OptionSet>, Error> {
-        self.introduce(pack, question, progress);
+        self.introduce(pack, question, progress, hidden);
         let message = title(progress, &pack.questions[question].title);
         // The options offered, by their index in the question.
         let offered: Vec<usize> =
