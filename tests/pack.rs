@@ -267,3 +267,22 @@ fn every_meaningful_answer_is_read_by_some_rule() {
     }
     assert!(ignored.is_empty(), "no rule reads these answers: {ignored:?}");
 }
+
+/// Records render reasons and caveats after "because" ("Bad, because ..."): a text that starts
+/// with "because" itself read "because because" (regression).
+#[test]
+fn no_reason_or_caveat_starts_with_because() {
+    let pack = builtin();
+    let texts = pack
+        .rules()
+        .iter()
+        .map(|r| (r.id.as_str(), r.reason.as_str()))
+        .chain(pack.caveats.iter().map(|c| (c.id.as_str(), c.text.as_str())))
+        .chain(pack.requirements().iter().map(|r| (r.id.as_str(), r.reason.as_str())));
+    for (id, text) in texts {
+        assert!(
+            !text.trim_start().to_lowercase().starts_with("because"),
+            "`{id}` starts with \"because\": {text}"
+        );
+    }
+}

@@ -220,6 +220,8 @@ pub struct Question {
     /// A multi-choice question that used to be single-choice: one option id as a string is
     /// read as a list of one.
     pub was_single: bool,
+    /// The answer says what the system is rather than a judgment call about it.
+    pub defines_the_system: bool,
 }
 
 impl Question {

@@ -106,6 +106,10 @@ pub struct RawQuestion {
     /// option id as a string.
     #[serde(default)]
     pub was_single: bool,
+    /// The answer says what the system is (its shape, its tasks, its kind) rather than a
+    /// judgment call about it; "How robust is this?" lists changes to it after the others.
+    #[serde(default)]
+    pub defines_the_system: bool,
 }
 
 /// A question's default as written.

@@ -625,6 +625,7 @@ impl Builder {
             when,
             distinct_from: None,
             was_single: q.was_single,
+            defines_the_system: q.defines_the_system,
         };
         question.default = match (q.kind, q.default) {
             (_, None) => None,

@@ -169,9 +169,12 @@ pub fn robustness(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) ->
         ),
         None => format!("No language ranks; {} single-answer changes would rank one:", what_if.flips.len()),
     };
-    let lines = what_if
-        .flips
-        .iter()
+    // Judgment calls a team could have wrong come first; a different system (another shape,
+    // other tasks, another kind of system) after them. The JSON keeps every change in order.
+    let mut flips: Vec<&Change> = what_if.flips.iter().collect();
+    flips.sort_by_key(|c| pack.questions[c.question].defines_the_system);
+    let lines = flips
+        .into_iter()
         .map(|c| {
             let outcome = match c.top {
                 Some((l, score)) => format!("{} leads ({score:.1})", pack.languages[l].name),

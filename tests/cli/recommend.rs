@@ -236,3 +236,21 @@ fn a_closed_pipe_is_not_a_crash() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+/// "How robust is this?" lists the judgment calls a team could have wrong before changes that
+/// describe another system (another shape, other tasks, another kind of system).
+#[test]
+fn robustness_lists_judgment_calls_before_another_system() {
+    for file in EXAMPLES {
+        let markdown = recommend(file, &["--format", "markdown"]);
+        let section = markdown.split("## How robust is this?").nth(1).unwrap().split("\n## ").next().unwrap();
+        let kinds: Vec<bool> = section
+            .lines()
+            .filter_map(|l| l.strip_prefix("- "))
+            .map(|l| {
+                ["shape ", "secondary_shapes ", "task_nature ", "domain "].iter().any(|q| l.starts_with(q))
+            })
+            .collect();
+        assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "{file}: {section}");
+    }
+}
