@@ -51,24 +51,27 @@ pub enum Verdict {
     Waived,
     /// No decision in force to check.
     NoDecision,
+    /// No decision in force, and `--strict` requires one (exit code 1).
+    Undecided,
     /// Something failed the check (exit code 1).
     Drift,
 }
 
 impl Verdict {
-    /// `holds`, `waived`, `no_decision`, `drift`.
+    /// `holds`, `waived`, `no_decision`, `undecided`, `drift`.
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Holds => "holds",
             Verdict::Waived => "waived",
             Verdict::NoDecision => "no_decision",
+            Verdict::Undecided => "undecided",
             Verdict::Drift => "drift",
         }
     }
 
     /// The process exit code (contract section 5).
     pub fn exit_code(self) -> u8 {
-        if self == Verdict::Drift { 1 } else { 0 }
+        if matches!(self, Verdict::Drift | Verdict::Undecided) { 1 } else { 0 }
     }
 }
 
@@ -259,7 +262,7 @@ pub fn assess<'p>(
                 (Some(problem), None) => findings.push(Finding {
                     level: Level::Error,
                     code: "decision-drift",
-                    message: format!("The decision ({name}) no longer holds: {problem}"),
+                    message: format!("The decision ({name}) does not hold: {problem}"),
                     at: decision_at,
                 }),
             }
@@ -295,7 +298,12 @@ pub fn assess<'p>(
     }
 
     findings.sort_by_key(|f| f.level);
-    let verdict = if findings.iter().any(|f| f.level == Level::Error) {
+    let errors: Vec<&str> = findings.iter().filter(|f| f.level == Level::Error).map(|f| f.code).collect();
+    let verdict = if !errors.is_empty()
+        && errors.iter().all(|c| ["no-decision", "decision-not-in-force"].contains(c))
+    {
+        Verdict::Undecided
+    } else if !errors.is_empty() {
         Verdict::Drift
     } else if waived {
         Verdict::Waived

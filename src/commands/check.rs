@@ -14,7 +14,7 @@ pub fn run(args: &CheckArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let options = Options { tolerance: args.tolerance, strict: args.strict, today: fsio::today() };
     let assessment = check::assess(pack, file, &input.text, input.format, &options);
     let out = match args.format {
-        CheckFormat::Text => report::check::text(pack, shown, file, &assessment),
+        CheckFormat::Text => report::check::text(pack, shown, file, &assessment, usize::from(io.width)),
         CheckFormat::Github => report::check::github(pack, shown, &assessment),
         CheckFormat::Json => report::check::json(pack, shown, file, args.tolerance, &assessment),
     };

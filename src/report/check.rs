@@ -1,7 +1,7 @@
 //! Renderers of `advisor check`: plain text for logs, GitHub Actions workflow commands that
 //! annotate the answers file in a pull request, and a JSON object for scripts.
 
-use super::signed;
+use super::{signed, wrap};
 use crate::answers::AnswersFile;
 use crate::check::{Assessment, Finding};
 use crate::engine::Difference;
@@ -20,7 +20,8 @@ fn separating_lines(pack: &Pack, assessment: &Assessment<'_>) -> Vec<String> {
     let line = |d: &Difference<'_>| {
         format!(
             "{} {} [{}] ({first} {}, {second} {})",
-            signed(d.gap()),
+            // From the recorded decision's side: a rule in its favour is positive.
+            signed(-d.gap()),
             d.rule.reason,
             d.rule.source,
             signed(d.first),
@@ -30,10 +31,15 @@ fn separating_lines(pack: &Pack, assessment: &Assessment<'_>) -> Vec<String> {
     let shown = crate::engine::separation(&standing.separating, SEPARATING);
     let mut lines: Vec<String> = shown.favour.iter().chain(&shown.against).map(|d| line(d)).collect();
     if shown.hidden > 0 {
-        lines.push(format!("{} from {} more rules", signed(shown.hidden_gap), shown.hidden));
+        lines.push(format!("{} from {} more rules", signed(-shown.hidden_gap), shown.hidden));
     }
     lines
 }
+
+/// What a team can do when its decision does not hold.
+const WAYS_OUT: &str = "Ways out: record the language that now leads in [decision]; add a [decision.waiver] \
+     with a reason and an expiry date (expires = \"YYYY-MM-DD\") while the decision is revisited; allow \
+     a gap with --tolerance POINTS; or correct the answers if they no longer describe the system.";
 
 /// Whether a finding is the one the separating rules explain.
 fn explained(f: &Finding) -> bool {
@@ -42,7 +48,13 @@ fn explained(f: &Finding) -> bool {
 
 /// Plain text: the decision, each finding as `level: file:line: message`, the separating
 /// rules, the ranking and the verdict.
-pub fn text(pack: &Pack, file: &str, answers: &AnswersFile, assessment: &Assessment<'_>) -> String {
+pub fn text(
+    pack: &Pack,
+    file: &str,
+    answers: &AnswersFile,
+    assessment: &Assessment<'_>,
+    width: usize,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "advisor check {file}");
     if let Some(line) = super::flags_line(pack, answers) {
@@ -62,15 +74,18 @@ pub fn text(pack: &Pack, file: &str, answers: &AnswersFile, assessment: &Assessm
     }
     for f in &assessment.findings {
         let line = f.at.map_or(String::new(), |p| format!(":{}", p.line));
-        let _ = writeln!(out, "{}: {file}{line}: {}", f.level.word(), f.message);
+        out.push_str(&wrap(&format!("{}: {file}{line}: {}", f.level.word(), f.message), width, "", "  "));
         if explained(f) {
             let lines = separating_lines(pack, assessment);
             if !lines.is_empty() {
-                out.push_str("  what separates them:\n");
+                out.push_str("  what separates them (points for the recorded decision):\n");
                 for l in lines {
-                    let _ = writeln!(out, "    {l}");
+                    out.push_str(&wrap(&l, width, "    ", "      "));
                 }
             }
+        }
+        if matches!(f.code, "decision-drift" | "waiver-expired") {
+            out.push_str(&wrap(WAYS_OUT, width, "  ", "  "));
         }
     }
     out.push_str("ranking:\n");
