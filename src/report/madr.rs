@@ -216,7 +216,9 @@ fn pros_and_cons(out: &mut String, ranked: &Ranked<'_>, names: &BTreeSet<&str>) 
     for r in ranked.reasons.iter().filter(|r| r.points > 0.0) {
         bullet(out, "Good", &r.rule.reason, Some(r.points), &r.rule.source, names);
     }
-    for r in ranked.reasons.iter().filter(|r| r.points < 0.0) {
+    // Reasons are sorted from the strongest for to the strongest against: the cons are listed
+    // strongest first too.
+    for r in ranked.reasons.iter().rev().filter(|r| r.points < 0.0) {
         bullet(out, "Bad", &r.rule.reason, Some(r.points), &r.rule.source, names);
     }
     for c in &ranked.caveats {
@@ -331,12 +333,22 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         ] {
             let _ = writeln!(out, "* {item}");
         }
-        let _ = writeln!(
-            out,
-            "\nIn CI, `advisor check {}` re-scores the answers with the current rule pack on every change and \
-             fails (exit code 1) when the advice no longer supports this decision.\n",
-            record.answers_path
-        );
+        if decision.is_some() {
+            let _ = writeln!(
+                out,
+                "\nIn CI, `advisor check {}` re-scores the answers with the current rule pack on every change and \
+                 fails (exit code 1) when the advice no longer supports this decision.\n",
+                record.answers_path
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "\nRecord the decision in a `[decision]` table of `{}` (language, status, date, deciders): \
+                 `advisor check` then re-scores it in CI on every change and fails when the advice no longer \
+                 supports it.\n",
+                record.answers_path
+            );
+        }
     }
 
     out.push_str("## Pros and Cons of the Options\n\n");
@@ -354,7 +366,11 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
                     r.score,
                     signed(r.points)
                 );
-                pros_and_cons(&mut out, r, &names);
+                if Some(l) == chosen {
+                    out.push_str("Its pros and cons are the consequences listed under Decision Outcome.\n");
+                } else {
+                    pros_and_cons(&mut out, r, &names);
+                }
             }
             None => {
                 let _ = writeln!(out, "Runtime: {}. Excluded by these answers.\n", lang.runtime);

@@ -222,3 +222,54 @@ fn superseding_needs_a_file_and_an_existing_record() {
     assert!(out.stderr.contains("missing.md: cannot read"));
     assert!(!test.path().join("new.md").exists(), "nothing is written when the old record cannot be read");
 }
+
+/// Every example's record reads once: no "because because", no bullet repeated within a section,
+/// the chosen option's pros and cons not repeated under Pros and Cons, and cons strongest first.
+#[test]
+fn records_say_each_thing_once_strongest_first() {
+    let files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "yaml"))
+        .map(|p| format!("examples/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    assert!(files.len() >= 5);
+    for file in files {
+        let record = export(&["--answers", &file]);
+        assert!(!record.to_lowercase().contains("because because"), "{file}");
+        let points = |line: &str| -> Option<f64> {
+            let inner = line.rsplit_once(" (")?.1;
+            inner.split(';').next()?.trim().parse::<f64>().ok()
+        };
+        for section in record.split("\n### ") {
+            let bullets: Vec<&str> = section.lines().filter(|l| l.starts_with("* ")).collect();
+            let mut seen = std::collections::BTreeSet::new();
+            for b in &bullets {
+                assert!(seen.insert(*b), "{file}: repeated in a section: {b}");
+            }
+            let cons: Vec<f64> = bullets
+                .iter()
+                .filter(|b| b.starts_with("* Bad, because"))
+                .filter_map(|b| points(b))
+                .collect();
+            assert!(cons.windows(2).all(|w| w[0] <= w[1]), "{file}: cons not strongest first: {cons:?}");
+            let pros: Vec<f64> = bullets
+                .iter()
+                .filter(|b| b.starts_with("* Good, because"))
+                .filter_map(|b| points(b))
+                .collect();
+            assert!(pros.windows(2).all(|w| w[0] >= w[1]), "{file}: pros not strongest first: {pros:?}");
+        }
+        // The chosen option's pros and cons are the Consequences; its Pros and Cons entry points there.
+        let chosen =
+            record.split("Chosen option: \"").nth(1).unwrap().split('"').next().unwrap().replace('#', "\\#");
+        let options =
+            record.split("## Pros and Cons of the Options").nth(1).unwrap().split("\n## ").next().unwrap();
+        let own = options
+            .split("### ")
+            .find(|s| s.starts_with(&format!("{chosen}\n")))
+            .expect("chosen option listed");
+        assert!(!own.lines().any(|l| l.starts_with("* ")), "{file}: {own}");
+        assert!(own.contains("consequences listed under Decision Outcome"), "{file}: {own}");
+    }
+}
