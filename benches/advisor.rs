@@ -60,6 +60,7 @@ fn render(bencher: Bencher, format: &str) {
         file: &file,
         source: "realtime-chat.toml".into(),
         top: None,
+        all: false,
         color: false,
         width: 100,
         what_if: &what_if,

@@ -449,10 +449,15 @@ pub struct RecommendArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
-    /// Show only the first N languages in the table and Markdown output (JSON always lists
-    /// every language).
+    /// Show only the first N languages in the table (default 5) and Markdown output (JSON always
+    /// lists every language).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub top: Option<u16>,
+
+    /// Show everything in the table: every language, every answer that would change rank 1, and
+    /// the caveats of the top three.
+    #[arg(long, conflicts_with = "top")]
+    pub all: bool,
 }
 
 /// Output formats of `recommend`.

@@ -142,6 +142,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         file: &file,
         source: "your answers".into(),
         top: None,
+        all: false,
         color,
         width: io.width,
         what_if: &what_if,

@@ -16,6 +16,7 @@ pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Err
         file,
         source: input.source.clone(),
         top: args.top.map(usize::from),
+        all: args.all,
         color,
         width: io.width,
         what_if: &what_if,

@@ -25,6 +25,8 @@ pub struct Context<'a> {
     pub source: String,
     /// Show only this many ranked languages.
     pub top: Option<usize>,
+    /// Show everything the table can (`--all`).
+    pub all: bool,
     /// Whether to use colour.
     pub color: bool,
     /// Width to lay out in.

@@ -59,8 +59,7 @@ fn ranking_table(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
             .collect();
         if !r.unmet.is_empty() {
             let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_str()).collect();
-            let noun = if titles.len() == 1 { "a hard requirement" } else { "hard requirements" };
-            reasons.insert(0, format!("MISSES {noun}: {}", titles.join("; ")));
+            reasons.insert(0, format!("MISSES {}", titles.join("; ")));
         }
         if r.tied {
             reasons.insert(0, "TIED for first".to_string());
@@ -82,6 +81,48 @@ fn ranking_table(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
     table.to_string()
 }
 
+/// How many languages the table shows without `--top` or `--all`.
+const DEFAULT_ROWS: usize = 5;
+
+/// How many rank-1-changing answers the table lists without `--all`.
+const SHOWN_FLIPS: usize = 3;
+
+/// How many caveats of rank 1 the table lists without `--all` (those the answers trigger come
+/// first).
+const SHOWN_CAVEATS: usize = 3;
+
+/// Below this width the five columns leave too little room for reasons: one block per language.
+const BLOCK_WIDTH: u16 = 80;
+
+/// One block per language for narrow terminals: the rank, name, score and points on one line,
+/// the strongest reasons wrapped under it at word boundaries.
+fn ranking_blocks(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
+    let width = usize::from(ctx.width);
+    let mut out = String::new();
+    for r in rows {
+        let lang = &ctx.pack.languages[r.language];
+        let head = format!("{:>2}. {}  {:.1}  ({} points)", r.rank, lang.name, r.score, signed(r.points));
+        let head = wrap(&head, width, "", "    ");
+        out.push_str(&if ctx.color && r.rank == 1 { paint_lines(ctx, Style::Good, &head) } else { head });
+        let note = super::standing_note(r);
+        if !note.is_empty() {
+            out.push_str(&wrap(&note.to_uppercase(), width, "    ", "    "));
+        }
+        for reason in strongest(&r.reasons) {
+            out.push_str(&wrap(
+                &format!("{} {}", signed(reason.points), reason.rule.reason),
+                width,
+                "    ",
+                "      ",
+            ));
+        }
+        if r.reasons.is_empty() {
+            out.push_str("    no rule fired\n");
+        }
+    }
+    out
+}
+
 /// The whole terminal report.
 pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     let width = usize::from(ctx.width);
@@ -96,16 +137,23 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         out.push_str(&wrap(&line, width, "", "  "));
     }
     out.push('\n');
-    let shown = ctx.shown(evaluation.ranking.len());
+    let len = evaluation.ranking.len();
+    let shown = if ctx.all { len } else { ctx.top.unwrap_or(DEFAULT_ROWS).min(len) };
     if shown == 0 {
         out.push_str("Every language is excluded by the answers; see below.\n");
+    } else if ctx.width < BLOCK_WIDTH {
+        out.push_str(&ranking_blocks(ctx, &evaluation.ranking[..shown]));
     } else {
         out.push_str(&ranking_table(ctx, &evaluation.ranking[..shown]));
         out.push('\n');
     }
-    let hidden = evaluation.ranking.len() - shown;
-    if hidden > 0 {
-        let _ = writeln!(out, "{hidden} more ranked languages not shown (--top {shown}).");
+    if shown < len {
+        let rest: Vec<String> = evaluation.ranking[shown..]
+            .iter()
+            .map(|r| format!("{} {:.1}", ctx.pack.languages[r.language].name, r.score))
+            .collect();
+        let line = format!("Also ranked: {} (--all shows them in full).", rest.join(", "));
+        out.push_str(&wrap(&line, width, "", "  "));
     }
     for sentence in super::verdict(ctx.pack, evaluation) {
         out.push_str(&wrap(&sentence, width, "", ""));
@@ -118,19 +166,25 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     out.push_str(&paint_lines(ctx, Style::Bold, "How robust is this?"));
     let (summary, flips) = super::robustness(ctx.pack, evaluation, ctx.what_if);
     out.push_str(&wrap(&summary, width, "  ", "  "));
-    const SHOWN_FLIPS: usize = 6;
-    for line in flips.iter().take(SHOWN_FLIPS) {
+    let listed = if ctx.all { flips.len() } else { SHOWN_FLIPS };
+    for line in flips.iter().take(listed) {
         out.push_str(&wrap(line, width, "    - ", "      "));
     }
-    if flips.len() > SHOWN_FLIPS {
-        let _ = writeln!(out, "    - and {} more (--format json lists them all)", flips.len() - SHOWN_FLIPS);
+    if flips.len() > listed {
+        out.push_str(&wrap(
+            &format!("- and {} more (--all lists them)", flips.len() - listed),
+            width,
+            "    ",
+            "      ",
+        ));
     }
 
-    let top: Vec<&Ranked<'_>> = evaluation.ranking.iter().take(shown.min(3)).collect();
+    let top: Vec<&Ranked<'_>> =
+        evaluation.ranking.iter().take(shown.min(if ctx.all { 3 } else { 1 })).collect();
     if !top.is_empty() {
         out.push('\n');
         let heading = if top.len() == 1 {
-            "Caveats of the top language".to_string()
+            format!("Caveats of {}", ctx.pack.languages[top[0].language].name)
         } else {
             format!("Caveats of the top {}", top.len())
         };
@@ -139,19 +193,35 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         let mut listed: Vec<&str> = Vec::new();
         for r in top {
             let lang = &ctx.pack.languages[r.language];
-            let _ = writeln!(out, "  {}", ctx.paint(Style::Warn, &lang.name));
+            if ctx.all {
+                let _ = writeln!(out, "  {}", ctx.paint(Style::Warn, &lang.name));
+            }
             if r.caveats.is_empty() {
                 out.push_str("    none recorded\n");
             }
             let mut repeated = 0;
+            let mut written = 0;
             for c in &r.caveats {
                 if listed.contains(&c.id.as_str()) {
                     repeated += 1;
                     continue;
                 }
+                if !ctx.all && written == SHOWN_CAVEATS {
+                    continue;
+                }
                 listed.push(&c.id);
+                written += 1;
                 let line = format!("{} [{}]", c.text, c.source);
                 out.push_str(&wrap(&line, width, "    - ", "      "));
+            }
+            let more = r.caveats.len() - repeated - written;
+            if more > 0 {
+                out.push_str(&wrap(
+                    &format!("- and {more} more (--all lists them)"),
+                    width,
+                    "    ",
+                    "      ",
+                ));
             }
             if repeated > 0 {
                 let noun = if repeated == 1 { "caveat" } else { "caveats" };
@@ -174,9 +244,8 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         }
     }
     out.push('\n');
-    let note = "Score = 100 / (1 + e^(-points/25)): 50 means no evidence either way; it measures \
-                the weight of evidence, not a probability. Every point comes from a rule citing a \
-                guide section; --format markdown lists them all.";
+    let note = "Score: the weight of evidence, 100 / (1 + e^(-points/25)); 50 means none either way. \
+                Every point comes from a rule citing a guide; explain LANGUAGE takes one apart.";
     out.push_str(&paint_lines(ctx, Style::Dim, &wrap(note, width, "", "")));
     out
 }

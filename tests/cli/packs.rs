@@ -72,7 +72,7 @@ fn what_if_reports_the_answers_that_flip_rank_1() {
         flips.iter().all(|f| ["static_typing", "latency", "runtime_needs"].contains(&f["question"].as_str().unwrap())),
         "only a hard requirement Python cannot meet moves the ML service: {flips:?}"
     );
-    let table = project(&["recommend", "--answers", "examples/enterprise-backend.toml"]);
+    let table = project(&["recommend", "--answers", "examples/enterprise-backend.toml", "--all"]);
     assert!(table.stdout.contains("ecosystem_ties adds windows: C# leads"), "{}", table.stdout);
 }
 
