@@ -282,7 +282,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..))]
     pub options: u16,
 
-    /// Replace an existing file at --out.
+    /// Replace an existing file at --out, or file a record whose title another record in
+    /// --adr-dir already has.
     #[arg(long)]
     pub force: bool,
 

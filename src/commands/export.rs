@@ -26,7 +26,7 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let title = args.title.clone().unwrap_or_else(|| madr::default_title(pack, file));
     let target = match (&args.out, &args.adr_dir) {
         (Some(out), _) => Some(out.clone()),
-        (None, Some(dir)) => Some(next_record(dir, &title)?),
+        (None, Some(dir)) => Some(next_record(dir, &title, args.force)?),
         (None, None) => None,
     };
     // The superseded record is read before anything is written, so a bad path writes nothing.
@@ -115,7 +115,23 @@ pub fn slug(title: &str) -> String {
 }
 
 /// `DIR/NNNN-<slug>.md` with the number after the highest `NNNN-*.md` already in `DIR`.
-fn next_record(dir: &Path, title: &str) -> Result<PathBuf, Error> {
+fn next_record(dir: &Path, title: &str, force: bool) -> Result<PathBuf, Error> {
+    let slug = slug(title);
+    // A record with the same title is most likely the same decision filed twice.
+    if let Ok(entries) = std::fs::read_dir(dir)
+        && !force
+        && let Some(same) = entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .find(|name| name.len() > 5 && name[4..].starts_with('-') && name[5..] == format!("{slug}.md"))
+    {
+        return Err(Error::Usage(format!(
+            "{} already holds a record with this title ({same}); give the new one another --title, \
+             replace the old one with --supersedes {}, or add --force to file it anyway",
+            dir.display(),
+            dir.join(&same).display()
+        )));
+    }
     let highest = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
@@ -136,7 +152,7 @@ fn next_record(dir: &Path, title: &str) -> Result<PathBuf, Error> {
             )));
         }
     };
-    Ok(dir.join(format!("{:04}-{}.md", highest + 1, slug(title))))
+    Ok(dir.join(format!("{:04}-{slug}.md", highest + 1)))
 }
 
 /// The path of `to` relative to the folder of `from`, with `/` separators, for a Markdown link.

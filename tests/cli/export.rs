@@ -158,6 +158,35 @@ fn adr_folders_get_the_next_free_number() {
     assert_eq!(out.code, 0);
     assert!(test.path().join("docs/adr/0005-go-for-the-control-plane.md").exists());
 
+    // The same title again is refused unless --force: it is most likely the same decision.
+    let again = test.run_with(&[
+        "export",
+        "team.toml",
+        "--adr-dir",
+        "docs/adr",
+        "--title",
+        "Go for the control plane",
+    ]);
+    assert_eq!(again.code, 2);
+    assert!(
+        again.stderr.contains("already holds a record with this title (0005-go-for-the-control-plane.md)"),
+        "{}",
+        again.stderr
+    );
+    assert!(again.stderr.contains("--supersedes") && again.stderr.contains("--force"), "{}", again.stderr);
+    assert!(!test.path().join("docs/adr/0006-go-for-the-control-plane.md").exists());
+    let forced = test.run_with(&[
+        "export",
+        "team.toml",
+        "--adr-dir",
+        "docs/adr",
+        "--title",
+        "Go for the control plane",
+        "--force",
+    ]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert!(test.path().join("docs/adr/0006-go-for-the-control-plane.md").exists());
+
     // A folder that does not exist yet starts at 0001.
     let out = test.run_with(&["export", "--answers", "team.toml", "--adr-dir", "new/decisions"]);
     assert_eq!(out.code, 0);
