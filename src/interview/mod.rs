@@ -628,10 +628,10 @@ mod tests {
         assert_eq!(script.reviews.len(), 2);
     }
 
-    #[test]
-    fn changing_the_dominant_shape_drops_it_from_the_secondary_ones() {
+    /// A pack of two questions: `shape` (a or b) and `also`, the same options, distinct from it.
+    fn shapes_pack() -> Pack {
         let file = |name: &str, text: &str| PackFile { name: name.into(), text: text.into(), json: None };
-        let pack = build(&[
+        build(&[
             file("p/languages/l.yaml", "languages:\n  - {id: go, name: Go, runtime: native}\n"),
             file("p/sources/s.yaml", "guides:\n  - {id: \"000\", title: T, sections: [S]}\n"),
             file(
@@ -639,7 +639,12 @@ mod tests {
                 "questions:\n  - id: shape\n    title: T\n    kind: single\n    prompt: P\n    help: H\n    source: 000 / S\n    options:\n      - {id: a, label: A, description: D}\n      - {id: b, label: B, description: D}\n  - id: also\n    title: T\n    kind: multi\n    prompt: P\n    help: H\n    source: 000 / S\n    options_from: shape\n    distinct_from: shape\n    default: []\n",
             ),
         ])
-        .unwrap();
+        .expect("test pack")
+    }
+
+    #[test]
+    fn changing_the_dominant_shape_drops_it_from_the_secondary_ones() {
+        let pack = shapes_pack();
         // shape a, also [b]; then on the review, shape becomes b: also loses b.
         let mut script = Script::new(&[Pick(vec![0]), Pick(vec![1]), Edit(0), Pick(vec![1]), Confirm]);
         let outcome = run(&pack, None, &mut script).unwrap();
@@ -648,16 +653,7 @@ mod tests {
 
     #[test]
     fn a_question_distinct_from_another_does_not_offer_its_answer() {
-        let file = |name: &str, text: &str| PackFile { name: name.into(), text: text.into(), json: None };
-        let pack = build(&[
-            file("p/languages/l.yaml", "languages:\n  - {id: go, name: Go, runtime: native}\n"),
-            file("p/sources/s.yaml", "guides:\n  - {id: \"000\", title: T, sections: [S]}\n"),
-            file(
-                "p/questions/q.yaml",
-                "questions:\n  - id: shape\n    title: T\n    kind: single\n    prompt: P\n    help: H\n    source: 000 / S\n    options:\n      - {id: a, label: A, description: D}\n      - {id: b, label: B, description: D}\n  - id: also\n    title: T\n    kind: multi\n    prompt: P\n    help: H\n    source: 000 / S\n    options_from: shape\n    distinct_from: shape\n    default: []\n",
-            ),
-        ])
-        .unwrap();
+        let pack = shapes_pack();
         // A file that lists the dominant shape again: it is not offered, nor kept.
         let mut both = OptionSet::single(0);
         both.insert(1);
