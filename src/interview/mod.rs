@@ -324,13 +324,8 @@ mod tests {
     /// A small pack: `kind` (required), `size` (asked only when kind is `service`), `extras`
     /// (multi), `tone` (default `calm`).
     fn pack() -> Pack {
-        let file = |name: &str, text: &str| PackFile { name: name.into(), text: text.into(), json: None };
-        build(&[
-            file("p/languages/l.yaml", "languages:\n  - {id: go, name: Go, runtime: native}\n"),
-            file("p/sources/s.yaml", "guides:\n  - {id: \"000\", title: T, sections: [S]}\n"),
-            file(
-                "p/questions/q.yaml",
-                r#"questions:
+        pack_of(
+            r#"questions:
   - id: kind
     title: Kind
     kind: single
@@ -372,9 +367,7 @@ mod tests {
       - {id: loud, label: Loud, description: D}
       - {id: calm, label: Calm, description: D}
 "#,
-            ),
-        ])
-        .expect("test pack")
+        )
     }
 
     /// One scripted reply.
@@ -630,14 +623,18 @@ mod tests {
 
     /// A pack of two questions: `shape` (a or b) and `also`, the same options, distinct from it.
     fn shapes_pack() -> Pack {
+        pack_of(
+            "questions:\n  - id: shape\n    title: T\n    kind: single\n    prompt: P\n    help: H\n    source: 000 / S\n    options:\n      - {id: a, label: A, description: D}\n      - {id: b, label: B, description: D}\n  - id: also\n    title: T\n    kind: multi\n    prompt: P\n    help: H\n    source: 000 / S\n    options_from: shape\n    distinct_from: shape\n    default: []\n",
+        )
+    }
+
+    /// A pack of one language, one guide and these questions.
+    fn pack_of(questions: &str) -> Pack {
         let file = |name: &str, text: &str| PackFile { name: name.into(), text: text.into(), json: None };
         build(&[
             file("p/languages/l.yaml", "languages:\n  - {id: go, name: Go, runtime: native}\n"),
             file("p/sources/s.yaml", "guides:\n  - {id: \"000\", title: T, sections: [S]}\n"),
-            file(
-                "p/questions/q.yaml",
-                "questions:\n  - id: shape\n    title: T\n    kind: single\n    prompt: P\n    help: H\n    source: 000 / S\n    options:\n      - {id: a, label: A, description: D}\n      - {id: b, label: B, description: D}\n  - id: also\n    title: T\n    kind: multi\n    prompt: P\n    help: H\n    source: 000 / S\n    options_from: shape\n    distinct_from: shape\n    default: []\n",
-            ),
+            file("p/questions/q.yaml", questions),
         ])
         .expect("test pack")
     }
