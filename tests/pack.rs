@@ -286,3 +286,39 @@ fn no_reason_or_caveat_starts_with_because() {
         );
     }
 }
+
+/// The words that carry a text's point: lower-cased, longer than three letters.
+fn content_words(text: &str) -> BTreeSet<String> {
+    const COMMON: [&str; 12] =
+        ["that", "this", "with", "from", "when", "than", "their", "each", "every", "more", "most", "into"];
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 3)
+        .map(str::to_lowercase)
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .collect()
+}
+
+/// A caveat that makes the same point as a penalty for one of its languages, citing the same
+/// section, names that rule in `restates`, so a record shows the two once (as the penalty, in
+/// the caveat's words). "The same point": most of the shorter text's words are in the other.
+#[test]
+fn a_caveat_that_restates_a_penalty_says_so() {
+    let pack = builtin();
+    let mut unlinked = Vec::new();
+    for caveat in &pack.caveats {
+        let words = content_words(&caveat.text);
+        for (i, rule) in pack.rules().iter().enumerate() {
+            let penalises = rule.points.iter().any(|(l, p)| *p < 0.0 && caveat.languages.contains(l));
+            if !penalises || rule.source != caveat.source {
+                continue;
+            }
+            let other = content_words(&rule.reason);
+            let shared = words.intersection(&other).count() as f64;
+            let overlap = shared / words.len().min(other.len()).max(1) as f64;
+            if overlap >= 0.6 && !caveat.restates.iter().any(|r| r.get() == i) {
+                unlinked.push(format!("{} restates {} ({overlap:.2})", caveat.id, rule.id));
+            }
+        }
+    }
+    assert!(unlinked.is_empty(), "add `restates` to these caveats:\n{}", unlinked.join("\n"));
+}

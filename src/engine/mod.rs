@@ -61,6 +61,49 @@ pub struct Reason<'p> {
     pub written: f64,
     /// Why it counts fewer points than written, if it does.
     pub limit: Option<Limit<'p>>,
+    /// A caveat that applies and makes the same point (its `restates` names this penalty):
+    /// reports show the two once, as this reason in the caveat's words.
+    pub caveat: Option<&'p Caveat>,
+}
+
+impl Reason<'_> {
+    /// What a report says for it: the rule's reason, or the text of the caveat that restates
+    /// it (which adds what to do), without a closing full stop.
+    pub fn text(&self) -> &str {
+        self.caveat.map_or(self.rule.reason.as_str(), |c| c.text.trim_end().trim_end_matches('.'))
+    }
+
+    /// Its source, and the caveat's too when that cites another section.
+    pub fn sources(&self) -> String {
+        match self.caveat {
+            Some(c) if c.source != self.rule.source => format!("{}; {}", self.rule.source, c.source),
+            _ => self.rule.source.clone(),
+        }
+    }
+}
+
+/// The caveats that reports list on their own: those not shown as part of a reason.
+pub fn caveats_apart<'p>(caveats: &[&'p Caveat], reasons: &[Reason<'p>]) -> Vec<&'p Caveat> {
+    caveats
+        .iter()
+        .copied()
+        .filter(|c| !reasons.iter().any(|r| r.caveat.is_some_and(|rc| std::ptr::eq(rc, *c))))
+        .collect()
+}
+
+/// Gives each applying caveat that restates a counted penalty to the strongest such reason.
+fn attach_caveats<'p>(pack: &Pack, reasons: &mut [Reason<'p>], caveats: &[&'p Caveat]) {
+    for &c in caveats {
+        // Reasons run from the strongest for to the strongest against.
+        let restated = reasons.iter_mut().rev().find(|r| {
+            r.points < 0.0
+                && r.caveat.is_none()
+                && c.restates.iter().any(|&i| pack.rules()[i.get()].id == r.rule.id)
+        });
+        if let Some(r) = restated {
+            r.caveat = Some(c);
+        }
+    }
 }
 
 /// A language in the ranking.
@@ -284,7 +327,7 @@ fn tally<'p>(pack: &'p Pack, answers: &Answers, with_reasons: bool) -> Tally<'p>
             };
             points[l] += p;
             if with_reasons {
-                reasons[l].push(Reason { rule, points: p, written, limit });
+                reasons[l].push(Reason { rule, points: p, written, limit, caveat: None });
             }
         }
     }
@@ -333,7 +376,9 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
         .iter()
         .filter(|(_, by)| by.is_empty())
         .map(|(language, _)| {
-            let (counted, set_aside) = split_reasons(std::mem::take(&mut reasons[language]));
+            let (mut counted, set_aside) = split_reasons(std::mem::take(&mut reasons[language]));
+            let caveats = sorted_caveats(pack, &answers, language);
+            attach_caveats(pack, &mut counted, &caveats);
             Ranked {
                 rank: 0,
                 language,
@@ -341,7 +386,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
                 score: score_of(points[language]),
                 reasons: counted,
                 set_aside,
-                caveats: sorted_caveats(pack, &answers, language),
+                caveats,
                 unmet: unmet[language].clone(),
                 tied: false,
             }
@@ -528,12 +573,14 @@ pub struct Breakdown<'p> {
 pub fn breakdown<'p>(pack: &'p Pack, answers: &Answers, language: LangIdx) -> Breakdown<'p> {
     let (answers, _) = effective(pack, answers);
     let Tally { unmet, points, mut reasons, .. } = tally(pack, &answers, true);
-    let (counted, set_aside) = split_reasons(std::mem::take(&mut reasons[language]));
+    let (mut counted, set_aside) = split_reasons(std::mem::take(&mut reasons[language]));
+    let caveats = sorted_caveats(pack, &answers, language);
+    attach_caveats(pack, &mut counted, &caveats);
     Breakdown {
         points: points[language],
         reasons: counted,
         set_aside,
-        caveats: sorted_caveats(pack, &answers, language),
+        caveats,
         unmet: unmet[language].clone(),
     }
 }

@@ -404,6 +404,8 @@ pub struct Caveat {
     pub text: String,
     /// `NNN / Section heading`.
     pub source: String,
+    /// The penalty rules whose point it makes too (see `restates` in the pack format).
+    pub restates: Vec<RuleIdx>,
     /// Where it was written.
     pub origin: Origin,
 }

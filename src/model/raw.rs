@@ -266,6 +266,10 @@ pub struct RawCaveat {
     pub text: String,
     /// `NNN / Section heading`.
     pub source: String,
+    /// Ids of penalty rules whose point this caveat makes too: when one of them counts against
+    /// the language, reports show the two once, as that rule with the caveat's text.
+    #[serde(default)]
+    pub restates: Vec<String>,
 }
 
 /// A condition as written: a mapping whose entries must all hold. A question id maps to an

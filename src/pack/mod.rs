@@ -225,6 +225,7 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
     // Groups and offsets name rules and groups of any file, so they resolve once all are in
     // and the overrides have applied.
     b.resolve_groups_and_offsets();
+    b.resolve_restates();
     for file in files {
         if !["languages", "sources", "radar", "questions", "rules"].contains(&folder(&file.name)) {
             b.problems.push(Diagnostic::new(
@@ -274,6 +275,8 @@ struct Builder {
     rules: Vec<Rule>,
     /// By rule id, the `group` and `offsets` of the rules that have them.
     links: HashMap<String, Links>,
+    /// By caveat id, the rules named by `restates` (in `Links::offsets`).
+    caveat_links: HashMap<String, Links>,
     groups: Vec<Group>,
     /// Where each group was written, for messages.
     group_positions: Vec<Option<Position>>,
@@ -928,6 +931,43 @@ impl Builder {
         }
     }
 
+    /// Resolves every caveat's `restates`, and checks what it promises: each named rule exists
+    /// (one a team pack disabled is dropped) and takes points from a language the caveat is
+    /// shown for, since the two are then shown as one con.
+    fn resolve_restates(&mut self) {
+        let links = std::mem::take(&mut self.caveat_links);
+        for c in 0..self.caveats.len() {
+            let Some(link) = links.get(&self.caveats[c].id) else { continue };
+            let site = Site { file: &link.file, id: &self.caveats[c].id, position: link.position };
+            let mut restates = Vec::new();
+            for name in &link.offsets {
+                let Some(r) = self.rules.iter().position(|r| &r.id == name) else {
+                    if !self.disabled.iter().any(|d| &d.id == name) {
+                        let hint = did_you_mean(name, self.rules.iter().map(|r| r.id.as_str()));
+                        self.problems
+                            .push(site.problem(format!("`restates` names unknown rule `{name}`{hint}")));
+                    }
+                    continue;
+                };
+                let caveat = &self.caveats[c];
+                let restated =
+                    self.rules[r].points.iter().any(|(l, p)| *p < 0.0 && caveat.languages.contains(l));
+                if !restated && !self.rules[r].adjusted.is_empty() {
+                    // A team pack changed the rule's points: the two are no longer one con.
+                    continue;
+                }
+                if !restated {
+                    self.problems.push(site.problem(format!(
+                        "`restates` names `{name}`, which takes no points from a language this caveat is for; a caveat restates a penalty"
+                    )));
+                    continue;
+                }
+                restates.push(RuleIdx::new(r));
+            }
+            self.caveats[c].restates = restates;
+        }
+    }
+
     fn exclusion(&mut self, file: &PackFile, e: raw::RawExclusion) {
         let site = self.site(file, &e.id);
         self.claim_id(&site);
@@ -958,8 +998,14 @@ impl Builder {
             languages,
             text: c.text,
             source: c.source,
+            restates: Vec::new(),
             origin: Self::origin(&site),
         });
+        if !c.restates.is_empty() {
+            let links =
+                Links { file: file.name.clone(), position: site.position, group: None, offsets: c.restates };
+            self.caveat_links.insert(c.id, links);
+        }
     }
 }
 
@@ -1105,6 +1151,22 @@ mod tests {
         ] {
             assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
         }
+    }
+
+    #[test]
+    fn restates_names_a_penalty_of_the_caveats_languages() {
+        let rules = "rules:\n  - id: slow\n    points: {go: -2}\n    reason: R\n    source: 000 / Go Section\n  - id: fast\n    points: {go: 2, rust: -1}\n    reason: R\n    source: 000 / Go Section\ncaveats:\n  - id: ok\n    languages: [go]\n    text: T\n    source: 000 / Go Section\n    restates: [slow]\n  - id: bad\n    languages: [go]\n    text: T\n    source: 000 / Go Section\n    restates: [fast, slwo]\n";
+        let Err(Error::Invalid(problems)) = pack_with(rules) else { panic!("expected problems") };
+        let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(all[0].contains("p/rules/r.yaml:16:3: entry `bad`: `restates` names `fast`, which takes no points from a language this caveat is for"), "{all:?}");
+        assert!(
+            all[1].contains("entry `bad`: `restates` names unknown rule `slwo` (did you mean \"slow\"?)"),
+            "{all:?}"
+        );
+        let fine = rules.split("  - id: bad").next().unwrap();
+        let pack = pack_with(fine).unwrap();
+        assert_eq!(pack.caveats[0].restates, vec![RuleIdx::new(0)]);
     }
 
     #[test]

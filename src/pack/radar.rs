@@ -199,6 +199,7 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
             languages: vec![language],
             text: format!("The team's tech radar ({}) puts {} in {ring}{detail}", file.name, lang.name),
             source,
+            restates: Vec::new(),
             origin,
         });
     }

@@ -12,26 +12,26 @@ use std::fmt::Write as _;
 /// How many separating rules a message lists on each side.
 const SEPARATING: usize = 3;
 
-/// The rules that separate rank 1 from the decision, one line each.
-fn separating_lines(pack: &Pack, assessment: &Assessment<'_>) -> Vec<String> {
+/// The rules that separate rank 1 from the decision: points from the recorded decision's side
+/// (a rule in its favour is positive) and the rule's text, one pair each.
+fn separating_lines(pack: &Pack, assessment: &Assessment<'_>) -> Vec<(String, String)> {
     let Some(standing) = &assessment.standing else { return Vec::new() };
     let Some(leader) = assessment.evaluation.ranking.first() else { return Vec::new() };
     let (first, second) = (&pack.languages[leader.language].name, &pack.languages[standing.language].name);
     let line = |d: &Difference<'_>| {
-        format!(
-            "{} {} [{}] ({first} {}, {second} {})",
-            // From the recorded decision's side: a rule in its favour is positive.
-            signed(-d.gap()),
+        let text = format!(
+            "{} [{}] ({first} {}, {second} {})",
             d.rule.reason,
             d.rule.source,
             signed(d.first),
             signed(d.second)
-        )
+        );
+        (signed(-d.gap()), text)
     };
     let shown = crate::engine::separation(&standing.separating, SEPARATING);
-    let mut lines: Vec<String> = shown.favour.iter().chain(&shown.against).map(|d| line(d)).collect();
+    let mut lines: Vec<_> = shown.favour.iter().chain(&shown.against).map(|d| line(d)).collect();
     if shown.hidden > 0 {
-        lines.push(format!("{} from {} more rules", signed(-shown.hidden_gap), shown.hidden));
+        lines.push((signed(-shown.hidden_gap), format!("from {} more rules", shown.hidden)));
     }
     lines
 }
@@ -56,9 +56,9 @@ pub fn text(
     width: usize,
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "advisor check {file}");
+    out.push_str(&wrap(&format!("advisor check {file}"), width, "", "  "));
     if let Some(line) = super::flags_line(pack, answers) {
-        let _ = writeln!(out, "{line}");
+        out.push_str(&wrap(&line, width, "", "  "));
     }
     if let Some(s) = &assessment.standing {
         let place = match &s.ranked {
@@ -70,7 +70,12 @@ pub fn text(
             ),
             None => "excluded".to_string(),
         };
-        let _ = writeln!(out, "decision: {} ({place})", pack.languages[s.language].name);
+        out.push_str(&wrap(
+            &format!("decision: {} ({place})", pack.languages[s.language].name),
+            width,
+            "",
+            "  ",
+        ));
     }
     for f in &assessment.findings {
         let line = f.at.map_or(String::new(), |p| format!(":{}", p.line));
@@ -78,9 +83,14 @@ pub fn text(
         if explained(f) {
             let lines = separating_lines(pack, assessment);
             if !lines.is_empty() {
-                out.push_str("  what separates them (points for the recorded decision):\n");
-                for l in lines {
-                    out.push_str(&wrap(&l, width, "    ", "      "));
+                out.push_str(&wrap(
+                    "what separates them (points for the recorded decision):",
+                    width,
+                    "  ",
+                    "  ",
+                ));
+                for (points, text) in lines {
+                    out.push_str(&wrap(&text, width, &format!("    {points:>4}  "), &" ".repeat(10)));
                 }
             }
         }
@@ -89,23 +99,48 @@ pub fn text(
         }
     }
     out.push_str("ranking:\n");
-    for r in &assessment.evaluation.ranking {
-        let note = super::standing_note(r);
-        let note = if note.is_empty() { note } else { format!("  {note}") };
-        let _ = writeln!(
-            out,
-            "  {:>2}. {:<24} {:>5.1}  {:>4}{note}",
-            r.rank,
-            pack.languages[r.language].name,
-            r.score,
-            signed(r.points)
-        );
-    }
-    for x in &assessment.evaluation.excluded {
-        let _ = writeln!(out, "   -  {:<24} excluded: {}", pack.languages[x.language].name, x.by[0].reason);
-    }
+    out.push_str(&ranking_lines(pack, assessment, width));
     let _ = writeln!(out, "verdict: {} (exit {})", assessment.verdict.word(), assessment.verdict.exit_code());
     out
+}
+
+/// The ranking, one line per language: rank, name, score and points in columns, and the score
+/// column left out when the terminal is too narrow for it (points are what `check` weighs).
+fn ranking_lines(pack: &Pack, assessment: &Assessment<'_>, width: usize) -> String {
+    let ranking = &assessment.evaluation.ranking;
+    let excluded = &assessment.evaluation.excluded;
+    let name_width = ranking
+        .iter()
+        .map(|r| r.language)
+        .chain(excluded.iter().map(|x| x.language))
+        .map(|l| pack.languages[l].name.chars().count())
+        .max()
+        .unwrap_or(0);
+    // "  12. " + name + "  " + score + "  " + points
+    let with_score = 6 + name_width + 2 + 5 + 2 + 4 <= width;
+    let mut out = String::new();
+    for r in ranking {
+        let name = &pack.languages[r.language].name;
+        let score = if with_score { format!("  {:>5.1}", r.score) } else { String::new() };
+        let columns = format!("{:<name_width$}{score}  {:>4}", name, signed(r.points));
+        let note = super::standing_note(r);
+        let line = if note.is_empty() { columns } else { format!("{columns}  {note}") };
+        out.push_str(&wrap_columns(&line, width, &format!("  {:>2}. ", r.rank), &" ".repeat(8)));
+    }
+    for x in excluded {
+        let line = format!("{:<name_width$}  excluded: {}", pack.languages[x.language].name, x.by[0].reason);
+        out.push_str(&wrap_columns(&line, width, "   -  ", &" ".repeat(8)));
+    }
+    out
+}
+
+/// Like [`wrap`], but the runs of spaces that align columns are kept as they are on the first
+/// line.
+fn wrap_columns(line: &str, width: usize, first: &str, indent: &str) -> String {
+    if first.chars().count() + line.chars().count() <= width {
+        return format!("{first}{line}\n");
+    }
+    wrap(line, width, first, indent)
 }
 
 /// Escapes a workflow command's message (GitHub: `%`, CR, LF).
@@ -125,9 +160,8 @@ pub fn github(pack: &Pack, file: &str, assessment: &Assessment<'_>) -> String {
     for f in &assessment.findings {
         let mut message = f.message.clone();
         if explained(f) {
-            for l in separating_lines(pack, assessment) {
-                message.push_str("\n  ");
-                message.push_str(&l);
+            for (points, text) in separating_lines(pack, assessment) {
+                let _ = write!(message, "\n  {points} {text}");
             }
         }
         let mut props = format!("file={}", escape_property(file));

@@ -6,7 +6,6 @@ use super::{describe_change, limit_note, points_text, signed, wrap};
 use crate::engine::{self, Evaluation};
 use crate::model::LangIdx;
 use crate::pack::Pack;
-use std::fmt::Write as _;
 
 /// How many separating rules to list.
 const SEPARATING: usize = 8;
@@ -77,9 +76,9 @@ pub fn render(
             format!("\nRules that would fire if it were not excluded ({} points):\n", signed(total))
         }
     };
-    out.push_str(&heading);
+    out.push_str(&wrap(&heading[1..], width, "\n", "  "));
     for r in &reasons {
-        let line = format!("{}: {} [{}]", r.rule.id, r.rule.reason, r.rule.source);
+        let line = format!("{}: {} [{}]", r.rule.id, r.text(), r.sources());
         out.push_str(&wrap(&line, width, &format!("  {:>4}  ", signed(r.points)), "        "));
         for note in &r.rule.adjusted {
             out.push_str(&wrap(&format!("(points changed by {note})"), width, "        ", "         "));
@@ -89,7 +88,7 @@ pub fn render(
         }
     }
     if !set_aside.is_empty() {
-        out.push_str("\nRules that fired but count nothing here:\n");
+        out.push_str(&wrap("Rules that fired but count nothing here:", width, "\n", "  "));
         for r in &set_aside {
             let note = limit_note(r).unwrap_or_default();
             let line = format!("{}: {} [{}] ({note})", r.rule.id, r.rule.reason, r.rule.source);
@@ -98,10 +97,15 @@ pub fn render(
     }
 
     out.push_str("\nCaveats:\n");
-    if caveats.is_empty() {
-        out.push_str("  none recorded\n");
+    let apart = engine::caveats_apart(&caveats, &reasons);
+    if apart.is_empty() {
+        out.push_str(if caveats.is_empty() {
+            "  none recorded\n"
+        } else {
+            "  none apart from those given with the rules above\n"
+        });
     }
-    for c in &caveats {
+    for c in &apart {
         out.push_str(&wrap(&format!("{} [{}]", c.text, c.source), width, "  - ", "    "));
     }
 
@@ -179,16 +183,27 @@ pub fn render(
             out.push_str(&wrap(&line, width, &format!("  {:>4}  ", signed(d.gap())), "        "));
         }
         if shown.hidden > 0 {
-            let _ = writeln!(out, "  {:>4}  from {} more rules", signed(shown.hidden_gap), shown.hidden);
+            let line = format!("from {} more rules", shown.hidden);
+            out.push_str(&wrap(&line, width, &format!("  {:>4}  ", signed(shown.hidden_gap)), "        "));
         }
     }
 
     if ranked.is_none_or(|r| r.rank > 1) {
         let paths = engine::paths_to_first(pack, answers, language);
         if paths.is_empty() {
-            let _ = writeln!(out, "\nNo single answer change would put {name} first.");
+            out.push_str(&wrap(
+                &format!("No single answer change would put {name} first."),
+                width,
+                "\n",
+                "  ",
+            ));
         } else {
-            let _ = writeln!(out, "\nSingle answer changes that would put {name} first:");
+            out.push_str(&wrap(
+                &format!("Single answer changes that would put {name} first:"),
+                width,
+                "\n",
+                "  ",
+            ));
             for c in &paths {
                 let score = c.top.map_or(0.0, |(_, s)| s);
                 out.push_str(&wrap(

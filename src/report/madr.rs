@@ -146,14 +146,25 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
 
 /// The context: each required or non-default answer as a sentence, then the question.
 fn context(pack: &Pack, file: &AnswersFile) -> String {
+    let names = names(pack);
     let mut sentences = Vec::new();
     for (q, question) in pack.questions.iter().enumerate() {
         let answer = file.answers.get(QuestionIdx::new(q));
         if question.default.as_ref() == Some(answer) {
             continue;
         }
-        let labels: Vec<String> =
-            answer.iter().map(|o| format!("**{}**", question.options[o].label)).collect();
+        // Labels are written capitalised, as for a list; inside a sentence they read lower-case
+        // ("the job of the language runtime"), names and acronyms excepted.
+        let opens = question.statement.trim_start().starts_with("{answer}");
+        let labels: Vec<String> = answer
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let label = &question.options[o].label;
+                let label = if opens && i == 0 { label.clone() } else { mid_sentence(label, &names) };
+                format!("**{label}**")
+            })
+            .collect();
         let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
         sentences.push(question.statement.replace("{answer}", &in_words(&refs)));
     }
@@ -214,14 +225,14 @@ fn pros_and_cons(out: &mut String, ranked: &Ranked<'_>, names: &BTreeSet<&str>) 
         bullet(out, "Bad", &text, None, &u.source, names);
     }
     for r in ranked.reasons.iter().filter(|r| r.points > 0.0) {
-        bullet(out, "Good", &r.rule.reason, Some(r.points), &r.rule.source, names);
+        bullet(out, "Good", r.text(), Some(r.points), &r.sources(), names);
     }
     // Reasons are sorted from the strongest for to the strongest against: the cons are listed
-    // strongest first too.
+    // strongest first too. A caveat that makes a penalty's point is that penalty's bullet.
     for r in ranked.reasons.iter().rev().filter(|r| r.points < 0.0) {
-        bullet(out, "Bad", &r.rule.reason, Some(r.points), &r.rule.source, names);
+        bullet(out, "Bad", r.text(), Some(r.points), &r.sources(), names);
     }
-    for c in &ranked.caveats {
+    for c in &crate::engine::caveats_apart(&ranked.caveats, &ranked.reasons) {
         bullet(out, "Bad", &c.text, None, &c.source, names);
     }
 }

@@ -65,14 +65,17 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         if r.reasons.is_empty() {
             out.push_str("No rule fired for this language.\n");
         }
-        for reason in &r.reasons {
+        // Pros strongest first, then cons strongest first.
+        let pros = r.reasons.iter().filter(|x| x.points > 0.0);
+        let cons = r.reasons.iter().rev().filter(|x| x.points < 0.0);
+        for reason in pros.chain(cons) {
             let note = super::limit_note(reason).map_or(String::new(), |n| format!("; {n}"));
             let _ = writeln!(
                 out,
                 "- **{}** {} _({}; rule `{}`{note})_",
                 signed(reason.points),
-                reason.rule.reason,
-                reason.rule.source,
+                reason.text(),
+                reason.sources(),
                 reason.rule.id
             );
         }
@@ -88,10 +91,15 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
             );
         }
         out.push_str("\n### Caveats\n\n");
-        if r.caveats.is_empty() {
-            out.push_str("None recorded.\n");
+        let caveats = crate::engine::caveats_apart(&r.caveats, &r.reasons);
+        if caveats.is_empty() {
+            out.push_str(if r.caveats.is_empty() {
+                "None recorded.\n"
+            } else {
+                "None apart from those given with the reasons above.\n"
+            });
         }
-        for c in &r.caveats {
+        for c in &caveats {
             let _ = writeln!(out, "- {} _({})_", c.text, c.source);
         }
         out.push('\n');

@@ -400,19 +400,50 @@ pub fn signed(points: f64) -> String {
 }
 
 /// Wraps `text` to `width` columns, every line starting with `indent`, the first with
-/// `first` instead.
+/// `first` instead. Words are never split, except a word too long for any line (a long rule
+/// id or path), which breaks after a `-` or `/` where it can.
 pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
     let mut out = String::new();
     let mut line = String::from(first);
     let mut line_len = first.chars().count();
     let mut empty = true;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if !empty && line_len + 1 + len > width {
+    let indent_len = indent.chars().count();
+    for whole in text.split_whitespace() {
+        let mut word = whole;
+        loop {
+            let len = word.chars().count();
+            let room =
+                if empty { width.saturating_sub(line_len) } else { width.saturating_sub(line_len + 1) };
+            if len <= room {
+                break;
+            }
+            // Too long for the rest of this line: break it only if it would not fit on a
+            // line of its own either.
+            let own_line = width.saturating_sub(indent_len);
+            let cut = (len > own_line)
+                .then(|| {
+                    word.char_indices()
+                        .filter(|&(i, c)| matches!(c, '-' | '/') && i + 1 < word.len())
+                        .map(|(i, _)| i + 1)
+                        .take_while(|&end| word[..end].chars().count() <= room)
+                        .last()
+                })
+                .flatten();
+            match cut {
+                Some(end) => {
+                    if !empty {
+                        line.push(' ');
+                    }
+                    line.push_str(&word[..end]);
+                    word = &word[end..];
+                }
+                None if empty => break,
+                None => {}
+            }
             out.push_str(line.trim_end());
             out.push('\n');
             line = String::from(indent);
-            line_len = indent.chars().count();
+            line_len = indent_len;
             empty = true;
         }
         if !empty {
@@ -420,7 +451,7 @@ pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
             line_len += 1;
         }
         line.push_str(word);
-        line_len += len;
+        line_len += word.chars().count();
         empty = false;
     }
     out.push_str(line.trim_end());
@@ -445,5 +476,15 @@ mod tests {
         let text = wrap("one two three four five", 12, "- ", "  ");
         assert_eq!(text, "- one two\n  three four\n  five\n");
         assert_eq!(wrap("averyveryverylongword x", 8, "", ""), "averyveryverylongword\nx\n");
+        assert_eq!(
+            wrap("+4 elixir-realtime-and-jobs x", 14, "", "  "),
+            "+4 elixir-\n  realtime-\n  and-jobs x\n"
+        );
+        assert_eq!(wrap("a path/to/a/file", 12, "", ""), "a path/to/a/\nfile\n");
+        assert_eq!(
+            wrap("one short-word", 12, "", ""),
+            "one\nshort-word\n",
+            "a word that fits a line moves whole"
+        );
     }
 }

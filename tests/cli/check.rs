@@ -1,7 +1,7 @@
 //! `advisor check`: exit codes 0, 1 and 2, tolerance, waivers before and after expiry,
 //! `--strict`, GitHub annotations on the right line, and snapshots of text and JSON.
 
-use crate::{Outcome, Test, example};
+use crate::{Outcome, TODAY, Test, example};
 
 /// The realtime chat example with its decision replaced by `decision` (TOML lines).
 fn chat_with(decision: &str) -> String {
@@ -9,9 +9,6 @@ fn chat_with(decision: &str) -> String {
     let head = &text[..text.find("[decision]").unwrap()];
     format!("{head}[decision]\n{decision}")
 }
-
-/// 2026-11-21 as a Unix time, so waiver expiry does not depend on the day the tests run.
-const TODAY: &str = "1795219200";
 
 fn check(file: &str, content: &str, args: &[&str]) -> Outcome {
     let mut all = vec!["check", file];

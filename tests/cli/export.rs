@@ -300,5 +300,28 @@ fn records_say_each_thing_once_strongest_first() {
             .expect("chosen option listed");
         assert!(!own.lines().any(|l| l.starts_with("* ")), "{file}: {own}");
         assert!(own.contains("consequences listed under Decision Outcome"), "{file}: {own}");
+
+        // A caveat that makes a penalty's point is shown once, as that penalty: with its points.
+        let pack = advisor::pack::builtin().unwrap();
+        let sections = record.split("\n### ").filter(|s| s.contains("* Bad, because"));
+        for section in sections {
+            for caveat in pack.caveats.iter().filter(|c| !c.restates.is_empty()) {
+                let text = caveat.text.trim_end_matches('.');
+                let text = &text[1..]; // the first letter is lower-cased mid-sentence
+                let bullets: Vec<&str> = section.lines().filter(|l| l.contains(text)).collect();
+                let rules: Vec<&str> = caveat
+                    .restates
+                    .iter()
+                    .map(|&r| pack.rules()[r.get()].reason.as_str())
+                    .filter(|reason| section.contains(&reason[1..]))
+                    .collect();
+                assert!(
+                    bullets.is_empty() || rules.is_empty(),
+                    "{file}: `{}` and the rule it restates are both listed:\n{section}",
+                    caveat.id
+                );
+                assert!(bullets.len() <= 1, "{file}: `{}` twice:\n{section}", caveat.id);
+            }
+        }
     }
 }

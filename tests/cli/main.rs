@@ -11,6 +11,7 @@ mod lost;
 mod packs;
 mod recommend;
 mod schema_init;
+mod widths;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -135,6 +136,18 @@ impl Test {
         }
     }
 }
+
+/// Every example answers file, as the project folder names it.
+pub const EXAMPLES: [&str; 5] = [
+    "examples/realtime-chat.toml",
+    "examples/control-plane.toml",
+    "examples/ml-service.toml",
+    "examples/enterprise-backend.toml",
+    "examples/typed-game-sessions.yaml",
+];
+
+/// 2026-11-21 as a Unix time, so waiver expiry does not depend on the day the tests run.
+pub const TODAY: &str = "1795219200";
 
 /// The text of an example answers file (`examples/NAME`).
 pub fn example(name: &str) -> String {

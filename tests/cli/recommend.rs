@@ -1,16 +1,8 @@
 //! `advisor recommend` on valid input: snapshots of the three formats, the contract's JSON
 //! invariants, determinism, colour and closed pipes.
 
-use crate::{Test, recommend_text, stable};
+use crate::{EXAMPLES, Test, recommend_text, stable};
 use serde_json::Value;
-
-const EXAMPLES: [&str; 5] = [
-    "examples/realtime-chat.toml",
-    "examples/control-plane.toml",
-    "examples/ml-service.toml",
-    "examples/enterprise-backend.toml",
-    "examples/typed-game-sessions.yaml",
-];
 
 fn recommend(file: &str, extra: &[&str]) -> String {
     let mut args = vec!["recommend", "--answers", file];
@@ -208,21 +200,6 @@ fn colour_only_when_asked_for() {
     assert!(!out.stdout.contains('\u{1b}'));
 }
 
-#[test]
-fn the_table_fits_the_width_it_is_given() {
-    for width in ["60", "100", "160"] {
-        let out = Test::new()
-            .in_project()
-            .env("COLUMNS", width)
-            .args(&["recommend", "--answers", "examples/realtime-chat.toml"])
-            .run();
-        let limit: usize = width.parse().unwrap();
-        for line in out.stdout.lines() {
-            assert!(line.chars().count() <= limit, "line wider than {width}: {line}");
-        }
-    }
-}
-
 /// A reader that goes away early (`advisor recommend ... | head -n 1`) is not an error.
 #[test]
 fn a_closed_pipe_is_not_a_crash() {
@@ -253,72 +230,4 @@ fn robustness_lists_judgment_calls_before_another_system() {
             .collect();
         assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "{file}: {section}");
     }
-}
-
-/// The table fits the terminal at every width down to 40 columns: no line is wider, and no word
-/// is split (every word of the table is a word of the Markdown report or of the table's own
-/// labels). At 100 columns the default report fits about a screen.
-#[test]
-fn the_table_fits_every_width_without_splitting_words() {
-    let own = "Backend language ranking for dominant shape # Language Score Points Strongest reasons \
-               MISSES TIED tied for first Also ranked --all shows them in full How robust is this? \
-               Caveats of the top and more --all lists them listed above Excluded Score: the weight \
-               of evidence 100 / (1 + e^(-points/25)); 50 means none either way. Every point comes \
-               from a rule citing a guide; explain LANGUAGE takes one apart. points no rule fired";
-    for file in EXAMPLES {
-        let markdown = recommend(file, &["--format", "markdown"]);
-        let words: std::collections::BTreeSet<String> = markdown
-            .split(|c: char| !c.is_alphanumeric())
-            .chain(own.split(|c: char| !c.is_alphanumeric()))
-            .chain(file.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        for width in [40, 60, 100, 160] {
-            let out =
-                Test::new().in_project().env("COLUMNS", &width.to_string()).args(&["recommend", file]).run();
-            assert_eq!(out.code, 0, "{}", out.stderr);
-            for line in out.stdout.lines() {
-                assert!(
-                    line.chars().count() <= width,
-                    "{file} at {width}: {} wide: {line}",
-                    line.chars().count()
-                );
-            }
-            for word in out.stdout.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1) {
-                assert!(
-                    words.contains(&word.to_lowercase()),
-                    "{file} at {width}: `{word}` is a split word:\n{}",
-                    out.stdout
-                );
-            }
-            if width == 100 {
-                assert!(
-                    out.stdout.lines().count() <= 64,
-                    "{file}: {} lines at 100 columns",
-                    out.stdout.lines().count()
-                );
-            }
-        }
-    }
-}
-
-#[test]
-fn table_snapshots_at_every_width() {
-    for width in ["40", "60", "160"] {
-        let out = Test::new()
-            .in_project()
-            .env("COLUMNS", width)
-            .args(&["recommend", "examples/realtime-chat.toml"])
-            .run();
-        insta::assert_snapshot!(format!("table_realtime_chat_{width}"), out.stdout);
-    }
-    let all = Test::new().in_project().args(&["recommend", "examples/realtime-chat.toml", "--all"]).run();
-    assert_eq!(all.code, 0);
-    assert!(
-        !all.stdout.contains("Also ranked") && !all.stdout.contains("--all lists them"),
-        "{}",
-        all.stdout
-    );
-    assert!(all.stdout.contains("Python"), "every language is in the table");
 }
