@@ -60,15 +60,17 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        // File names, entry ids and messages can carry text from untrusted files: shown on one
+        // line, control characters escaped, long quoted values cut.
+        write!(f, "{}", crate::safe::line(&self.file))?;
         if let Some(p) = self.position {
             write!(f, ":{}:{}", p.line, p.column)?;
         }
         f.write_str(": ")?;
         if let Some(entry) = &self.entry {
-            write!(f, "entry `{entry}`: ")?;
+            write!(f, "entry `{}`: ", crate::safe::message(entry))?;
         }
-        f.write_str(&self.message)
+        f.write_str(&crate::safe::message(&self.message))
     }
 }
 
@@ -110,7 +112,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Usage(message) => write!(f, "error: {message}"),
+            Error::Usage(message) => write!(f, "error: {}", crate::safe::message(message)),
             Error::Cancelled => f.write_str("cancelled: nothing was written"),
         }
     }

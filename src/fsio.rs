@@ -1,9 +1,145 @@
-//! Writing files so that nothing is lost: the content goes to a temporary file in the target
+//! The one gate for reading and writing files.
+//!
+//! Reading: only regular files (never a FIFO, a device or a folder, which could hang or never
+//! end), at most a byte limit enforced while reading, UTF-8 text. Inside a rule pack, a
+//! symbolic link is followed only when it stays inside the pack's folder.
+//!
+//! Writing, so that nothing is lost: the content goes to a temporary file in the target
 //! folder, is flushed to disk, then renamed over the target in one step. An interrupted write
 //! leaves the old file intact; without `overwrite`, an existing file is never replaced.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The operating system refused: not found, permission denied...
+    Io(io::Error),
+    /// Not a regular file: what it is instead ("a directory", "a FIFO"...).
+    NotRegular(&'static str),
+    /// Larger than the limit.
+    TooLarge,
+    /// Not UTF-8: the 1-based line of the first invalid byte.
+    NotUtf8 {
+        /// The line.
+        line: usize,
+    },
+    /// A symbolic link inside a pack that leads out of it.
+    LeavesFolder,
+}
+
+impl ReadError {
+    /// What went wrong, in words, for `path: <this>`; `limit` is the limit that applied.
+    pub fn describe(&self, limit: u64) -> String {
+        match self {
+            ReadError::Io(e) => io_reason(e),
+            ReadError::NotRegular(kind) => format!("is {kind}, not a regular file"),
+            ReadError::TooLarge => {
+                format!("is larger than {}, the limit for this kind of file", size_words(limit))
+            }
+            ReadError::NotUtf8 { line } => format!("line {line}: not UTF-8 text"),
+            ReadError::LeavesFolder => {
+                "is a symbolic link to a file outside the pack folder; advisor does not follow it".to_string()
+            }
+        }
+    }
+
+    /// Whether the file does not exist.
+    pub fn not_found(&self) -> bool {
+        matches!(self, ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound)
+    }
+}
+
+/// `1 MiB`, `4 MiB`, or bytes.
+fn size_words(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
+        format!("{} MiB", bytes / (1024 * 1024))
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// The OS error without Rust's "(os error N)" suffix.
+pub fn io_reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// What a file that is not a regular file is.
+fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() { "a directory" } else { "not a regular file" }
+}
+
+/// Reads a regular file as UTF-8 text of at most `limit` bytes. The type is checked before
+/// opening (opening a FIFO would wait for a writer) and again on the open file.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(kind_of(meta.file_type())));
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(kind_of(meta.file_type())));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge);
+    }
+    read_stream(file, limit)
+}
+
+/// Reads a stream (standard input) as UTF-8 text of at most `limit` bytes.
+pub fn read_stream(stream: impl Read, limit: u64) -> Result<String, ReadError> {
+    let mut bytes = Vec::new();
+    stream.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        ReadError::NotUtf8 { line: valid.iter().filter(|&&b| b == b'\n').count() + 1 }
+    })
+}
+
+/// Reads a file of a pack folder `root`: like [`read_text`], and a symbolic link is followed
+/// only when its target lies inside `root` (as git treats links in a work tree).
+pub fn read_inside(root: &Path, path: &Path, limit: u64) -> Result<String, ReadError> {
+    let link = std::fs::symlink_metadata(path).map_err(ReadError::Io)?;
+    if link.file_type().is_symlink() || !within(root, path) {
+        let target = std::fs::canonicalize(path).map_err(ReadError::Io)?;
+        let root = std::fs::canonicalize(root).map_err(ReadError::Io)?;
+        if !target.starts_with(&root) {
+            return Err(ReadError::LeavesFolder);
+        }
+    }
+    read_text(path, limit)
+}
+
+/// Whether `path`'s parent folders, resolved, stay inside `root` (a linked `rules/` folder
+/// could lead elsewhere).
+fn within(root: &Path, path: &Path) -> bool {
+    match (path.parent().map(std::fs::canonicalize), std::fs::canonicalize(root)) {
+        (Some(Ok(parent)), Ok(root)) => parent.starts_with(root),
+        _ => false,
+    }
+}
 
 /// Writes `contents` to `path` atomically. Without `overwrite`, fails with
 /// `ErrorKind::AlreadyExists` if `path` exists (even if it appeared meanwhile).

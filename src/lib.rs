@@ -13,6 +13,7 @@ pub mod locate;
 pub mod model;
 pub mod pack;
 pub mod report;
+pub mod safe;
 pub mod scenario;
 pub mod schema;
 pub mod suggest;

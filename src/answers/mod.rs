@@ -141,19 +141,17 @@ pub const STDIN: &str = "<stdin>";
 
 /// Reads an answers text from standard input (`-`), with the same limits as a file.
 pub fn read_stdin(stdin: &mut dyn std::io::Read) -> Result<String, Error> {
-    use std::io::Read as _;
-    let fail = |message: String| Error::invalid(Diagnostic::new(STDIN, message));
-    let mut bytes = Vec::new();
-    std::io::Read::take(&mut *stdin, MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read the answers from standard input: {}", io_reason(&e))))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(format!("is over {MAX_FILE_BYTES} bytes; answers are limited to 1 MiB")));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        fail(format!("line {line}: the input is not UTF-8 text; expected a UTF-8 answers file"))
+    crate::fsio::read_stream(stdin, MAX_FILE_BYTES).map_err(|e| {
+        let message = match e {
+            crate::fsio::ReadError::Io(e) => {
+                format!("cannot read the answers from standard input: {}", crate::fsio::io_reason(&e))
+            }
+            crate::fsio::ReadError::TooLarge => {
+                "is larger than 1 MiB, the limit for answers files".to_string()
+            }
+            other => format!("{}; expected a UTF-8 answers file", other.describe(MAX_FILE_BYTES)),
+        };
+        Error::invalid(Diagnostic::new(STDIN, message))
     })
 }
 
@@ -163,35 +161,26 @@ pub fn read(path: &Path, pack: &Pack) -> Result<AnswersFile, Error> {
     parse(&path.display().to_string(), &text, Format::of(path), pack)
 }
 
-/// Reads an answers file's text: refuses folders, files over the size limit and non-UTF-8.
+/// Reads an answers file's text: a regular file (not a folder, FIFO or device) of UTF-8 text
+/// within the size limit.
 pub fn read_text(path: &Path) -> Result<String, Error> {
-    let shown = path.display().to_string();
-    let fail = |message: String| Error::invalid(Diagnostic::new(&shown, message));
-    let meta = std::fs::metadata(path).map_err(|e| {
-        let next = if e.kind() == std::io::ErrorKind::NotFound {
-            "; `advisor ask` answers the questions and saves one, `advisor init` writes a starter"
-        } else {
-            ""
+    let shown = crate::safe::path(path);
+    crate::fsio::read_text(path, MAX_FILE_BYTES).map_err(|e| {
+        let message = match &e {
+            e if e.not_found() => format!(
+                "cannot read the answers file: {}; `advisor ask` answers the questions and saves one, `advisor init` writes a starter",
+                e.describe(MAX_FILE_BYTES)
+            ),
+            crate::fsio::ReadError::Io(_) => format!("cannot read the answers file: {}", e.describe(MAX_FILE_BYTES)),
+            crate::fsio::ReadError::NotRegular(_) => format!(
+                "{}; expected an answers file (TOML, or YAML ending in .yaml); `-` reads standard input",
+                e.describe(MAX_FILE_BYTES)
+            ),
+            crate::fsio::ReadError::TooLarge => "is larger than 1 MiB, the limit for answers files".to_string(),
+            _ => format!("{}; expected a UTF-8 answers file", e.describe(MAX_FILE_BYTES)),
         };
-        fail(format!("cannot read the answers file: {}{next}", io_reason(&e)))
-    })?;
-    if meta.is_dir() {
-        return Err(fail("is a directory; expected an answers file (TOML, or YAML ending in .yaml)".into()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "is {} bytes; answers files are limited to {MAX_FILE_BYTES} bytes (1 MiB)",
-            meta.len()
-        )));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| fail(format!("cannot read the answers file: {}", io_reason(&e))))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        fail(format!("line {line}: the file is not UTF-8 text; expected a UTF-8 answers file"))
-    })?;
-    Ok(text)
+        Error::invalid(Diagnostic::new(&shown, message))
+    })
 }
 
 /// Where a key (`["decision", "language"]`) or its value sits in an answers file's text.
@@ -199,15 +188,6 @@ pub fn position(text: &str, format: Format, path: &[&str], target: Target) -> Op
     match format {
         Format::Toml => locate::in_toml(text, path, target),
         Format::Yaml => locate::in_yaml(text, path, target),
-    }
-}
-
-/// The OS error without Rust's "(os error N)" suffix.
-fn io_reason(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
     }
 }
 
@@ -420,9 +400,9 @@ impl Checker<'_> {
                     self.problems.push(Diagnostic::new(
                         self.file,
                         format!(
-                            "missing required answer `{}` (\"{}\"); {place}; expected one of: {}",
+                            "missing required answer `{}` ({}); {place}; expected one of: {}",
                             question.id,
-                            question.prompt,
+                            question.title,
                             options.join(", ")
                         ),
                     ));

@@ -97,19 +97,35 @@ const FOLDERS: [&str; 4] = ["languages", "sources", "questions", "rules"];
 /// Pack files larger than this are refused; the whole built-in pack is a few hundred kilobytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Reads a file of a pack folder: UTF-8 text, or a diagnostic naming it.
-fn read_pack_file(path: &Path) -> Result<String, Diagnostic> {
-    let name = path.display().to_string();
-    let size =
-        std::fs::metadata(path).map_err(|e| Diagnostic::new(&name, format!("cannot read: {e}")))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::new(
-            &name,
-            format!("is {size} bytes; pack files are limited to {MAX_FILE_BYTES} bytes (4 MiB)"),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(&name, format!("cannot read: {e}")))?;
-    String::from_utf8(bytes).map_err(|_| Diagnostic::new(&name, "is not UTF-8 text"))
+/// Reads a file of the pack folder `root`: a regular file of UTF-8 text within the size limit,
+/// not a link out of the folder; or a diagnostic naming it.
+fn read_pack_file(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    crate::fsio::read_inside(root, path, MAX_FILE_BYTES)
+        .map_err(|e| Diagnostic::new(crate::safe::path(path), e.describe(MAX_FILE_BYTES)))
+}
+
+/// The entries of a pack's subfolder with one of `extensions`, sorted; a missing subfolder has
+/// none, an unreadable one is a problem.
+fn listed(folder: &Path, extensions: &[&str], problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            let reason = crate::fsio::io_reason(&e);
+            problems.push(Diagnostic::new(
+                crate::safe::path(folder),
+                format!("cannot read the folder: {reason}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| extensions.iter().any(|x| e == *x)))
+        .collect();
+    paths.sort();
+    paths
 }
 
 /// The files of one pack folder, sorted within each folder, `radar.csv` last.
@@ -121,23 +137,16 @@ fn folder_files(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PackFile> {
     }
     let mut files = Vec::new();
     for folder in FOLDERS {
-        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else { continue };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            match read_pack_file(&path) {
+        for path in listed(&dir.join(folder), &["yaml", "yml"], problems) {
+            match read_pack_file(dir, &path) {
                 Ok(text) => files.push(PackFile { name: path.display().to_string(), text, json: None }),
                 Err(d) => problems.push(d),
             }
         }
     }
     let radar = dir.join(radar::FILE_NAME);
-    if radar.is_file() {
-        match read_pack_file(&radar) {
+    if std::fs::symlink_metadata(&radar).is_ok() {
+        match read_pack_file(dir, &radar) {
             Ok(text) => files.push(PackFile { name: radar.display().to_string(), text, json: None }),
             Err(d) => problems.push(d),
         }
@@ -169,17 +178,15 @@ pub fn load(set: &PackSet) -> Result<Pack, Error> {
 
 /// The scenario tests of a pack folder: `DIR/tests/*.toml`, sorted.
 pub fn folder_tests(dir: &Path) -> Result<Vec<(String, String)>, Error> {
-    let Ok(entries) = std::fs::read_dir(dir.join("tests")) else { return Ok(Vec::new()) };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| read_pack_file(&p).map(|text| (p.display().to_string(), text)).map_err(Error::invalid))
-        .collect()
+    let mut problems = Vec::new();
+    let mut tests = Vec::new();
+    for path in listed(&dir.join("tests"), &["toml"], &mut problems) {
+        match read_pack_file(dir, &path) {
+            Ok(text) => tests.push((path.display().to_string(), text)),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() { Ok(tests) } else { Err(Error::Invalid(problems)) }
 }
 
 /// What a file holds, from its place in the pack: `languages`, `sources`, `questions`,

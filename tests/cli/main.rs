@@ -6,6 +6,7 @@ mod ask;
 mod check;
 mod errors;
 mod export;
+mod hostile;
 mod input;
 mod lost;
 mod packs;

@@ -1,0 +1,197 @@
+//! Text from packs and answers files is untrusted: this module makes it safe for the place it
+//! goes, and every renderer uses it.
+//!
+//! - Terminals and CI logs ([`line`], [`message`], [`path`]): control characters (escape
+//!   sequences, carriage returns, newlines that could start a GitHub workflow command) and
+//!   Unicode direction overrides are shown as visible escapes (`\x1b`, `\n`, `\u{202e}`).
+//! - Error messages ([`message`]) also cut any quoted value longer than 60 characters, so a
+//!   parser that quotes a whole file cannot echo it.
+//! - Markdown ([`markdown`], [`fence`], [`mermaid`]): raw HTML, links, emphasis, code spans and
+//!   table cells are escaped, so the text renders as the words it is and nothing else.
+//!
+//! Packs also refuse control characters at load (`pack::build`), and answers files refuse them
+//! in their strings, so these escapes are a second line of defence for what passes.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Whether a character must not reach a terminal as it is: C0 and C1 controls, DEL, and the
+/// bidirectional overrides that make text display in another order than it reads.
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+/// One line of text for a terminal or a log: every control character escaped visibly.
+pub fn line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if unsafe_char(c) && (c as u32) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if unsafe_char(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text of several lines for a terminal: each line made safe, the line breaks kept.
+pub fn lines(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && unsafe_char(c)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.split('\n').map(line).collect::<Vec<_>>().join("\n"))
+}
+
+/// A path as messages show it.
+pub fn path(path: &Path) -> String {
+    line(&path.display().to_string()).into_owned()
+}
+
+/// The longest quoted value an error message echoes.
+const ECHO: usize = 60;
+
+/// An error message for a terminal or a CI log: one line, control characters escaped, and any
+/// quoted value (`"..."` or `` `...` ``) longer than 60 characters cut with `…`.
+pub fn message(text: &str) -> String {
+    let escaped = line(text);
+    let mut out = String::with_capacity(escaped.len().min(4096));
+    let mut rest: &str = &escaped;
+    while let Some(start) = rest.find(['"', '`']) {
+        let quote = rest[start..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=start]);
+        let body = &rest[start + 1..];
+        let Some(end) = body.find(quote) else {
+            out.push_str(&clip(body));
+            return out;
+        };
+        out.push_str(&clip(&body[..end]));
+        out.push(quote);
+        rest = &body[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// At most [`ECHO`] characters, `…` marking a cut.
+fn clip(text: &str) -> Cow<'_, str> {
+    if text.chars().count() <= ECHO {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(format!("{}…", text.chars().take(ECHO - 1).collect::<String>()))
+    }
+}
+
+/// Inline Markdown: the text renders as its own words. HTML (`<`, `&`), links (`[`, `]`),
+/// emphasis (`*`, `_`), code spans (`` ` ``), table cells (`|`) and backslashes are escaped;
+/// line breaks become spaces (so no line of it can start a heading, a list or a fence), and a
+/// leading `#`, `>`, `-`, `+`, `=` or `N.` cannot start a block either.
+pub fn markdown(text: &str) -> Cow<'_, str> {
+    let special =
+        |c: char| matches!(c, '<' | '>' | '&' | '[' | ']' | '*' | '_' | '`' | '|' | '\\') || unsafe_char(c);
+    let opens_block = text.starts_with(['#', '>', '-', '+', '=', '~'])
+        || text.split_once('.').is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if !text.chars().any(special) && !opens_block {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    if opens_block {
+        out.push('\\');
+    }
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if unsafe_char(c) => {}
+            '[' | ']' | '*' | '_' | '`' | '|' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A code fence for `content`: backticks, one more than the longest run of backticks in it (and
+/// at least three), so no line of the content can close it.
+pub fn fence(content: &str) -> String {
+    let longest = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat((longest + 1).max(3))
+}
+
+/// A label inside a quoted Mermaid string: quotes and backticks as entities, controls dropped.
+pub fn mermaid(text: &str) -> String {
+    text.chars()
+        .filter(|c| !unsafe_char(*c))
+        .map(|c| match c {
+            '"' => "#quot;".to_string(),
+            '`' => "#96;".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminals_see_escapes_not_controls() {
+        assert_eq!(line("plain"), "plain");
+        assert_eq!(line("a\u{1b}[2Jb"), "a\\x1b[2Jb");
+        assert_eq!(line("x\n::error::pwn\r"), "x\\n::error::pwn\\r");
+        assert_eq!(line("\u{9b}31m \u{202e}"), "\\x9b31m \\u{202e}");
+        assert_eq!(lines("one\ntwo\u{7}"), "one\ntwo\\x07");
+    }
+
+    #[test]
+    fn messages_cut_long_quoted_values() {
+        let long = "k".repeat(500);
+        let text = message(&format!("invalid type: string \"{long}\", expected a map"));
+        assert!(text.len() < 120, "{text}");
+        assert!(
+            text.starts_with("invalid type: string \"kkk") && text.ends_with("…\", expected a map"),
+            "{text}"
+        );
+        assert_eq!(message("unknown option `x` for `shape`"), "unknown option `x` for `shape`");
+        let open = message(&format!("value \"{long}"));
+        assert!(open.chars().count() < 80, "{open}");
+    }
+
+    #[test]
+    fn markdown_renders_as_words() {
+        assert_eq!(markdown("Go is fine"), "Go is fine");
+        assert_eq!(markdown("C# and I/O-bound"), "C# and I/O-bound");
+        assert_eq!(markdown("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
+        assert_eq!(markdown("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
+        assert_eq!(markdown("# Fake heading"), "\\# Fake heading");
+        assert_eq!(markdown("a\n---\nb"), "a --- b");
+        assert_eq!(markdown("1. not a list"), "\\1. not a list");
+        assert_eq!(markdown("a | b"), "a \\| b");
+    }
+
+    #[test]
+    fn fences_outlast_the_content() {
+        assert_eq!(fence("no ticks"), "```");
+        assert_eq!(fence("a\n```\nb"), "````");
+        assert_eq!(fence("`````"), "``````");
+    }
+
+    #[test]
+    fn mermaid_labels_keep_their_quotes_closed() {
+        assert_eq!(mermaid("C# \"x\""), "C# #quot;x#quot;");
+    }
+}
