@@ -182,9 +182,10 @@ pub fn assess<'p>(
                     ))
                 }
                 (Some(r), Some(l)) if r.rank > 1 && l.points - r.points > options.tolerance => Some(format!(
-                    "{leader_text}; {name} ranks {} with {} points, {} points behind (tolerance {}).",
+                    "{leader_text}; {name} ranks {} of {} with {}, {} points behind (tolerance {}).",
                     r.rank,
-                    signed(r.points),
+                    evaluation.ranking.len(),
+                    crate::report::signed_points(r.points),
                     trim(l.points - r.points),
                     trim(options.tolerance)
                 )),
@@ -203,18 +204,19 @@ pub fn assess<'p>(
                             .map(|l| pack.languages[l].name.as_str())
                             .collect();
                         format!(
-                            "{name} ties for first with {} ({} points).",
+                            "{name} ties for first with {} ({}).",
                             others.join(", "),
-                            signed(r.points)
+                            crate::report::signed_points(r.points)
                         )
                     } else if r.rank == 1 {
-                        format!("{name} ranks first with {} points.", signed(r.points))
+                        format!("{name} ranks first with {}.", crate::report::signed_points(r.points))
                     } else {
                         let gap = leader.map_or(0.0, |l| l.points - r.points);
                         format!(
-                            "{name} ranks {} with {} points, {} behind {}, within the tolerance of {}.",
+                            "{name} ranks {} of {} with {}, {} behind {}, within the tolerance of {}.",
                             r.rank,
-                            signed(r.points),
+                            evaluation.ranking.len(),
+                            crate::report::signed_points(r.points),
                             trim(gap),
                             leader.map_or("", |l| pack.languages[l.language].name.as_str()),
                             trim(options.tolerance)

@@ -335,7 +335,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "POINTS", default_value_t = 0.0, value_parser = non_negative_points)]
     pub tolerance: f64,
 
-    /// Fail (exit 1) on a missing decision or a changed rule pack instead of warning.
+    /// Fail (exit 1) when the file records no decision or was scored with another rule pack
+    /// (without it, those are notices and warnings that do not fail).
     #[arg(long)]
     pub strict: bool,
 }
@@ -464,7 +465,8 @@ pub struct RecommendArgs {
 /// Output formats of `recommend`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
-    /// A ranking table, the caveats of the top three, and the excluded languages.
+    /// A ranking table (the top five, with the strongest reasons), the caveats of rank 1 and the
+    /// excluded languages; `--all` shows every language and the caveats of the top three.
     Table,
     /// Every language with its score, reasons, caveats and sources; byte-identical for the same inputs.
     Json,

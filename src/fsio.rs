@@ -63,9 +63,17 @@ fn size_words(bytes: u64) -> String {
 /// The OS error without Rust's "(os error N)" suffix.
 pub fn io_reason(e: &io::Error) -> String {
     let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
+    let text = match text.find(" (os error") {
+        Some(i) => &text[..i],
+        None => &text,
+    };
+    // It follows a colon inside a sentence: "cannot read: no such file or directory".
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
     }
 }
 

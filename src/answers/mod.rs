@@ -561,7 +561,7 @@ impl Checker<'_> {
                 self.problem(
                     &["decision", "date"],
                     Target::Value,
-                    format!("`date` is {}; expected a date written YYYY-MM-DD", other.describe()),
+                    format!("`date` is {}; {}", other.describe(), date_expected(&other)),
                 );
                 None
             }
@@ -584,12 +584,9 @@ impl Checker<'_> {
             Some(RawValue::Str(s)) | Some(RawValue::Date(s)) if is_date(&s) => Some(s),
             Some(other) => {
                 self.problem(
-                    &path,
+                    &["decision", "waiver", "expires"],
                     Target::Value,
-                    format!(
-                        "the waiver's `expires` is {}; expected a date written YYYY-MM-DD",
-                        other.describe()
-                    ),
+                    format!("the waiver's `expires` is {}; {}", other.describe(), date_expected(&other)),
                 );
                 None
             }
@@ -603,6 +600,22 @@ impl Checker<'_> {
             }
         };
         Some(Waiver { reason: reason?, expires: expires? })
+    }
+}
+
+/// What a date value should have been: a shape that is right but names no day (2024-02-30)
+/// is told so.
+fn date_expected(value: &RawValue) -> &'static str {
+    match value {
+        RawValue::Str(s) | RawValue::Date(s)
+            if s.len() == 10
+                && s.chars()
+                    .enumerate()
+                    .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() }) =>
+        {
+            "that day is not in the calendar; expected a real date written YYYY-MM-DD"
+        }
+        _ => "expected a date written YYYY-MM-DD",
     }
 }
 

@@ -7,8 +7,8 @@ use crate::engine::{self, Evaluation};
 use crate::model::LangIdx;
 use crate::pack::Pack;
 
-/// How many separating rules to list.
-const SEPARATING: usize = 8;
+/// How many separating rules to list (half on each side).
+const SEPARATING: usize = 12;
 
 /// The explanation as text, wrapped to `width`.
 pub fn render(
@@ -29,11 +29,11 @@ pub fn render(
 
     let standing = match ranked {
         Some(r) => format!(
-            "{name}: rank {} of {}, score {:.1} ({} points), for {source}",
+            "{name}: rank {} of {}, score {:.1} ({}), for {source}",
             r.rank,
             evaluation.ranking.len(),
             r.score,
-            signed(r.points)
+            super::signed_points(r.points)
         ),
         None => format!("{name}: excluded, for {source}"),
     };
@@ -77,7 +77,9 @@ pub fn render(
         }
     };
     out.push_str(&wrap(&heading[1..], width, "\n", "  "));
-    for r in &reasons {
+    // Pros strongest first, then cons strongest first.
+    let pros = reasons.iter().filter(|r| r.points > 0.0);
+    for r in pros.chain(reasons.iter().rev().filter(|r| r.points < 0.0)) {
         let line = format!("{}: {} [{}]", r.rule.id, r.text(), r.sources());
         out.push_str(&wrap(&line, width, &format!("  {:>4}  ", signed(r.points)), "        "));
         for note in &r.rule.adjusted {
@@ -145,25 +147,28 @@ pub fn render(
                 ),
             }
         } else if r.unmet.len() > leader.unmet.len() {
+            let leader_name = &pack.languages[leader.language].name;
+            let on_points = if leader.points >= r.points {
+                format!("on points too, {leader_name} leads by {}", points_text(leader.points - r.points))
+            } else {
+                format!("on points, {name} leads by {}", points_text(r.points - leader.points))
+            };
             (
-                leader,
                 r,
+                leader,
                 format!(
-                    "\nGap to rank 1: {} meets requirements that {name} does not (above), so it ranks higher whatever the points; on points it {} by {}. The rules that make the difference:\n",
-                    pack.languages[leader.language].name,
-                    if leader.points >= r.points { "also leads" } else { "trails" },
-                    points_text(leader.points - r.points)
+                    "\nGap to rank 1: {leader_name} meets requirements that {name} does not (above), so it ranks higher whatever the points; {on_points}. The rules that make the difference (points for {name}):\n",
                 ),
             )
         } else {
             (
-                leader,
                 r,
+                leader,
                 format!(
-                    "\nGap to rank 1: {} leads with {} points, {} ahead of {name}. The rules that make the difference:\n",
+                    "\nGap to rank 1: {} leads with {} points, {} ahead of {name}. The rules that make the difference (points for {name}):\n",
                     pack.languages[leader.language].name,
                     signed(leader.points),
-                    leader.points - r.points
+                    points_text(leader.points - r.points)
                 ),
             )
         };

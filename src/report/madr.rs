@@ -41,7 +41,8 @@ fn mid_sentence(text: &str, names: &BTreeSet<&str>) -> String {
     let common = first_word == "A"
         || (first_word.chars().nth(1).is_some_and(char::is_lowercase)
             && !first_word.chars().skip(1).any(char::is_uppercase)
-            && !names.contains(first_word));
+            && !names.contains(first_word)
+            && !first_word.split('-').next().is_some_and(|w| names.contains(w)));
     match chars.next() {
         Some(c) if c.is_uppercase() && common => c.to_lowercase().chain(chars).collect(),
         _ => text.to_string(),
@@ -294,13 +295,13 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         let because = match (ranked(l), leader) {
             (Some(r), _) if r.rank == 1 => {
                 let top = r.reasons.first().map_or(String::new(), |t| {
-                    format!(", most of all because {}", mid_sentence(&t.rule.reason, &names))
+                    format!("; its strongest reason: {}", mid_sentence(t.text(), &names))
                 });
                 format!(
-                    "it ranks first of {} for these answers with a score of {:.1} ({} points){top}",
+                    "it ranks first of {} for these answers with a score of {:.1} ({}){top}",
                     evaluation.ranking.len(),
                     r.score,
-                    signed(r.points)
+                    super::signed_points(r.points)
                 )
             }
             (Some(r), Some(lead)) => format!(
@@ -370,12 +371,12 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
             Some(r) => {
                 let _ = writeln!(
                     out,
-                    "Runtime: {}. Rank {} of {}, score {:.1} ({} points).\n",
+                    "Runtime: {}. Rank {} of {}, score {:.1} ({}).\n",
                     lang.runtime,
                     r.rank,
                     evaluation.ranking.len(),
                     r.score,
-                    signed(r.points)
+                    super::signed_points(r.points)
                 );
                 if Some(l) == chosen {
                     out.push_str("Its pros and cons are the consequences listed under Decision Outcome.\n");

@@ -227,10 +227,10 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
             let tied: Vec<&str> = evaluation.tie().into_iter().map(name).collect();
             let both = if tied.len() == 2 { "both " } else { "all " };
             let mut sentence = format!(
-                "Tie for first: {} {both}score {:.1} ({} points); the order between them means nothing.",
+                "Tie for first: {} {both}score {:.1} ({}); the order between them means nothing.",
                 in_words(&tied),
                 first.score,
-                signed(first.points)
+                signed_points(first.points)
             );
             let separating = differences(first, second);
             if separating.is_empty() {
@@ -262,12 +262,12 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
         (Lead::Requirements, Some(second)) => {
             let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_str()).collect();
             out.push(format!(
-                "{} ranks first because {}, though {} ahead on points ({:.1} against {:.1}), cannot meet {}.",
+                "{} ranks first because {}, though {} ahead on points ({} against {}), cannot meet {}.",
                 name(first.language),
                 name(second.language),
                 points_text(second.points - first.points),
-                second.score,
-                first.score,
+                signed(second.points),
+                signed(first.points),
                 in_words(&missed).replace(" and ", " or ")
             ));
         }
@@ -278,12 +278,12 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
                 "a clear lead"
             };
             out.push(format!(
-                "{} leads {} by {} ({:.1} against {:.1}), {kind}.",
+                "{} leads {} by {} ({} against {}), {kind}.",
                 name(first.language),
                 name(second.language),
                 points_text(margin),
-                first.score,
-                second.score
+                signed(first.points),
+                signed(second.points)
             ));
         }
         _ => {}
@@ -390,6 +390,12 @@ pub fn points_text(points: f64) -> String {
     let n = signed(points.abs());
     let n = n.trim_start_matches('+');
     if n == "1" { "1 point".to_string() } else { format!("{n} points") }
+}
+
+/// Points with their sign and unit: `+12 points`, `-1 point`.
+pub fn signed_points(points: f64) -> String {
+    let n = signed(points);
+    if n == "+1" || n == "-1" { format!("{n} point") } else { format!("{n} points") }
 }
 
 /// Points with their sign: `+12`, `-4`, `+2.5`.

@@ -29,6 +29,13 @@ fn strongest<'a, 'p>(reasons: &'a [Reason<'p>]) -> Vec<&'a Reason<'p>> {
     picked
 }
 
+/// A reason as the table shows it: for rank 1, whose caveats are listed below, in the words of
+/// a caveat that makes its point (which is then not listed again); for the others, the
+/// rule's own shorter reason.
+fn shown_text<'a>(ranked: &Ranked<'_>, reason: &'a Reason<'_>) -> &'a str {
+    if ranked.rank == 1 { reason.text() } else { &reason.rule.reason }
+}
+
 fn ranking_table(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
     let mut table = Table::new();
     table
@@ -55,7 +62,7 @@ fn ranking_table(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
         let lang = &ctx.pack.languages[r.language];
         let mut reasons: Vec<String> = strongest(&r.reasons)
             .iter()
-            .map(|reason| format!("{} {}", signed(reason.points), reason.rule.reason))
+            .map(|reason| format!("{} {}", signed(reason.points), shown_text(r, reason)))
             .collect();
         if !r.unmet.is_empty() {
             let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_str()).collect();
@@ -101,16 +108,19 @@ fn ranking_blocks(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
     let mut out = String::new();
     for r in rows {
         let lang = &ctx.pack.languages[r.language];
-        let head = format!("{:>2}. {}  {:.1}  ({} points)", r.rank, lang.name, r.score, signed(r.points));
+        let head =
+            format!("{:>2}. {}  {:.1}  ({})", r.rank, lang.name, r.score, super::signed_points(r.points));
         let head = wrap(&head, width, "", "    ");
         out.push_str(&if ctx.color && r.rank == 1 { paint_lines(ctx, Style::Good, &head) } else { head });
         let note = super::standing_note(r);
         if !note.is_empty() {
-            out.push_str(&wrap(&note.to_uppercase(), width, "    ", "    "));
+            // The label in capitals, as the wide table has it; the titles as written.
+            let (label, rest) = note.split_once(' ').unwrap_or((note.as_str(), ""));
+            out.push_str(&wrap(&format!("{} {rest}", label.to_uppercase()), width, "    ", "    "));
         }
         for reason in strongest(&r.reasons) {
             out.push_str(&wrap(
-                &format!("{} {}", signed(reason.points), reason.rule.reason),
+                &format!("{} {}", signed(reason.points), shown_text(r, reason)),
                 width,
                 "    ",
                 "      ",
@@ -150,7 +160,19 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     if shown < len {
         let rest: Vec<String> = evaluation.ranking[shown..]
             .iter()
-            .map(|r| format!("{} {:.1}", ctx.pack.languages[r.language].name, r.score))
+            .map(|r| {
+                let name = &ctx.pack.languages[r.language].name;
+                // A language ranked below one with a lower score is there because it misses a
+                // stated requirement: say so where the score is shown.
+                let lower_above =
+                    evaluation.ranking.iter().take(r.rank - 1).any(|above| above.score < r.score);
+                match super::standing_note(r) {
+                    note if !note.is_empty() && lower_above => {
+                        format!("{name} {:.1} ({})", r.score, note.replace(':', ""))
+                    }
+                    _ => format!("{name} {:.1}", r.score),
+                }
+            })
             .collect();
         let line = format!("Also ranked: {} (--all shows them in full).", rest.join(", "));
         out.push_str(&wrap(&line, width, "", "  "));
@@ -196,12 +218,21 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
             if ctx.all {
                 let _ = writeln!(out, "  {}", ctx.paint(Style::Warn, &lang.name));
             }
-            if r.caveats.is_empty() {
-                out.push_str("    none recorded\n");
+            // A caveat that makes the point of a reason shown above is not repeated.
+            let caveats = crate::engine::caveats_apart(
+                &r.caveats,
+                &strongest(&r.reasons).into_iter().copied().collect::<Vec<_>>(),
+            );
+            if caveats.is_empty() {
+                out.push_str(if r.caveats.is_empty() {
+                    "    none recorded\n"
+                } else {
+                    "    none apart from the reasons above\n"
+                });
             }
             let mut repeated = 0;
             let mut written = 0;
-            for c in &r.caveats {
+            for c in &caveats {
                 if listed.contains(&c.id.as_str()) {
                     repeated += 1;
                     continue;
@@ -214,7 +245,7 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
                 let line = format!("{} [{}]", c.text, c.source);
                 out.push_str(&wrap(&line, width, "    - ", "      "));
             }
-            let more = r.caveats.len() - repeated - written;
+            let more = caveats.len() - repeated - written;
             if more > 0 {
                 out.push_str(&wrap(
                     &format!("- and {more} more (--all lists them)"),
@@ -234,13 +265,23 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         out.push('\n');
         out.push_str(&ctx.paint(Style::Bold, "Excluded"));
         out.push('\n');
-        for x in &evaluation.excluded {
-            let lang = &ctx.pack.languages[x.language];
-            for e in &x.by {
-                let line = format!("{}: {} [{}]", lang.name, e.reason, e.source);
-                let wrapped = wrap(&line, width, "  - ", "    ");
-                out.push_str(&wrapped.replacen(&lang.name, &ctx.paint(Style::Bad, &lang.name), 1));
+        // One line per knock-out, naming every language it excludes.
+        let mut seen: Vec<&str> = Vec::new();
+        for e in evaluation.excluded.iter().flat_map(|x| &x.by) {
+            if seen.contains(&e.id.as_str()) {
+                continue;
             }
+            seen.push(&e.id);
+            let names: Vec<&str> = evaluation
+                .excluded
+                .iter()
+                .filter(|x| x.by.iter().any(|b| b.id == e.id))
+                .map(|x| ctx.pack.languages[x.language].name.as_str())
+                .collect();
+            let who = super::in_words(&names);
+            let line = format!("{who}: {} [{}]", e.reason, e.source);
+            let wrapped = wrap(&line, width, "  - ", "    ");
+            out.push_str(&wrapped.replacen(&who, &ctx.paint(Style::Bad, &who), 1));
         }
     }
     out.push('\n');

@@ -35,7 +35,7 @@ fn explain_takes_a_score_apart() {
     let lower = project(&["explain", "Go", "--answers", "examples/realtime-chat.toml"]);
     assert_eq!(lower.code, 0);
     assert!(
-        lower.stdout.contains("Gap to rank 1: Elixir leads with +72 points, 49 ahead of Go."),
+        lower.stdout.contains("Gap to rank 1: Elixir leads with +72 points, 49 points ahead of Go."),
         "{}",
         lower.stdout
     );
