@@ -123,13 +123,27 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
             let names: Vec<&str> = out.iter().map(|&l| pack.languages[l].name.as_str()).collect();
             effects.push(format!("rules out {}", in_words(&names)));
         }
-        for r in &requires {
-            let names: Vec<&str> = r.languages.iter().map(|&l| pack.languages[l].name.as_str()).collect();
-            effects.push(format!(
-                "is a hard requirement ({}) that {} cannot meet",
-                r.title,
-                in_words(&names)
-            ));
+        let mut stated = None;
+        if !requires.is_empty() {
+            // One clause for every requirement the answer states, grouped by who misses them.
+            let mut by_missers: Vec<(Vec<LangIdx>, Vec<&str>)> = Vec::new();
+            for r in &requires {
+                match by_missers.iter_mut().find(|(langs, _)| *langs == r.languages) {
+                    Some((_, titles)) => titles.push(&r.title),
+                    None => by_missers.push((r.languages.clone(), vec![&r.title])),
+                }
+            }
+            let parts: Vec<String> = by_missers
+                .iter()
+                .map(|(langs, titles)| {
+                    let names: Vec<&str> = langs.iter().map(|&l| pack.languages[l].name.as_str()).collect();
+                    let pronoun = if titles.len() == 1 { "it" } else { "them" };
+                    format!("{} ({} cannot meet {pronoun})", in_words(titles), in_words(&names))
+                })
+                .collect();
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let noun = if requires.len() == 1 { "a hard requirement" } else { "hard requirements" };
+            stated = Some(format!("states {noun}: {}", in_words(&parts).replace(") and ", "), and ")));
         }
         if !favours.is_empty() {
             effects.push(format!("favours {}", moved(pack, &favours[..favours.len().min(3)])));
@@ -138,7 +152,18 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
             effects.push(format!("counts against {}", moved(pack, &against[..against.len().min(3)])));
         }
         let effects: Vec<&str> = effects.iter().map(String::as_str).collect();
-        let text = format!("{}: {}, which {}", question.title, in_words(&labels), in_words(&effects));
+        let text = match (effects.is_empty(), stated) {
+            (true, Some(stated)) => format!("{}: {}, which {stated}", question.title, in_words(&labels)),
+            (false, Some(stated)) => {
+                format!(
+                    "{}: {}, which {}; it {stated}",
+                    question.title,
+                    in_words(&labels),
+                    in_words(&effects)
+                )
+            }
+            (_, None) => format!("{}: {}, which {}", question.title, in_words(&labels), in_words(&effects)),
+        };
         found.push((weight + 100.0 * (out.len() + requires.len()) as f64, text));
     }
     found.sort_by(|a, b| b.0.total_cmp(&a.0));
