@@ -297,6 +297,11 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
     }
 
     out.push_str("## Decision Drivers\n\n");
+    out.push_str(
+        "Each answer below with the points it moves on its own: what the languages would lose or gain \
+         without it. A fact that another answer also establishes counts once, so these can be smaller \
+         than the rules' points under Consequences.\n\n",
+    );
     let drivers = drivers(pack, &file.answers);
     if drivers.is_empty() {
         out.push_str("No answer moved the ranking away from its defaults.\n");

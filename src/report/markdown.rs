@@ -129,17 +129,16 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         out.push('\n');
     }
 
-    out.push_str("## Answers\n\n| Question | Answer | |\n|---|---|---|\n");
+    out.push_str("## Answers\n\n| Question | Answer | Source |\n|---|---|---|\n");
     for (i, q) in pack.questions.iter().enumerate() {
         let ids = ctx.answer_ids(QuestionIdx::new(i));
-        let note = if ctx.file.given[i] { "" } else { "default" };
-        let _ = writeln!(
-            out,
-            "| {} | {} (`{}`) | {note} |",
-            cell(&q.prompt),
-            cell(&ctx.answer_labels(QuestionIdx::new(i))),
-            if ids.is_empty() { "[]".to_string() } else { ids.join("`, `") }
-        );
+        let from = if ctx.file.given[i] { "given" } else { "default" };
+        let answer = if ids.is_empty() {
+            "none".to_string()
+        } else {
+            format!("{} (`{}`)", cell(&ctx.answer_labels(QuestionIdx::new(i))), ids.join("`, `"))
+        };
+        let _ = writeln!(out, "| {} | {answer} | {from} |", cell(&q.prompt));
     }
     out
 }
