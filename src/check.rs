@@ -84,6 +84,8 @@ pub struct Options {
     pub strict: bool,
     /// Today, `YYYY-MM-DD`, for waiver expiry.
     pub today: String,
+    /// The answers file as messages name it.
+    pub file: String,
 }
 
 /// Where the recorded decision stands now.
@@ -283,17 +285,19 @@ pub fn assess<'p>(
             code: "pack-changed",
             message: format!(
                 "The rule pack changed since these answers were saved (recorded {recorded}, now {}); \
-                 review them with `advisor ask --answers FILE`.",
-                pack.fingerprint
+                 review them with `advisor ask --answers {}`.",
+                pack.fingerprint, options.file
             ),
             at: at(&["pack_fingerprint"], Target::Value),
         }),
         None if options.strict => findings.push(Finding {
             level: Level::Warning,
             code: "pack-unrecorded",
-            message: "No pack_fingerprint is recorded, so a change of the rule pack cannot be detected; \
-                      `advisor ask --answers FILE` records one."
-                .into(),
+            message: format!(
+                "No pack_fingerprint is recorded, so a change of the rule pack cannot be detected; \
+                 `advisor ask --answers {}` records one.",
+                options.file
+            ),
             at: None,
         }),
         _ => {}

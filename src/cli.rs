@@ -339,6 +339,19 @@ pub struct CheckArgs {
     /// (without it, those are notices and warnings that do not fail).
     #[arg(long)]
     pub strict: bool,
+
+    /// Judge waiver expiry as of this day, YYYY-MM-DD (default: today, from the system clock)
+    #[arg(long, value_name = "DATE", value_parser = calendar_date)]
+    pub today: Option<String>,
+}
+
+/// A `--today` value: a real calendar date written YYYY-MM-DD.
+fn calendar_date(value: &str) -> Result<String, String> {
+    if crate::answers::is_date(value) {
+        Ok(value.to_string())
+    } else {
+        Err("expected a calendar date written YYYY-MM-DD".to_string())
+    }
 }
 
 /// Output formats of `check`.

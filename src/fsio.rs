@@ -199,8 +199,17 @@ fn pause_for_tests() {
     }
 }
 
+/// Today's date as `YYYY-MM-DD` (UTC) by the system clock, whatever the environment says:
+/// what decides whether a waiver has expired.
+pub fn clock_today() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    civil_date(seconds.div_euclid(86_400))
+}
+
 /// Today's date as `YYYY-MM-DD` (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, so
-/// that written files can be reproduced.
+/// that written files (records, saved answers) can be reproduced.
 pub fn today() -> String {
     let seconds = std::env::var("SOURCE_DATE_EPOCH")
         .ok()

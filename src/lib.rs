@@ -39,6 +39,9 @@ pub struct Io<'a> {
     pub stdin_is_terminal: bool,
     /// Whether standard output is a terminal.
     pub stdout_is_terminal: bool,
+    /// Whether standard error is a terminal: error messages are then wrapped to its width
+    /// (logs keep one line per problem, as compilers print them).
+    pub stderr_is_terminal: bool,
     /// Whether NO_COLOR is set to a non-empty value.
     pub no_color: bool,
     /// The width to lay tables out in.
@@ -103,7 +106,18 @@ where
         Ok(code) => code,
         Err(e) => {
             // Nothing sensible is left to do if stderr itself is gone.
-            let _ = writeln!(io.stderr, "{e}");
+            let text = e.to_string();
+            let text = if io.stderr_is_terminal {
+                let width = usize::from(io.width);
+                let wrap_line = |l: &str| match l.strip_prefix("  ") {
+                    Some(rest) => report::wrap(rest, width, "  ", "  "),
+                    None => report::wrap(l, width, "", "  "),
+                };
+                text.lines().map(wrap_line).collect::<String>()
+            } else {
+                format!("{text}\n")
+            };
+            let _ = io.stderr.write_all(text.as_bytes());
             e.exit_code()
         }
     }
@@ -132,6 +146,7 @@ pub fn main_entry() -> ExitCode {
         stdin: &mut input,
         stdin_is_terminal: std::io::stdin().is_terminal(),
         stdout_is_terminal,
+        stderr_is_terminal: std::io::stderr().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         width,
     };

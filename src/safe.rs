@@ -18,7 +18,7 @@ use std::path::Path;
 
 /// Whether a character must not reach a terminal as it is: C0 and C1 controls, DEL, and the
 /// bidirectional overrides that make text display in another order than it reads.
-fn unsafe_char(c: char) -> bool {
+pub fn unsafe_char(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 
@@ -61,10 +61,12 @@ pub fn path(path: &Path) -> String {
 /// The longest quoted value an error message echoes.
 const ECHO: usize = 60;
 
-/// An error message for a terminal or a CI log: one line, control characters escaped, and any
-/// quoted value (`"..."` or `` `...` ``) longer than 60 characters cut with `…`.
+/// An error message for a terminal or a CI log: control characters escaped, line breaks kept
+/// but every line after the first indented (so no line of it can start a GitHub workflow
+/// command), and any quoted value (`"..."` or `` `...` ``) longer than 60 characters cut
+/// with `…`.
 pub fn message(text: &str) -> String {
-    let escaped = line(text);
+    let escaped = lines(text).replace('\n', "\n  ");
     let mut out = String::with_capacity(escaped.len().min(4096));
     let mut rest: &str = &escaped;
     while let Some(start) = rest.find(['"', '`']) {
@@ -132,6 +134,33 @@ pub fn fence(content: &str) -> String {
     "`".repeat((longest + 1).max(3))
 }
 
+/// A Markdown code span showing `text` as it is: delimited by more backticks than any run in it
+/// (padded with spaces when it starts or ends with one), on one line.
+pub fn code_span(text: &str) -> String {
+    let text = line(text).into_owned();
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let ticks = "`".repeat(longest + 1);
+    if text.starts_with('`') || text.ends_with('`') {
+        format!("{ticks} {text} {ticks}")
+    } else {
+        format!("{ticks}{text}{ticks}")
+    }
+}
+
+/// A relative path as a Markdown link destination: anything but letters, digits and `-._~/`
+/// percent-encoded, so spaces, parentheses and angle brackets cannot end or change the link.
+pub fn link_target(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 /// A label inside a quoted Mermaid string: quotes and backticks as entities, controls dropped.
 pub fn mermaid(text: &str) -> String {
     text.chars()
@@ -167,6 +196,7 @@ mod tests {
             "{text}"
         );
         assert_eq!(message("unknown option `x` for `shape`"), "unknown option `x` for `shape`");
+        assert_eq!(message("first\n::error::pwn"), "first\n  ::error::pwn");
         let open = message(&format!("value \"{long}"));
         assert!(open.chars().count() < 80, "{open}");
     }
@@ -188,6 +218,14 @@ mod tests {
         assert_eq!(fence("no ticks"), "```");
         assert_eq!(fence("a\n```\nb"), "````");
         assert_eq!(fence("`````"), "``````");
+    }
+
+    #[test]
+    fn code_spans_and_links_hold_any_text() {
+        assert_eq!(code_span("advisor.toml"), "`advisor.toml`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(link_target("0001-a b(c).md"), "0001-a%20b%28c%29.md");
     }
 
     #[test]

@@ -291,6 +291,20 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Text that records and CI logs show: one line, no control character.
+    fn plain_text(&mut self, path: &[&str], what: &str, text: &str) {
+        if let Some(c) = text.chars().find(|&c| crate::safe::unsafe_char(c)) {
+            self.problem(
+                path,
+                Target::Value,
+                format!(
+                    "{what} contains the control character U+{:04X}; expected one line of plain text",
+                    c as u32
+                ),
+            );
+        }
+    }
+
     fn problem(&mut self, path: &[&str], target: Target, message: String) {
         let position = position(self.text, self.format, path, target);
         self.problems.push(Diagnostic::new(self.file, message).at(position));
@@ -567,12 +581,19 @@ impl Checker<'_> {
             }
         };
         let waiver = d.waiver.and_then(|w| self.waiver(w));
-        Some(Decision { language: language?, status, date, deciders: d.deciders.unwrap_or_default(), waiver })
+        let deciders = d.deciders.unwrap_or_default();
+        for decider in &deciders {
+            self.plain_text(&["decision", "deciders"], "a decider", decider);
+        }
+        Some(Decision { language: language?, status, date, deciders, waiver })
     }
 
     fn waiver(&mut self, w: raw::RawWaiver) -> Option<Waiver> {
         let path = ["decision", "waiver"];
         let reason = w.reason.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+        if let Some(r) = &reason {
+            self.plain_text(&["decision", "waiver", "reason"], "the waiver's `reason`", r);
+        }
         if reason.is_none() {
             self.problem(
                 &path,

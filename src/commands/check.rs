@@ -11,7 +11,10 @@ use crate::{Io, fsio};
 pub fn run(args: &CheckArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let input = super::load_input(&args.input, &args.pack, io)?;
     let (pack, file, shown) = (&input.pack, &input.file, &input.source);
-    let options = Options { tolerance: args.tolerance, strict: args.strict, today: fsio::today() };
+    // Waivers expire by the real calendar: SOURCE_DATE_EPOCH (for reproducible written files)
+    // must not move it.
+    let today = args.today.clone().unwrap_or_else(fsio::clock_today);
+    let options = Options { tolerance: args.tolerance, strict: args.strict, today, file: shown.clone() };
     let assessment = check::assess(pack, file, &input.text, input.format, &options);
     let out = match args.format {
         CheckFormat::Text => report::check::text(pack, shown, file, &assessment, usize::from(io.width)),

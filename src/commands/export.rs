@@ -17,9 +17,10 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let flags: Vec<&str> = file.set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect();
     let (answers_path, answers_note) = match args.input.named() {
         Some(path) if path.as_os_str() != "-" && flags.is_empty() => (input.source.clone(), None),
-        Some(path) if path.as_os_str() != "-" => {
-            (input.source.clone(), Some(format!("from `{}` with --set {}", input.source, flags.join(", "))))
-        }
+        Some(path) if path.as_os_str() != "-" => (
+            input.source.clone(),
+            Some(format!("from {} with --set {}", crate::safe::code_span(&input.source), flags.join(", "))),
+        ),
         Some(_) => (super::DEFAULT_FILE.to_string(), Some("from standard input".to_string())),
         None => (super::DEFAULT_FILE.to_string(), Some("from --set flags".to_string())),
     };
@@ -45,17 +46,21 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     };
     let old_name = args.supersedes.as_deref().map(file_name);
     let today = fsio::today();
+    // Pack and answers text is untrusted: the record is rendered from a copy made safe for
+    // Markdown, with the title escaped the same way.
+    let md_pack = pack.for_markdown();
+    let record_title = crate::safe::markdown(&title);
     let record = Record {
-        pack,
+        pack: &md_pack,
         file,
         answers_path: &answers_path,
         answers_note: answers_note.as_deref(),
-        title: Some(&title),
+        title: Some(&record_title),
         options: usize::from(args.options),
         today: &today,
         supersedes: old_name.as_deref().zip(links.as_ref().map(|(to_old, _)| to_old.as_str())),
     };
-    let evaluation = engine::evaluate(pack, &file.answers);
+    let evaluation = engine::evaluate(&md_pack, &file.answers);
     let text = madr::render(&record, &evaluation);
     let Some(target) = target else {
         super::emit(io.stdout, &text)?;

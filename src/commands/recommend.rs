@@ -8,7 +8,9 @@ use crate::{Io, engine};
 /// Runs `recommend`; returns the exit code.
 pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     let input = super::load_input(&args.input, &args.pack, io)?;
-    let (pack, file) = (&input.pack, &input.file);
+    // Markdown is rendered from a copy of the pack whose text is made safe for it.
+    let md_pack = (args.format == ReportFormat::Markdown).then(|| input.pack.for_markdown());
+    let (pack, file) = (md_pack.as_ref().unwrap_or(&input.pack), &input.file);
     let evaluation = engine::evaluate(pack, &file.answers);
     let what_if = engine::what_if(pack, &file.answers);
     let ctx = Context {

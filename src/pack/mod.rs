@@ -46,6 +46,8 @@ pub struct Pack {
     pub disabled: Vec<Disabled>,
     /// A short hash of every file of the pack: changes whenever the pack does.
     pub fingerprint: String,
+    /// Whether every text has been made safe for Markdown ([`Pack::for_markdown`]).
+    markdown_safe: bool,
 }
 
 /// One file of a pack: its display name (`rules/go.yaml`) and text.
@@ -262,6 +264,7 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
         guides: b.guides,
         disabled: b.disabled,
         fingerprint: fingerprint(files),
+        markdown_safe: false,
     })
 }
 
@@ -510,9 +513,23 @@ impl Builder {
         if value.trim().is_empty() {
             self.problems.push(site.problem(format!("`{field}` is empty; write it in a sentence")));
         }
+        self.one_line(site, field, value);
+    }
+
+    /// Pack text reaches terminals, records and CI logs: it is one line of plain text, with no
+    /// control character (escape sequences, carriage returns, line breaks) and no bidirectional
+    /// override that could disguise it.
+    fn one_line(&mut self, site: &Site<'_>, field: &str, value: &str) {
+        if let Some(c) = value.chars().find(|&c| crate::safe::unsafe_char(c)) {
+            self.problems.push(site.problem(format!(
+                "`{field}` contains the control character U+{:04X}; pack text is one line of plain text (a folded `>-` block joins lines)",
+                c as u32
+            )));
+        }
     }
 
     fn check_source(&mut self, site: &Site<'_>, source: &str) {
+        self.one_line(site, "source", source);
         let Some((guide_id, section)) = source.split_once(" / ") else {
             self.problems.push(
                 site.problem(format!("source \"{source}\" is not of the form \"NNN / Section heading\"")),
@@ -540,6 +557,7 @@ impl Builder {
         let site = self.site(file, &l.id);
         self.claim_id(&site);
         self.require_text(&site, "name", &l.name);
+        self.one_line(&site, "runtime", &l.runtime);
         self.languages.push(Language { id: l.id, name: l.name, runtime: l.runtime });
     }
 
@@ -550,6 +568,10 @@ impl Builder {
         }
         if g.sections.is_empty() {
             self.problems.push(site.problem("a guide needs at least one section heading"));
+        }
+        self.one_line(&site, "title", &g.title);
+        for section in &g.sections {
+            self.one_line(&site, "sections", section);
         }
         self.guides.push(Guide { id: g.id, title: g.title, sections: g.sections });
     }
@@ -572,6 +594,7 @@ impl Builder {
         self.require_text(&site, "title", &q.title);
         self.require_text(&site, "prompt", &q.prompt);
         self.require_text(&site, "help", &q.help);
+        self.one_line(&site, "statement", q.statement.as_deref().unwrap_or_default());
         self.check_source(&site, &q.source);
         let mut options = Vec::new();
         if q.include_languages {
@@ -1065,6 +1088,67 @@ impl Pack {
     /// The index of the question with this id.
     pub fn question(&self, id: &str) -> Option<QuestionIdx> {
         self.questions.iter().position(|q| q.id == id).map(QuestionIdx::new)
+    }
+
+    /// A copy whose every text (names, labels, reasons, caveats, sources, titles...) is escaped
+    /// for Markdown with [`crate::safe::markdown`], for the renderers of Markdown output: pack
+    /// text is untrusted, and this way no renderer can forget one field.
+    pub fn for_markdown(&self) -> Pack {
+        fn esc(text: &mut String) {
+            if let std::borrow::Cow::Owned(safe) = crate::safe::markdown(text) {
+                *text = safe;
+            }
+        }
+        let mut pack = self.clone();
+        for l in &mut pack.languages {
+            esc(&mut l.name);
+            esc(&mut l.runtime);
+        }
+        for q in &mut pack.questions {
+            for text in [&mut q.title, &mut q.statement, &mut q.prompt, &mut q.help, &mut q.source] {
+                esc(text);
+            }
+            for o in &mut q.options {
+                esc(&mut o.label);
+                esc(&mut o.description);
+            }
+        }
+        for r in &mut pack.rules {
+            esc(&mut r.reason);
+            esc(&mut r.source);
+            r.adjusted.iter_mut().for_each(esc);
+        }
+        for g in &mut pack.groups {
+            esc(&mut g.fact);
+        }
+        for r in &mut pack.requirements {
+            esc(&mut r.title);
+            esc(&mut r.reason);
+            esc(&mut r.source);
+        }
+        for e in &mut pack.exclusions {
+            esc(&mut e.reason);
+            esc(&mut e.source);
+        }
+        for c in &mut pack.caveats {
+            esc(&mut c.text);
+            esc(&mut c.source);
+        }
+        for g in &mut pack.guides {
+            esc(&mut g.title);
+            g.sections.iter_mut().for_each(esc);
+        }
+        for d in &mut pack.disabled {
+            esc(&mut d.reason);
+            esc(&mut d.by);
+        }
+        pack.markdown_safe = true;
+        pack
+    }
+
+    /// Whether this pack came from [`Pack::for_markdown`].
+    pub fn is_markdown_safe(&self) -> bool {
+        self.markdown_safe
     }
 
     /// The fit rules, in file order.

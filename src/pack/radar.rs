@@ -175,6 +175,21 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
         }
         seen.push((language, *line));
         let lang = &languages[language];
+        // A description spreads over lines inside quotes; anything else that is not plain text
+        // (escape sequences, carriage returns) must not reach a terminal or a record.
+        if let Some(c) = fields[4].chars().find(|&c| c != '\n' && crate::safe::unsafe_char(c)) {
+            imported.problems.push(
+                Diagnostic::new(
+                    &file.name,
+                    format!(
+                        "the description contains the control character U+{:04X}; expected plain text",
+                        c as u32
+                    ),
+                )
+                .at(at(*line)),
+            );
+            continue;
+        }
         let description = fields[4].split_whitespace().collect::<Vec<_>>().join(" ");
         let new = if fields[3].trim().eq_ignore_ascii_case("true") { " (new)" } else { "" };
         let detail = if description.is_empty() { String::new() } else { format!(": {description}") };
@@ -197,7 +212,11 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
             id: format!("{prefix}-{}-caveat", lang.id),
             when: Condition::Always,
             languages: vec![language],
-            text: format!("The team's tech radar ({}) puts {} in {ring}{detail}", file.name, lang.name),
+            text: format!(
+                "The team's tech radar ({}) puts {} in {ring}{detail}",
+                crate::safe::line(&file.name),
+                lang.name
+            ),
             source,
             restates: Vec::new(),
             origin,

@@ -41,6 +41,11 @@ const WAYS_OUT: &str = "Ways out: record the language that now leads in [decisio
      with a reason and an expiry date (expires = \"YYYY-MM-DD\") while the decision is revisited; allow \
      a gap with --tolerance POINTS; or correct the answers if they no longer describe the system.";
 
+/// What a team can do when the waiver that kept its decision has expired.
+const WAYS_OUT_EXPIRED: &str = "Ways out: extend the waiver's expires date if its reason still holds; \
+     record the language that now leads in [decision]; allow a gap with --tolerance POINTS; or correct \
+     the answers if they no longer describe the system.";
+
 /// Whether a finding is the one the separating rules explain.
 fn explained(f: &Finding) -> bool {
     matches!(f.code, "decision-drift" | "waiver-expired" | "decision-waived")
@@ -94,8 +99,10 @@ pub fn text(
                 }
             }
         }
-        if matches!(f.code, "decision-drift" | "waiver-expired") {
-            out.push_str(&wrap(WAYS_OUT, width, "  ", "  "));
+        match f.code {
+            "decision-drift" => out.push_str(&wrap(WAYS_OUT, width, "  ", "  ")),
+            "waiver-expired" => out.push_str(&wrap(WAYS_OUT_EXPIRED, width, "  ", "  ")),
+            _ => {}
         }
     }
     out.push_str("ranking:\n");
@@ -122,25 +129,23 @@ fn ranking_lines(pack: &Pack, assessment: &Assessment<'_>, width: usize) -> Stri
     for r in ranking {
         let name = &pack.languages[r.language].name;
         let score = if with_score { format!("  {:>5.1}", r.score) } else { String::new() };
-        let columns = format!("{:<name_width$}{score}  {:>4}", name, signed(r.points));
+        let columns = format!("  {:>2}. {:<name_width$}{score}  {:>4}", r.rank, name, signed(r.points));
         let note = super::standing_note(r);
-        let line = if note.is_empty() { columns } else { format!("{columns}  {note}") };
-        out.push_str(&wrap_columns(&line, width, &format!("  {:>2}. ", r.rank), &" ".repeat(8)));
+        if note.is_empty() {
+            let _ = writeln!(out, "{columns}");
+        } else if columns.chars().count() + 2 + note.chars().count() <= width {
+            let _ = writeln!(out, "{columns}  {note}");
+        } else {
+            // The columns stay aligned; a long note goes below them.
+            let _ = writeln!(out, "{columns}");
+            out.push_str(&wrap(&note, width, &" ".repeat(8), &" ".repeat(10)));
+        }
     }
     for x in excluded {
-        let line = format!("{:<name_width$}  excluded: {}", pack.languages[x.language].name, x.by[0].reason);
-        out.push_str(&wrap_columns(&line, width, "   -  ", &" ".repeat(8)));
+        let line = format!("{}: excluded: {}", pack.languages[x.language].name, x.by[0].reason);
+        out.push_str(&wrap(&line, width, "   -  ", &" ".repeat(8)));
     }
     out
-}
-
-/// Like [`wrap`], but the runs of spaces that align columns are kept as they are on the first
-/// line.
-fn wrap_columns(line: &str, width: usize, first: &str, indent: &str) -> String {
-    if first.chars().count() + line.chars().count() <= width {
-        return format!("{first}{line}\n");
-    }
-    wrap(line, width, first, indent)
 }
 
 /// Escapes a workflow command's message (GitHub: `%`, CR, LF).

@@ -176,7 +176,11 @@ pub fn report(
             margin: Some(evaluation.ranking[0].points - evaluation.ranking[1].points),
             close: false,
         },
-        Lead::Points(m) => LeadJson { kind: "points", margin: Some(m), close: m < CLOSE_MARGIN },
+        Lead::Points(m) => {
+            // A second that misses more stated requirements cannot catch up on points.
+            let same_requirements = evaluation.ranking[1].unmet.len() == evaluation.ranking[0].unmet.len();
+            LeadJson { kind: "points", margin: Some(m), close: m < CLOSE_MARGIN && same_requirements }
+        }
     };
     let report = Report {
         advisor: Producer { version: env!("CARGO_PKG_VERSION"), pack: &pack.fingerprint },

@@ -102,6 +102,7 @@ fn moved(pack: &Pack, deltas: &[(LangIdx, f64)]) -> String {
 /// The decision drivers: every answer that moves points or rules a language out, the
 /// strongest first, in words.
 fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
+    let names = names(pack);
     let mut found: Vec<(f64, String)> = Vec::new();
     for (i, question) in pack.questions.iter().enumerate() {
         let q = QuestionIdx::new(i);
@@ -117,7 +118,17 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
         let mut against: Vec<(LangIdx, f64)> =
             delta.iter().map(|(l, d)| (l, *d)).filter(|(_, d)| *d < 0.0).collect();
         against.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-        let labels: Vec<&str> = answers.get(q).iter().map(|o| question.options[o].label.as_str()).collect();
+        // The first label opens the answer; the others run inside it, lower-cased.
+        let labels: Vec<String> = answers
+            .get(q)
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let label = &question.options[o].label;
+                if i == 0 { label.clone() } else { mid_sentence(label, &names) }
+            })
+            .collect();
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         let mut effects = Vec::new();
         if !out.is_empty() {
             let names: Vec<&str> = out.iter().map(|&l| pack.languages[l].name.as_str()).collect();
@@ -243,11 +254,22 @@ fn excluded_bullets(
     }
 }
 
+/// The caveats a record has listed so far, each with the option it was listed under: a caveat
+/// several options share (the BEAM's, the JVM's) is written out once.
+type Listed<'p> = Vec<(&'p str, &'p str)>;
+
 /// Good bullets from positive reasons, Bad bullets from missed requirements, negative reasons
-/// and caveats.
-fn pros_and_cons(out: &mut String, ranked: &Ranked<'_>, names: &BTreeSet<&str>) {
+/// and caveats; a caveat listed under an earlier option is pointed to, not repeated.
+fn pros_and_cons<'p>(
+    out: &mut String,
+    pack: &'p Pack,
+    ranked: &Ranked<'p>,
+    names: &BTreeSet<&str>,
+    listed: &mut Listed<'p>,
+) {
     for u in &ranked.unmet {
-        let text = format!("it cannot meet a hard requirement, {}: {}", u.title, u.reason);
+        let text =
+            format!("it cannot meet a hard requirement, {}: {}", u.title, mid_sentence(&u.reason, names));
         bullet(out, "Bad", &text, None, &u.source, names);
     }
     for r in ranked.reasons.iter().filter(|r| r.points > 0.0) {
@@ -258,8 +280,26 @@ fn pros_and_cons(out: &mut String, ranked: &Ranked<'_>, names: &BTreeSet<&str>) 
     for r in ranked.reasons.iter().rev().filter(|r| r.points < 0.0) {
         bullet(out, "Bad", r.text(), Some(r.points), &r.sources(), names);
     }
-    for c in &crate::engine::caveats_apart(&ranked.caveats, &ranked.reasons) {
-        bullet(out, "Bad", &c.text, None, &c.source, names);
+    let mut shared: Vec<(&str, usize)> = Vec::new();
+    for c in crate::engine::caveats_apart(&ranked.caveats, &ranked.reasons) {
+        match listed.iter().find(|(id, _)| *id == c.id) {
+            Some(&(_, under)) => match shared.iter_mut().find(|(name, _)| *name == under) {
+                Some((_, n)) => *n += 1,
+                None => shared.push((under, 1)),
+            },
+            None => {
+                listed.push((&c.id, &pack.languages[ranked.language].name));
+                bullet(out, "Bad", &c.text, None, &c.source, names);
+            }
+        }
+    }
+    for (under, n) in shared {
+        let text = if n == 1 {
+            format!("the caveat listed under {under} that applies to both")
+        } else {
+            format!("the {n} caveats listed under {under} that apply to both")
+        };
+        let _ = writeln!(out, "* Bad, because of {text}");
     }
 }
 
@@ -271,8 +311,10 @@ fn heading(text: &str) -> String {
 
 /// The whole record.
 pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
+    debug_assert!(record.pack.is_markdown_safe(), "records are rendered from Pack::for_markdown");
     let (pack, file) = (record.pack, record.file);
     let names = names(pack);
+    let mut listed: Listed<'_> = Vec::new();
     let decision = file.decision.as_ref();
     let ranked = |l: LangIdx| evaluation.ranking.iter().find(|r| r.language == l);
     let chosen = decision.map(|d| d.language).or_else(|| evaluation.ranking.first().map(|r| r.language));
@@ -293,14 +335,19 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
     out.push_str("## Context and Problem Statement\n\n");
     let _ = writeln!(out, "{}\n", context(pack, file));
     if let Some((text, link)) = record.supersedes {
-        let _ = writeln!(out, "This record supersedes [{text}]({link}).\n");
+        let _ = writeln!(
+            out,
+            "This record supersedes [{}]({}).\n",
+            crate::safe::markdown(text),
+            crate::safe::link_target(link)
+        );
     }
 
     out.push_str("## Decision Drivers\n\n");
     out.push_str(
         "Each answer below with the points it moves on its own: what the languages would lose or gain \
-         without it. A fact that another answer also establishes counts once, so these can be smaller \
-         than the rules' points under Consequences.\n\n",
+         without it. A fact that other answers also establish counts once and rules can combine answers, \
+         so these can differ from the rules' points under Consequences.\n\n",
     );
     let drivers = drivers(pack, &file.answers);
     if drivers.is_empty() {
@@ -352,11 +399,16 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
             let _ = writeln!(out, "Note: {note}\n");
         }
         if let Some(w) = decision.and_then(|d| d.waiver.as_ref()) {
-            let _ = writeln!(out, "A waiver keeps this decision until {}: {}\n", w.expires, w.reason);
+            let _ = writeln!(
+                out,
+                "A waiver keeps this decision until {}: {}\n",
+                w.expires,
+                crate::safe::markdown(&w.reason)
+            );
         }
         out.push_str("### Consequences\n\n");
         match ranked(l) {
-            Some(r) => pros_and_cons(&mut out, r, &names),
+            Some(r) => pros_and_cons(&mut out, pack, r, &names, &mut listed),
             None => excluded_bullets(&mut out, evaluation, l, &names),
         }
         out.push('\n');
@@ -378,17 +430,17 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         if decision.is_some() {
             let _ = writeln!(
                 out,
-                "\nIn CI, `advisor check {}` re-scores the answers with the current rule pack on every change and \
+                "\nIn CI, {} re-scores the answers with the current rule pack on every change and \
                  fails (exit code 1) when the advice no longer supports this decision.\n",
-                record.answers_path
+                crate::safe::code_span(&format!("advisor check {}", record.answers_path))
             );
         } else {
             let _ = writeln!(
                 out,
-                "\nRecord the decision in a `[decision]` table of `{}` (language, status, date, deciders): \
+                "\nRecord the decision in a `[decision]` table of {} (language, status, date, deciders): \
                  `advisor check` then re-scores it in CI on every change and fails when the advice no longer \
                  supports it.\n",
-                record.answers_path
+                crate::safe::code_span(record.answers_path)
             );
         }
     }
@@ -411,7 +463,7 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
                 if Some(l) == chosen {
                     out.push_str("Its pros and cons are the consequences listed under Decision Outcome.\n");
                 } else {
-                    pros_and_cons(&mut out, r, &names);
+                    pros_and_cons(&mut out, pack, r, &names, &mut listed);
                 }
             }
             None => {
@@ -423,7 +475,7 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
     }
 
     out.push_str("## More Information\n\n### Scores\n\n");
-    out.push_str(&score_table(pack, &evaluation.ranking));
+    out.push_str(&score_table(pack, &evaluation.ranking, !evaluation.excluded.is_empty()));
     for x in &evaluation.excluded {
         let _ = writeln!(out, "| - | {} | excluded | - | excluded |", cell(&pack.languages[x.language].name));
     }
@@ -432,8 +484,11 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
          language; 50 means no evidence either way.\n\n",
     );
     out.push_str("```mermaid\nxychart-beta\n    title \"Scores for these answers\"\n");
-    let labels: Vec<String> =
-        evaluation.ranking.iter().map(|r| format!("\"{}\"", pack.languages[r.language].name)).collect();
+    let labels: Vec<String> = evaluation
+        .ranking
+        .iter()
+        .map(|r| format!("\"{}\"", crate::safe::mermaid(&pack.languages[r.language].name)))
+        .collect();
     let scores: Vec<String> = evaluation.ranking.iter().map(|r| format!("{:.1}", r.score)).collect();
     let _ = writeln!(out, "    x-axis [{}]", labels.join(", "));
     out.push_str("    y-axis \"Score\" 0 --> 100\n");
@@ -477,16 +532,17 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         None => {
             let _ = writeln!(
                 out,
-                "### Answers\n\nThe answers, as `{0}`, to re-score this record with `advisor recommend {0}`:\n",
-                record.answers_path
+                "### Answers\n\nThe answers, as {}, to re-score this record with {}:\n",
+                crate::safe::code_span(record.answers_path),
+                crate::safe::code_span(&format!("advisor recommend {}", record.answers_path))
             );
         }
         Some(note) => {
             let _ = writeln!(
                 out,
-                "### Answers\n\nThe answers came {note}; saved as `{0}`, they re-score this record with \
-                 `advisor recommend {0}`:\n",
-                record.answers_path
+                "### Answers\n\nThe answers came {note}; saved as {}, they re-score this record with {}:\n",
+                crate::safe::code_span(record.answers_path),
+                crate::safe::code_span(&format!("advisor recommend {}", record.answers_path))
             );
         }
     }
@@ -499,7 +555,9 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         path: record.answers_path,
         date: record.today,
     };
-    let _ = write!(out, "```toml\n{}```\n", render_answers(&saved, crate::answers::Format::Toml));
+    let answers = render_answers(&saved, crate::answers::Format::Toml);
+    let fence = crate::safe::fence(&answers);
+    let _ = write!(out, "{fence}toml\n{answers}{fence}\n");
     out
 }
 

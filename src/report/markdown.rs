@@ -8,14 +8,16 @@ use std::fmt::Write as _;
 
 /// The whole Markdown report.
 pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
+    debug_assert!(ctx.pack.is_markdown_safe(), "Markdown is rendered from Pack::for_markdown");
     let pack = ctx.pack;
     let mut out = String::new();
     let _ = writeln!(out, "# Backend language recommendation\n");
     let shape = pack.question("shape").map(|q| ctx.answer_labels(q)).unwrap_or_default();
     let _ = writeln!(
         out,
-        "Answers from `{}`; dominant concurrency shape: **{shape}**. Rule pack `{}`.\n",
-        ctx.source, pack.fingerprint
+        "Answers from {}; dominant concurrency shape: **{shape}**. Rule pack `{}`.\n",
+        crate::safe::code_span(&ctx.source),
+        pack.fingerprint
     );
     if let Some(line) = ctx.flags_line() {
         let _ = writeln!(out, "{line}\n");
@@ -26,7 +28,7 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     if shown == 0 {
         out.push_str("Every language is excluded by these answers.\n\n");
     } else {
-        out.push_str(&score_table(pack, &evaluation.ranking[..shown]));
+        out.push_str(&score_table(pack, &evaluation.ranking[..shown], false));
         out.push('\n');
         for sentence in super::verdict(pack, evaluation) {
             let _ = writeln!(out, "{sentence}\n");

@@ -271,6 +271,21 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
                 in_words(&missed).replace(" and ", " or ")
             ));
         }
+        (Lead::Points(margin), Some(second)) if second.unmet.len() > first.unmet.len() => {
+            // Ahead on points and on requirements: the points margin is not what holds it.
+            let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_str()).collect();
+            out.push(format!(
+                "{} leads {} by {} ({} against {}), and {} cannot meet {}: that keeps {} first whatever the points.",
+                name(first.language),
+                name(second.language),
+                points_text(margin),
+                signed(first.points),
+                signed(second.points),
+                name(second.language),
+                in_words(&missed).replace(" and ", " or "),
+                name(first.language)
+            ));
+        }
         (Lead::Points(margin), Some(second)) => {
             let kind = if margin < CLOSE_MARGIN {
                 "a close lead: one supporting fact could undo it"
@@ -366,16 +381,26 @@ pub fn standing_note(r: &crate::engine::Ranked<'_>) -> String {
 
 /// A Markdown table of ranked languages: rank, language, score, points, and whether it ties
 /// for first or misses a stated hard requirement.
-pub fn score_table(pack: &Pack, rows: &[crate::engine::Ranked<'_>]) -> String {
-    let mut out =
-        String::from("| Rank | Language | Score | Points | Note |\n| ---: | --- | ---: | ---: | --- |\n");
+/// (`note_rows_follow`: the caller adds rows with a note, excluded languages, after these).
+pub fn score_table(pack: &Pack, rows: &[crate::engine::Ranked<'_>], note_rows_follow: bool) -> String {
+    // The Note column is there only when some row has a note (a tie, a missed requirement).
+    let notes = note_rows_follow || rows.iter().any(|r| !standing_note(r).is_empty());
+    let mut out = if notes {
+        String::from("| Rank | Language | Score | Points | Note |\n| ---: | --- | ---: | ---: | --- |\n")
+    } else {
+        String::from("| Rank | Language | Score | Points |\n| ---: | --- | ---: | ---: |\n")
+    };
     for r in rows {
         let note = standing_note(r);
         // An empty cell is `| |`: markdownlint's compact table style allows one space.
-        let note = if note.is_empty() { " ".to_string() } else { format!(" {} ", cell(&note)) };
+        let note = match (notes, note.is_empty()) {
+            (false, _) => String::new(),
+            (true, true) => " |".to_string(),
+            (true, false) => format!(" {} |", cell(&note)),
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {:.1} | {} |{note}|",
+            "| {} | {} | {:.1} | {} |{note}",
             r.rank,
             cell(&pack.languages[r.language].name),
             r.score,

@@ -158,23 +158,28 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         out.push('\n');
     }
     if shown < len {
-        let rest: Vec<String> = evaluation.ranking[shown..]
-            .iter()
-            .map(|r| {
-                let name = &ctx.pack.languages[r.language].name;
-                // A language ranked below one with a lower score is there because it misses a
-                // stated requirement: say so where the score is shown.
-                let lower_above =
-                    evaluation.ranking.iter().take(r.rank - 1).any(|above| above.score < r.score);
-                match super::standing_note(r) {
-                    note if !note.is_empty() && lower_above => {
-                        format!("{name} {:.1} ({})", r.score, note.replace(':', ""))
-                    }
-                    _ => format!("{name} {:.1}", r.score),
-                }
-            })
-            .collect();
-        let line = format!("Also ranked: {} (--all shows them in full).", rest.join(", "));
+        // Those that meet every stated requirement, then those that miss one: that explains
+        // a higher score further down.
+        let listed = |misses: bool| -> Vec<String> {
+            evaluation.ranking[shown..]
+                .iter()
+                .filter(|r| r.unmet.is_empty() != misses)
+                .map(|r| format!("{} {:.1}", ctx.pack.languages[r.language].name, r.score))
+                .collect()
+        };
+        let (meets, misses) = (listed(false), listed(true));
+        let line = match (meets.is_empty(), misses.is_empty()) {
+            (_, true) => format!("Also ranked: {} (--all shows them in full).", meets.join(", ")),
+            (true, false) => format!(
+                "Also ranked, each missing a stated requirement: {} (--all shows them in full).",
+                misses.join(", ")
+            ),
+            (false, false) => format!(
+                "Also ranked: {}; then, each missing a stated requirement: {} (--all shows them in full).",
+                meets.join(", "),
+                misses.join(", ")
+            ),
+        };
         out.push_str(&wrap(&line, width, "", "  "));
     }
     for sentence in super::verdict(ctx.pack, evaluation) {

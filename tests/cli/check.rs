@@ -1,7 +1,7 @@
 //! `advisor check`: exit codes 0, 1 and 2, tolerance, waivers before and after expiry,
 //! `--strict`, GitHub annotations on the right line, and snapshots of text and JSON.
 
-use crate::{Outcome, TODAY, Test, example};
+use crate::{Outcome, TODAY_DATE, Test, example};
 
 /// The realtime chat example with its decision replaced by `decision` (TOML lines).
 fn chat_with(decision: &str) -> String {
@@ -11,9 +11,9 @@ fn chat_with(decision: &str) -> String {
 }
 
 fn check(file: &str, content: &str, args: &[&str]) -> Outcome {
-    let mut all = vec!["check", file];
+    let mut all = vec!["check", file, "--today", TODAY_DATE];
     all.extend_from_slice(args);
-    Test::new().file(file, content).env("SOURCE_DATE_EPOCH", TODAY).args(&all).run()
+    Test::new().file(file, content).args(&all).run()
 }
 
 /// The text with every run of whitespace as one space: messages wrap to the terminal.
@@ -153,6 +153,26 @@ fn a_waiver_warns_until_it_expires_then_fails() {
     );
     assert_eq!(unneeded.code, 0);
     assert!(unneeded.stdout.contains("is no longer needed"), "{}", unneeded.stdout);
+}
+
+/// Waivers expire by the calendar: SOURCE_DATE_EPOCH (which dates written files) cannot keep
+/// an expired waiver alive, and without --today the system clock decides.
+#[test]
+fn a_waiver_expires_by_the_real_calendar() {
+    let text = chat_with("language = \"go\"\nwaiver = { reason = \"r\", expires = \"2026-01-01\" }\n");
+    let out = Test::new()
+        .file("a.toml", &text)
+        .env("SOURCE_DATE_EPOCH", "1735689600") // 2025-01-01
+        .args(&["check", "a.toml"])
+        .run();
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("The waiver expired on 2026-01-01"), "{}", out.stdout);
+    assert!(out.stdout.contains("extend the waiver's expires date"), "{}", out.stdout);
+    let earlier = Test::new().file("a.toml", &text).args(&["check", "a.toml", "--today", "2025-12-31"]).run();
+    assert_eq!(earlier.code, 0, "{}", earlier.stdout);
+    let bad = Test::new().file("a.toml", &text).args(&["check", "a.toml", "--today", "2025-02-30"]).run();
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("expected a calendar date written YYYY-MM-DD"), "{}", bad.stderr);
 }
 
 #[test]

@@ -147,8 +147,11 @@ pub const EXAMPLES: [&str; 5] = [
     "examples/typed-game-sessions.yaml",
 ];
 
-/// 2026-11-21 as a Unix time, so waiver expiry does not depend on the day the tests run.
+/// 2026-11-21 as a Unix time: the date written files carry (SOURCE_DATE_EPOCH).
 pub const TODAY: &str = "1795219200";
+
+/// The same day for `check --today`, so waiver expiry does not depend on the day tests run.
+pub const TODAY_DATE: &str = "2026-11-21";
 
 /// The text of an example answers file (`examples/NAME`).
 pub fn example(name: &str) -> String {

@@ -2,7 +2,7 @@
 //! 100 and 160 columns, with no line wider than the terminal and no word split, and snapshots
 //! at each width (100 columns is the width of the other snapshots).
 
-use crate::{EXAMPLES, Outcome, TODAY, Test, example};
+use crate::{EXAMPLES, Outcome, TODAY, TODAY_DATE, Test, example};
 use std::collections::BTreeSet;
 
 const WIDTHS: [usize; 4] = [40, 60, 100, 160];
@@ -29,7 +29,8 @@ fn assert_fits(out: &str, width: usize, vocabulary: &BTreeSet<String>, context: 
 
 /// Runs `advisor ARGS` in the project folder at `width` columns.
 fn at(width: usize, test: Test, args: &[&str]) -> Outcome {
-    test.env("COLUMNS", &width.to_string()).env("SOURCE_DATE_EPOCH", TODAY).args(args).run()
+    let today: &[&str] = if args.first() == Some(&"check") { &["--today", TODAY_DATE] } else { &[] };
+    test.env("COLUMNS", &width.to_string()).env("SOURCE_DATE_EPOCH", TODAY).args(args).args(today).run()
 }
 
 /// Runs `args` at 1000 columns (nothing wraps: the vocabulary) and at every width of
