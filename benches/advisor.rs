@@ -51,7 +51,9 @@ fn what_if(bencher: Bencher) {
 
 #[divan::bench(args = ["table", "json", "markdown"])]
 fn render(bencher: Bencher, format: &str) {
-    let pack = pack::builtin().unwrap();
+    // Markdown renders from the copy of the pack made safe for it, as `recommend` does.
+    let builtin = pack::builtin().unwrap();
+    let pack = if format == "markdown" { builtin.for_markdown() } else { builtin };
     let file = chat(&pack);
     let evaluation = engine::evaluate(&pack, &file.answers);
     let what_if = engine::what_if(&pack, &file.answers);
@@ -64,10 +66,11 @@ fn render(bencher: Bencher, format: &str) {
         color: false,
         width: 100,
         what_if: &what_if,
+        packs: None,
     };
     bencher.bench(|| match format {
         "table" => report::table::render(&ctx, &evaluation),
-        "json" => report::json::report(&pack, &evaluation, &what_if, &[]),
+        "json" => report::json::report(&pack, &evaluation, &what_if, &[], None),
         _ => report::markdown::render(&ctx, &evaluation),
     });
 }

@@ -447,6 +447,11 @@ pub struct PackArgs {
     /// Use the team packs alone, without the built-in rule pack.
     #[arg(long)]
     pub no_builtin: bool,
+
+    /// Ignore the packs the answers file names in `packs` (as ADVISOR_NO_FILE_PACKS=1 does):
+    /// in CI, so a pull request cannot bring the rules its own check is scored with.
+    #[arg(long)]
+    pub no_file_packs: bool,
 }
 
 /// Arguments of `advisor recommend`.

@@ -33,14 +33,32 @@ fn nesting(text: &str) -> (usize, usize) {
             rest = r.trim_start_matches(' ');
         }
         let mut quote: Option<char> = None;
-        for c in rest.chars() {
+        // The character before, and the last one that was not a space: a quote opens a
+        // quoted scalar only where a scalar starts (`b'c` is plain text in YAML), and `#`
+        // starts a comment only after a space (`C#` is plain text too).
+        let (mut before, mut last) = (' ', ' ');
+        let mut chars = rest.chars().peekable();
+        while let Some(c) = chars.next() {
             match (quote, c) {
-                (None, '#') => break,
-                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if before == ' ' || before == '\t' => break,
+                (None, '"' | '\'') if matches!(last, ' ' | '[' | '{' | ',' | ':' | '-' | '?') => {
+                    quote = Some(c)
+                }
+                // Escapes inside quotes: `\"` in double quotes, `''` in single quotes.
+                (Some('"'), '\\') => {
+                    chars.next();
+                }
+                (Some('\''), '\'') if chars.peek() == Some(&'\'') => {
+                    chars.next();
+                }
                 (Some(q), c) if c == q => quote = None,
                 (None, '[' | '{') => flow += 1,
                 (None, ']' | '}') => flow = flow.saturating_sub(1),
                 _ => {}
+            }
+            before = c;
+            if c != ' ' && c != '\t' {
+                last = c;
             }
             if block + flow > deepest {
                 (deepest, at) = (block + flow, i + 1);
@@ -104,6 +122,11 @@ mod tests {
         let ok = "rules:\n  - id: a\n    when: {any: [{shape: x}, {not: {team: [a, b]}}]}\n";
         assert!(from_str::<serde_yaml::Value>(ok).is_ok());
         assert_eq!(nesting("a: '[[['\nb: \"{{\" # [[[\n").0, 0, "quotes and comments do not nest");
+        // A quote inside a plain scalar and a `#` without a space before it hide nothing.
+        assert_eq!(nesting("a: [b'c, [[[[").0, 5);
+        assert_eq!(nesting("a: [C#, [[[").0, 4);
+        assert_eq!(nesting("a: ['it''s [', [[").0, 3);
+        assert_eq!(nesting("a: [\"q\\\" [\", [[").0, 3);
     }
 
     #[test]

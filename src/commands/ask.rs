@@ -146,6 +146,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         color,
         width: io.width,
         what_if: &what_if,
+        packs: None,
     };
     super::emit(io.stdout, &format!("\n{}", report::table::compact(&ctx, &evaluation, SHOWN)))?;
     let _ = writeln!(io.stderr, "{again}");

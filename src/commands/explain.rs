@@ -14,7 +14,20 @@ pub fn run(args: &ExplainArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let evaluation = engine::evaluate(pack, &file.answers);
     let text = match args.format {
         TextFormat::Text => {
-            report::explain::render(pack, file, &input.source, &evaluation, language, usize::from(io.width))
+            let mut text = report::explain::render(
+                pack,
+                file,
+                &input.source,
+                &evaluation,
+                language,
+                usize::from(io.width),
+            );
+            if let Some(line) = input.packs.describe() {
+                // At the end of the heading block, before its first blank line.
+                let at = text.find("\n\n").map_or(text.len(), |i| i + 1);
+                text.insert_str(at, &report::wrap(&line, usize::from(io.width), "", "  "));
+            }
+            text
         }
         TextFormat::Json => report::explain::json(pack, file, &evaluation, language)?,
     };

@@ -14,7 +14,7 @@ use crate::answers::{self, AnswersFile, Format};
 use crate::cli::{AnswersArgs, PackArgs};
 use crate::error::Error;
 use crate::model::LangIdx;
-use crate::pack::{self, Pack, PackSet};
+use crate::pack::{self, Pack, PackFrom, PackSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -25,23 +25,75 @@ pub fn packs(args: &PackArgs, answers: Option<&Path>) -> Result<PackSet, Error> 
         Some(path) => crate::answers::declared_packs(path)?,
         None => Vec::new(),
     };
-    Ok(pack_set(args, declared))
+    let file = answers.map(|p| (crate::safe::path(p), p.parent().unwrap_or(Path::new("")).to_path_buf()));
+    pack_set(args, declared, file.as_ref().map(|(name, dir)| (name.as_str(), dir.as_path())))
 }
 
-/// The pack set from the packs an answers file declares (already resolved) and the flags.
-fn pack_set(args: &PackArgs, declared: Vec<PathBuf>) -> PackSet {
-    let mut dirs: Vec<PathBuf> = declared;
-    if let Some(env) = std::env::var_os("ADVISOR_PACK") {
-        dirs.extend(std::env::split_paths(&env).filter(|p| !p.as_os_str().is_empty()));
-    }
-    dirs.extend(args.packs.iter().cloned());
-    let mut unique: Vec<PathBuf> = Vec::new();
-    for dir in dirs {
-        if !unique.contains(&dir) {
-            unique.push(dir);
+/// Whether ADVISOR_NO_FILE_PACKS asks to ignore the packs answers files name.
+fn no_file_packs_from_env() -> bool {
+    std::env::var_os("ADVISOR_NO_FILE_PACKS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// The folder an answers file's packs must stay in: the repository around it (the nearest
+/// folder holding `.git`), or the answers file's own folder outside a repository.
+fn repository_root(dir: &Path) -> Option<PathBuf> {
+    let dir = std::fs::canonicalize(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }).ok()?;
+    let root = dir.ancestors().find(|a| a.join(".git").exists()).map(Path::to_path_buf);
+    Some(root.unwrap_or(dir))
+}
+
+/// The pack set from the packs an answers file declares (already resolved against its folder;
+/// `file` is its display name and folder) and the flags: each folder once, at most
+/// [`pack::MAX_PACKS`], and the file's own packs inside its repository.
+fn pack_set(args: &PackArgs, declared: Vec<PathBuf>, file: Option<(&str, &Path)>) -> Result<PackSet, Error> {
+    let mut named: Vec<(PathBuf, PackFrom)> = Vec::new();
+    if let Some((name, dir)) = file.filter(|_| !args.no_file_packs && !no_file_packs_from_env()) {
+        let root = repository_root(dir);
+        for path in declared {
+            // A path that does not resolve is reported by the loader ("no such pack folder").
+            let resolved = std::fs::canonicalize(&path).ok();
+            if let (Some(root), Some(resolved)) = (&root, &resolved)
+                && !resolved.starts_with(root)
+            {
+                return Err(Error::invalid(crate::error::Diagnostic::new(
+                    name,
+                    format!(
+                        "`packs` names {}, which is outside this repository ({}); a pack from elsewhere is \
+                         loaded with --pack or ADVISOR_PACK, which the person running advisor chooses",
+                        crate::safe::path(&path),
+                        crate::safe::path(root)
+                    ),
+                )));
+            }
+            named.push((path, PackFrom::File(name.to_string())));
         }
     }
-    PackSet { no_builtin: args.no_builtin, dirs: unique }
+    if let Some(env) = std::env::var_os("ADVISOR_PACK") {
+        named.extend(
+            std::env::split_paths(&env).filter(|p| !p.as_os_str().is_empty()).map(|p| (p, PackFrom::Env)),
+        );
+    }
+    named.extend(args.packs.iter().cloned().map(|p| (p, PackFrom::Flag)));
+    // Each folder once, however it is spelled (`pack`, `./pack`, `a/../pack`, a link to it).
+    let mut set = PackSet { no_builtin: args.no_builtin, dirs: Vec::new(), from: Vec::new() };
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for (dir, from) in named {
+        let key = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        set.dirs.push(dir);
+        set.from.push(from);
+    }
+    if set.dirs.len() > pack::MAX_PACKS {
+        return Err(Error::Usage(format!(
+            "{} rule packs are named; at most {} load at once",
+            set.dirs.len(),
+            pack::MAX_PACKS
+        )));
+    }
+    Ok(set)
 }
 
 /// The answers a command works on, with the packs loaded for them.
@@ -57,6 +109,8 @@ pub struct Input {
     pub text: String,
     /// The file's syntax.
     pub format: Format,
+    /// The team packs loaded, and who named each.
+    pub packs: PackSet,
 }
 
 /// The answers file used when none is named.
@@ -78,21 +132,24 @@ pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut crate::Io<'_>) 
             )));
         }
     };
-    let (source, text, format, declared) = match named {
+    let (source, text, format, declared, dir) = match named {
         Some(path) if path.as_os_str() == "-" => {
             let text = answers::read_stdin(io.stdin)?;
             let declared = answers::declared_packs_in(&text, Format::Toml, Path::new(""));
-            (answers::STDIN.to_string(), text, Format::Toml, declared)
+            (answers::STDIN.to_string(), text, Format::Toml, declared, PathBuf::new())
         }
         Some(path) => {
             let text = answers::read_text(&path)?;
             let format = Format::of(&path);
-            let declared = answers::declared_packs_in(&text, format, path.parent().unwrap_or(Path::new("")));
-            (path.display().to_string(), text, format, declared)
+            let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+            let declared = answers::declared_packs_in(&text, format, &dir);
+            // The name messages and reports show: control characters escaped.
+            (crate::safe::path(&path), text, format, declared, dir)
         }
-        None => (answers::flags::SOURCE.to_string(), String::new(), Format::Toml, Vec::new()),
+        None => (answers::flags::SOURCE.to_string(), String::new(), Format::Toml, Vec::new(), PathBuf::new()),
     };
-    let pack = pack::load(&pack_set(packs, declared))?;
+    let packs = pack_set(packs, declared, Some((source.as_str(), dir.as_path())))?;
+    let pack = pack::load(&packs)?;
     let sets = answers::flags::parse(&pack, &args.set)?;
     if text.is_empty() && source == answers::flags::SOURCE {
         let file = answers::parse_with(&source, "version = 1\n", Format::Toml, &pack, &sets).map_err(|e| {
@@ -111,10 +168,10 @@ pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut crate::Io<'_>) 
             }
         })?;
         let source = "the answers given with --set".to_string();
-        return Ok(Input { pack, file, source, text, format });
+        return Ok(Input { pack, file, source, text, format, packs });
     }
     let file = answers::parse_with(&source, &text, format, &pack, &sets)?;
-    Ok(Input { pack, file, source, text, format })
+    Ok(Input { pack, file, source, text, format, packs })
 }
 
 /// `advisor completions SHELL`: the completion script on stdout.

@@ -22,6 +22,7 @@ pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Err
         color,
         width: io.width,
         what_if: &what_if,
+        packs: Some(&input.packs),
     };
     let text = match args.format {
         ReportFormat::Table => report::table::render(&ctx, &evaluation),

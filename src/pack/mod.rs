@@ -91,6 +91,58 @@ pub struct PackSet {
     pub no_builtin: bool,
     /// Team pack folders, in the order they apply.
     pub dirs: Vec<PathBuf>,
+    /// Who named each folder of `dirs`, in the same order.
+    pub from: Vec<PackFrom>,
+}
+
+/// Who named a team pack folder: reports say it, because a pack an answers file names can
+/// change the verdict on that same file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackFrom {
+    /// The answers file's `packs` list (the file's display name).
+    File(String),
+    /// The ADVISOR_PACK environment variable.
+    Env,
+    /// A `--pack` flag.
+    Flag,
+}
+
+/// At most this many team packs load at once.
+pub const MAX_PACKS: usize = 32;
+
+impl PackSet {
+    /// "built-in, then DIR (named by FILE), DIR (--pack)" when team packs load; `None` for the
+    /// built-in pack alone.
+    pub fn describe(&self) -> Option<String> {
+        if self.dirs.is_empty() {
+            return None;
+        }
+        let team: Vec<String> = self
+            .dirs
+            .iter()
+            .zip(&self.from)
+            .map(|(dir, from)| {
+                let by = match from {
+                    PackFrom::File(file) => format!("named by {file}"),
+                    PackFrom::Env => "ADVISOR_PACK".to_string(),
+                    PackFrom::Flag => "--pack".to_string(),
+                };
+                format!("{} ({by})", crate::safe::path(dir))
+            })
+            .collect();
+        let start = if self.no_builtin { "" } else { "built-in, then " };
+        Some(format!("Rule packs: {start}{}", team.join(", ")))
+    }
+
+    /// The folders the answers file named itself.
+    pub fn from_file(&self) -> Vec<&Path> {
+        self.dirs
+            .iter()
+            .zip(&self.from)
+            .filter(|(_, from)| matches!(from, PackFrom::File(_)))
+            .map(|(dir, _)| dir.as_path())
+            .collect()
+    }
 }
 
 /// The folders a pack may hold YAML in.

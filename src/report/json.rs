@@ -43,6 +43,17 @@ struct Flip<'a> {
 struct Producer<'a> {
     version: &'static str,
     pack: &'a str,
+    /// Team packs loaded on top of (or instead of) the built-in one, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    team_packs: Vec<TeamPack>,
+}
+
+/// A team pack folder and who named it: `file` (the answers file's `packs`), `env`
+/// (ADVISOR_PACK) or `flag` (--pack).
+#[derive(Serialize)]
+struct TeamPack {
+    path: String,
+    named_by: &'static str,
 }
 
 #[derive(Serialize)]
@@ -154,7 +165,7 @@ pub fn pretty<T: Serialize>(value: &T) -> Result<String, crate::error::Error> {
 
 /// The report of `recommend --format json`.
 pub fn render(ctx: &super::Context<'_>, evaluation: &Evaluation<'_>) -> String {
-    report(ctx.pack, evaluation, ctx.what_if, &ctx.file.set_by_flags)
+    report(ctx.pack, evaluation, ctx.what_if, &ctx.file.set_by_flags, ctx.packs)
 }
 
 /// The report as pretty-printed JSON with a final newline, for answers of which `set_by_flags`
@@ -164,7 +175,22 @@ pub fn report(
     evaluation: &Evaluation<'_>,
     what_if: &WhatIf,
     set_by_flags: &[crate::model::QuestionIdx],
+    packs: Option<&crate::pack::PackSet>,
 ) -> String {
+    let team_packs = packs.map_or_else(Vec::new, |set| {
+        set.dirs
+            .iter()
+            .zip(&set.from)
+            .map(|(dir, from)| TeamPack {
+                path: dir.display().to_string(),
+                named_by: match from {
+                    crate::pack::PackFrom::File(_) => "file",
+                    crate::pack::PackFrom::Env => "env",
+                    crate::pack::PackFrom::Flag => "flag",
+                },
+            })
+            .collect()
+    });
     let ids = |langs: &[crate::model::LangIdx]| -> Vec<&str> {
         langs.iter().map(|&l| pack.languages[l].id.as_str()).collect()
     };
@@ -183,7 +209,7 @@ pub fn report(
         }
     };
     let report = Report {
-        advisor: Producer { version: env!("CARGO_PKG_VERSION"), pack: &pack.fingerprint },
+        advisor: Producer { version: env!("CARGO_PKG_VERSION"), pack: &pack.fingerprint, team_packs },
         answers_from_flags: set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect(),
         lead,
         requirements: evaluation

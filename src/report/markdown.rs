@@ -22,6 +22,9 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     if let Some(line) = ctx.flags_line() {
         let _ = writeln!(out, "{line}\n");
     }
+    if let Some(line) = ctx.packs.and_then(crate::pack::PackSet::describe) {
+        let _ = writeln!(out, "{}\n", crate::safe::markdown(&line));
+    }
     let shown = ctx.shown(evaluation.ranking.len());
 
     out.push_str("## Ranking\n\n");

@@ -33,6 +33,8 @@ pub struct Context<'a> {
     pub width: u16,
     /// How robust rank 1 is to single-answer changes.
     pub what_if: &'a WhatIf,
+    /// The team packs loaded and who named them (none for `ask`'s closing summary).
+    pub packs: Option<&'a crate::pack::PackSet>,
 }
 
 impl Context<'_> {

@@ -146,6 +146,9 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     if let Some(line) = ctx.flags_line() {
         out.push_str(&wrap(&line, width, "", "  "));
     }
+    if let Some(line) = ctx.packs.and_then(crate::pack::PackSet::describe) {
+        out.push_str(&wrap(&line, width, "", "  "));
+    }
     out.push('\n');
     let len = evaluation.ranking.len();
     let shown = if ctx.all { len } else { ctx.top.unwrap_or(DEFAULT_ROWS).min(len) };

@@ -102,3 +102,90 @@ fn standard_input_has_the_same_limit() {
     let out = Test::new().stdin(example("realtime-chat.toml")).args(&["recommend", "-"]).run();
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+/// A repository with a team folder holding an answers file that names its own pack.
+fn repository(packs: &str) -> Test {
+    let chat = example("realtime-chat.toml");
+    let head = &chat[..chat.find("[decision]").unwrap()];
+    let answers = head.replacen("version = 1", &format!("version = 1\npacks = {packs}"), 1);
+    let test = with_pack(Test::new()).file(".git/HEAD", "ref: refs/heads/main\n");
+    test.file("team/advisor.toml", format!("{answers}[decision]\nlanguage = \"elixir\"\n"))
+}
+
+#[test]
+fn packs_a_file_names_stay_in_its_repository_and_can_be_refused() {
+    // Inside the repository: loaded, and every report says so.
+    let test = repository("[\"../pack\", \"../pack/\", \"./../team/../pack\"]");
+    let out = test.run_with(&["check", "team/advisor.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Rule packs: built-in, then team/../pack (named by team/advisor.toml)"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        out.stdout.matches("named by").count(),
+        1,
+        "one folder, however spelled, loads once:\n{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("warning: team/advisor.toml:"), "{}", out.stdout);
+    assert!(out.stdout.contains("run `advisor check --no-file-packs`"), "{}", out.stdout);
+    let json = test.run_with(&["recommend", "team/advisor.toml", "--format", "json"]);
+    assert!(json.stdout.contains("\"named_by\": \"file\""), "{}", json.stdout);
+    let table = test.run_with(&["recommend", "team/advisor.toml"]);
+    assert!(table.stdout.contains("Rule packs: built-in, then"), "{}", table.stdout);
+
+    // Refused by a flag or by the environment.
+    for refused in [
+        test.run_with(&["check", "team/advisor.toml", "--no-file-packs"]),
+        Test::new()
+            .file(".git/HEAD", "x")
+            .file("team/advisor.toml", std::fs::read(test.path().join("team/advisor.toml")).unwrap())
+            .env("ADVISOR_NO_FILE_PACKS", "1")
+            .args(&["check", "team/advisor.toml"])
+            .run(),
+    ] {
+        assert_eq!(refused.code, 0, "{}", refused.stderr);
+        assert!(
+            !refused.stdout.contains("Rule packs") && !refused.stdout.contains("warning"),
+            "{}",
+            refused.stdout
+        );
+    }
+
+    // Outside the repository: refused, whatever the spelling.
+    for outside in ["[\"../..\"]", "[\"/tmp\"]"] {
+        let out = repository(outside).run_with(&["check", "team/advisor.toml"]);
+        assert_eq!(out.code, 2, "{outside}: {}", out.stdout);
+        assert!(out.stderr.contains("which is outside this repository"), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn many_packs_are_refused_before_any_loads() {
+    let list: Vec<String> = (0..500).map(|i| format!("\"p{i}\"")).collect();
+    let started = Instant::now();
+    let out = repository(&format!("[{}]", list.join(", "))).run_with(&["recommend", "team/advisor.toml"]);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("500 rule packs are named; at most 32 load at once"), "{}", out.stderr);
+    assert!(out.stderr.lines().count() < 5, "{}", out.stderr);
+}
+
+/// The nesting check cannot be fooled by a quote inside a plain scalar or a `#` without a space.
+#[test]
+fn deep_nesting_is_refused_at_once_whatever_hides_it() {
+    for prefix in ["b'c, ", "C#, "] {
+        let text = format!(
+            "version: 1\nanswers:\n  shape: [{prefix}{}{}]\n",
+            "[".repeat(30_000),
+            "]".repeat(30_000)
+        );
+        let started = Instant::now();
+        let out = Test::new().file("a.yaml", text).args(&["recommend", "a.yaml"]).run();
+        assert!(started.elapsed() < Duration::from_secs(5), "{prefix}: {:?}", started.elapsed());
+        assert_eq!(out.code, 2);
+        assert!(out.stderr.contains("nest more than 64 levels"), "{}", out.stderr);
+    }
+}
