@@ -149,26 +149,72 @@ fn within(root: &Path, path: &Path) -> bool {
     }
 }
 
+/// The temporary files being written now: a Ctrl-C or SIGTERM removes them before the process
+/// ends, so an interrupted save leaves nothing behind.
+static IN_FLIGHT: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Starts, once, the thread that cleans up after an interrupting signal.
+fn watch_signals() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGINT, SIGTERM};
+            if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) {
+                let _ = std::thread::Builder::new().name("advisor-signals".into()).spawn(move || {
+                    if let Some(signal) = signals.forever().next() {
+                        let files = IN_FLIGHT.lock().map(|f| f.clone()).unwrap_or_default();
+                        for file in files {
+                            let _ = std::fs::remove_file(file);
+                        }
+                        // The shell convention for a process ended by a signal: 128 + its number.
+                        std::process::exit(128 + signal);
+                    }
+                });
+            }
+        }
+    });
+}
+
+/// Marks a temporary file as being written (`true`) or done with (`false`).
+fn in_flight(path: &Path, writing: bool) {
+    if let Ok(mut files) = IN_FLIGHT.lock() {
+        if writing {
+            files.push(path.to_path_buf());
+        } else {
+            files.retain(|f| f != path);
+        }
+    }
+}
+
 /// Writes `contents` to `path` atomically. Without `overwrite`, fails with
-/// `ErrorKind::AlreadyExists` if `path` exists (even if it appeared meanwhile).
+/// `ErrorKind::AlreadyExists` if `path` exists (even if it appeared meanwhile), so concurrent
+/// writers of one name never replace each other's file.
 pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    watch_signals();
     let mut tmp = tempfile::Builder::new().prefix(".advisor-").suffix(".tmp").tempfile_in(dir)?;
-    // A temporary file is private (0600); the file it becomes keeps the target's permissions,
-    // or gets the usual ones for a new document.
-    let permissions = match std::fs::metadata(path) {
-        Ok(existing) => existing.permissions(),
-        Err(_) => new_file_permissions(tmp.as_file())?,
-    };
-    tmp.as_file().set_permissions(permissions)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    pause_for_tests();
-    let persisted = if overwrite { tmp.persist(path) } else { tmp.persist_noclobber(path) };
-    persisted.map_err(|e| e.error)?;
+    let tmp_path = tmp.path().to_path_buf();
+    in_flight(&tmp_path, true);
+    let result = (|| {
+        // A temporary file is private (0600); the file it becomes keeps the target's
+        // permissions, or gets those the umask gives a new file.
+        let permissions = match std::fs::metadata(path) {
+            Ok(existing) => existing.permissions(),
+            Err(_) => new_file_permissions(tmp.as_file())?,
+        };
+        tmp.as_file().set_permissions(permissions)?;
+        tmp.write_all(contents)?;
+        tmp.as_file().sync_all()?;
+        pause_for_tests();
+        let persisted = if overwrite { tmp.persist(path) } else { tmp.persist_noclobber(path) };
+        persisted.map(|_| ()).map_err(|e| e.error)
+    })();
+    in_flight(&tmp_path, false);
+    result?;
     // Make the rename itself durable; not every platform can open a folder, which is fine.
     if let Ok(folder) = std::fs::File::open(dir) {
         let _ = folder.sync_all();
@@ -176,11 +222,21 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> io::Result
     Ok(())
 }
 
-/// Read and write for the owner, read for everyone else (0644), as editors create documents.
+/// The mode a new file gets from the process umask (0666 without its bits), as editors and
+/// `touch` create documents; the umask is read from /proc (Linux), else the usual 022.
 #[cfg(unix)]
 fn new_file_permissions(_: &std::fs::File) -> io::Result<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
-    Ok(std::fs::Permissions::from_mode(0o644))
+    let umask = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022);
+    Ok(std::fs::Permissions::from_mode(0o666 & !umask))
 }
 
 /// Elsewhere the temporary file's own permissions are already the usual ones.
@@ -190,10 +246,12 @@ fn new_file_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions
 }
 
 /// The environment variable that makes every write pause (in milliseconds) between writing the
-/// temporary file and renaming it, so a test can kill the process at the worst moment.
+/// temporary file and renaming it, so a test can interrupt the process at the worst moment.
+/// Debug builds only: a release binary ignores it.
 pub const PAUSE_VARIABLE: &str = "ADVISOR_TESTING_PAUSE_BEFORE_RENAME";
 
 fn pause_for_tests() {
+    #[cfg(debug_assertions)]
     if let Some(ms) = std::env::var(PAUSE_VARIABLE).ok().and_then(|v| v.parse::<u64>().ok()) {
         std::thread::sleep(std::time::Duration::from_millis(ms.min(60_000)));
     }
@@ -264,17 +322,23 @@ mod tests {
     }
 
     /// Regression: every written file was 0600, the temporary file's mode, so man pages and
-    /// records in shared folders were unreadable to others.
+    /// records in shared folders were unreadable to others. A new file gets the mode any
+    /// program's new file gets (the umask's), a replaced one keeps its own (0664 stays 0664).
     #[cfg(unix)]
     #[test]
-    fn new_files_are_readable_by_others_and_replaced_files_keep_their_mode() {
+    fn new_files_get_the_umask_mode_and_replaced_files_keep_theirs() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let reference = dir.path().join("reference");
+        std::fs::File::create(&reference).unwrap();
         let path = dir.path().join("a.md");
         write_atomic(&path, b"one", false).unwrap();
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-        write_atomic(&path, b"two", true).unwrap();
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(mode(&path), mode(&reference));
+        for kept in [0o600, 0o664] {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(kept)).unwrap();
+            write_atomic(&path, b"two", true).unwrap();
+            assert_eq!(mode(&path), kept);
+        }
     }
 }

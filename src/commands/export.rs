@@ -4,7 +4,7 @@
 use crate::cli::ExportArgs;
 use crate::error::{Diagnostic, Error};
 use crate::report::madr::{self, Record};
-use crate::{Io, answers, engine, fsio};
+use crate::{Io, engine, fsio};
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
@@ -37,7 +37,7 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
                 "--supersedes needs --out or --adr-dir: the old record must link to a file".into(),
             ));
         }
-        (Some(old), Some(_)) => Some((old.clone(), answers::read_text(old)?)),
+        (Some(old), Some(new)) => Some((old.clone(), superseded_record(old, new)?)),
         (None, _) => None,
     };
     let links = match (&superseded, &target) {
@@ -66,7 +66,7 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         super::emit(io.stdout, &text)?;
         return Ok(0);
     };
-    let shown = target.display().to_string();
+    let shown = crate::safe::path(&target);
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             Error::invalid(Diagnostic::new(
@@ -75,15 +75,32 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             ))
         })?;
     }
-    match fsio::write_atomic(&target, text.as_bytes(), args.force) {
-        Ok(()) => {}
-        Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-            return Err(Error::invalid(Diagnostic::new(
-                &shown,
-                "already exists; it was left as it is (use --force to replace it)",
-            )));
+    // A numbered record is always a new file: when another export took the number meanwhile,
+    // the next free one is used, so N exports at once file N records.
+    let mut target = target;
+    let mut shown = shown;
+    let mut attempts = 0;
+    loop {
+        let overwrite = args.force && args.adr_dir.is_none();
+        match fsio::write_atomic(&target, text.as_bytes(), overwrite) {
+            Ok(()) => break,
+            Err(e) if e.kind() == ErrorKind::AlreadyExists && args.out.is_none() && attempts < 1000 => {
+                attempts += 1;
+                let dir = args.adr_dir.as_deref().unwrap_or(Path::new("."));
+                target = next_record(dir, &title, true)?;
+                shown = crate::safe::path(&target);
+            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                return Err(Error::invalid(Diagnostic::new(
+                    &shown,
+                    "already exists; it was left as it is (use --force to replace it)",
+                )));
+            }
+            Err(e) => {
+                let reason = fsio::io_reason(&e);
+                return Err(Error::invalid(Diagnostic::new(&shown, format!("cannot write: {reason}"))));
+            }
         }
-        Err(e) => return Err(Error::invalid(Diagnostic::new(&shown, format!("cannot write: {e}")))),
     }
     let _ = writeln!(io.stderr, "Wrote {shown}");
     if let (Some((old, old_text)), Some((_, to_new))) = (superseded, links) {
@@ -119,45 +136,65 @@ pub fn slug(title: &str) -> String {
     if out.is_empty() { "decision".into() } else { out }
 }
 
-/// `DIR/NNNN-<slug>.md` with the number after the highest `NNNN-*.md` already in `DIR`.
+/// The number of a record file `NNNN-<slug>.md` (any number of digits) and its slug.
+fn record_number(name: &str) -> Option<(u64, &str)> {
+    let stem = name.strip_suffix(".md")?;
+    let digits = stem.chars().take_while(char::is_ascii_digit).count();
+    let slug = stem[digits..].strip_prefix('-')?;
+    Some((stem[..digits].parse().ok()?, slug))
+}
+
+/// `DIR/NNNN-<slug>.md` with the number after the highest record number already in `DIR`
+/// (four digits at least, more when the numbers have grown past 9999).
 fn next_record(dir: &Path, title: &str, force: bool) -> Result<PathBuf, Error> {
     let slug = slug(title);
-    // A record with the same title is most likely the same decision filed twice.
-    if let Ok(entries) = std::fs::read_dir(dir)
-        && !force
-        && let Some(same) = entries
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .find(|name| name.len() > 5 && name[4..].starts_with('-') && name[5..] == format!("{slug}.md"))
-    {
-        return Err(Error::Usage(format!(
-            "{} already holds a record with this title ({same}); give the new one another --title, \
-             replace the old one with --supersedes {}, or add --force to file it anyway",
-            dir.display(),
-            dir.join(&same).display()
-        )));
-    }
-    let highest = match std::fs::read_dir(dir) {
-        Ok(entries) => entries
-            .filter_map(Result::ok)
-            .filter_map(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
-                (name.ends_with(".md") && digits.len() == 4 && name[4..].starts_with('-'))
-                    .then(|| digits.parse::<u32>().ok())
-                    .flatten()
-            })
-            .max()
-            .unwrap_or(0),
-        Err(e) if e.kind() == ErrorKind::NotFound => 0,
+    let names: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(entries) => {
+            entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => Vec::new(),
         Err(e) => {
             return Err(Error::invalid(Diagnostic::new(
-                dir.display().to_string(),
-                format!("cannot read the folder: {e}"),
+                crate::safe::path(dir),
+                format!("cannot read the folder: {}", fsio::io_reason(&e)),
             )));
         }
     };
-    Ok(dir.join(format!("{:04}-{slug}.md", highest + 1)))
+    // A record with the same title is most likely the same decision filed twice.
+    if !force && let Some(same) = names.iter().find(|n| record_number(n).is_some_and(|(_, s)| s == slug)) {
+        return Err(Error::Usage(format!(
+            "{} already holds a record with this title ({same}); give the new one another --title, \
+             replace the old one with --supersedes {}, or add --force to file it anyway",
+            crate::safe::path(dir),
+            crate::safe::path(&dir.join(same))
+        )));
+    }
+    let highest = names.iter().filter_map(|n| record_number(n)).map(|(n, _)| n).max().unwrap_or(0);
+    Ok(dir.join(format!("{:04}-{slug}.md", highest.saturating_add(1))))
+}
+
+/// Reads the record `--supersedes` names: a regular file (not a link) in the folder the new
+/// record goes to, since its status line is rewritten in place.
+fn superseded_record(old: &Path, new: &Path) -> Result<String, Error> {
+    let shown = crate::safe::path(old);
+    let fail = |message: String| Error::invalid(Diagnostic::new(&shown, message));
+    let link =
+        std::fs::symlink_metadata(old).map_err(|e| fail(format!("cannot read: {}", fsio::io_reason(&e))))?;
+    if link.file_type().is_symlink() || !link.is_file() {
+        return Err(fail("is not a regular file; --supersedes names an earlier record (a .md file)".into()));
+    }
+    let folder = |p: &Path| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::canonicalize(parent).ok()
+    };
+    if folder(old).is_none() || folder(old) != folder(new) {
+        return Err(fail(format!(
+            "is not in {}, where the new record goes; --supersedes names an earlier record of the same folder",
+            crate::safe::path(new.parent().unwrap_or(Path::new(".")))
+        )));
+    }
+    fsio::read_text(old, 1024 * 1024)
+        .map_err(|e| fail(format!("{}; expected an earlier decision record", e.describe(1024 * 1024))))
 }
 
 /// The path of `to` relative to the folder of `from`, with `/` separators, for a Markdown link.

@@ -252,6 +252,65 @@ fn superseding_needs_a_file_and_an_existing_record() {
     assert!(!test.path().join("new.md").exists(), "nothing is written when the old record cannot be read");
 }
 
+/// `--supersedes` rewrites the old record in place, so it must be a regular file in the new
+/// record's folder: not a link (whose target would be copied), not a device, not elsewhere.
+#[cfg(unix)]
+#[test]
+fn superseding_only_touches_a_record_in_the_same_folder() {
+    let test = Test::new()
+        .file("team.toml", crate::example("realtime-chat.toml"))
+        .file("adr/0001-old.md", "---\nstatus: accepted\n---\n# Old\n")
+        .file("secret/key", "PRIVATE\n");
+    std::os::unix::fs::symlink(test.path().join("secret/key"), test.path().join("adr/0002-link.md")).unwrap();
+    for (old, expected) in [
+        ("adr/0002-link.md", "is not a regular file"),
+        ("/dev/null", "is not a regular file"),
+        ("secret/key", "is not in adr, where the new record goes"),
+    ] {
+        let out = test.run_with(&["export", "team.toml", "--adr-dir", "adr", "--supersedes", old]);
+        assert_eq!(out.code, 2, "{old}: {}", out.stderr);
+        assert!(out.stderr.contains(expected), "{old}: {}", out.stderr);
+    }
+    assert_eq!(std::fs::read_to_string(test.path().join("secret/key")).unwrap(), "PRIVATE\n");
+    let out = test.run_with(&["export", "team.toml", "--adr-dir", "adr", "--supersedes", "adr/0001-old.md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(std::fs::read_to_string(test.path().join("adr/0001-old.md")).unwrap().contains("superseded by"));
+}
+
+/// Exports running at once into one ADR folder each file their own record, and numbers keep
+/// growing past 9999.
+#[test]
+fn parallel_exports_file_one_record_each() {
+    let test = Test::new().file("team.toml", crate::example("realtime-chat.toml"));
+    let runs: Vec<std::process::Child> = (0..8)
+        .map(|_| {
+            let mut cmd = Test::new().command();
+            cmd.current_dir(test.path())
+                .args(["export", "team.toml", "--adr-dir", "adr", "--force"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null());
+            cmd.spawn().expect("spawn")
+        })
+        .collect();
+    for mut run in runs {
+        assert!(run.wait().unwrap().success());
+    }
+    let mut names: Vec<String> = std::fs::read_dir(test.path().join("adr"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let numbers: Vec<&str> = names.iter().map(|n| &n[..4]).collect();
+    assert_eq!(numbers, ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"], "{names:?}");
+
+    let wide = Test::new()
+        .file("team.toml", crate::example("realtime-chat.toml"))
+        .file("adr/10000-late.md", "# Late\n");
+    let out = wide.run_with(&["export", "team.toml", "--adr-dir", "adr"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("adr/10001-backend-language"), "{}", out.stderr);
+}
+
 /// Every example's record reads once: no "because because", no bullet repeated within a section,
 /// the chosen option's pros and cons not repeated under Pros and Cons, and cons strongest first.
 #[test]

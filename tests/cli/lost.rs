@@ -8,6 +8,12 @@ use std::time::{Duration, Instant};
 /// Starts `advisor ARGS` with writes paused before the rename, waits until the temporary file
 /// exists, kills the process, and returns what is left in `dir`.
 fn kill_mid_write(test: &Test, args: &[&str]) {
+    interrupt_mid_write(test, args, None);
+}
+
+/// Like [`kill_mid_write`], with a signal (`INT`, `TERM`) instead of SIGKILL when one is named;
+/// returns the exit code.
+fn interrupt_mid_write(test: &Test, args: &[&str], signal: Option<&str>) -> Option<i32> {
     let mut cmd = test.command();
     cmd.args(args).env(advisor::fsio::PAUSE_VARIABLE, "30000");
     let mut child = cmd.spawn().expect("spawn");
@@ -24,8 +30,17 @@ fn kill_mid_write(test: &Test, args: &[&str]) {
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    child.kill().expect("kill");
-    child.wait().expect("reap");
+    match signal {
+        None => child.kill().expect("kill"),
+        Some(name) => {
+            let sent = std::process::Command::new("kill")
+                .args([&format!("-{name}"), &child.id().to_string()])
+                .status()
+                .expect("kill");
+            assert!(sent.success());
+        }
+    }
+    child.wait().expect("reap").code()
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -70,4 +85,20 @@ fn without_the_pause_the_same_writes_complete() {
     let leftovers: Vec<_> =
         walk(test.path()).into_iter().filter(|p| p.to_string_lossy().contains(".advisor-")).collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Ctrl-C or SIGTERM during a save removes the temporary file: nothing is left behind, and the
+/// old file is intact.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_save_leaves_no_temporary_file() {
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let test = Test::new().file("advisor.toml", OLD);
+        let exit = interrupt_mid_write(&test, &["init", "--force"], Some(signal));
+        assert_eq!(exit, Some(code), "SIG{signal}");
+        assert_eq!(std::fs::read_to_string(test.path().join("advisor.toml")).unwrap(), OLD);
+        let leftovers: Vec<_> =
+            walk(test.path()).into_iter().filter(|p| p.to_string_lossy().contains(".advisor-")).collect();
+        assert!(leftovers.is_empty(), "SIG{signal}: {leftovers:?}");
+    }
 }
