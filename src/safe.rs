@@ -161,16 +161,25 @@ pub fn link_target(path: &str) -> String {
     out
 }
 
-/// A label inside a quoted Mermaid string: quotes and backticks as entities, controls dropped.
+/// A label inside a quoted Mermaid string, from text already escaped by [`markdown`] (a code
+/// block shows Markdown escapes literally, so they are undone): quotes, backticks and angle
+/// brackets as Mermaid entities, controls dropped.
 pub fn mermaid(text: &str) -> String {
-    text.chars()
-        .filter(|c| !unsafe_char(*c))
-        .map(|c| match c {
-            '"' => "#quot;".to_string(),
-            '`' => "#96;".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    let plain = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    let mut out = String::with_capacity(plain.len());
+    let mut chars = plain.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => {}
+            '"' => out.push_str("#quot;"),
+            '`' => out.push_str("#96;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            c if unsafe_char(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -231,5 +240,6 @@ mod tests {
     #[test]
     fn mermaid_labels_keep_their_quotes_closed() {
         assert_eq!(mermaid("C# \"x\""), "C# #quot;x#quot;");
+        assert_eq!(mermaid(&markdown("a `b` <c> | d")), "a #96;b#96; #lt;c#gt; | d");
     }
 }

@@ -367,7 +367,18 @@ pub fn describe_condition(pack: &Pack, condition: &crate::model::Condition) -> S
 
 /// Escapes text for a Markdown table cell.
 pub fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    // Pack text is already escaped for Markdown (`\|`); a `|` that is not would end the cell.
+    let mut out = String::with_capacity(text.len());
+    let mut escaped = false;
+    for c in text.chars() {
+        match c {
+            '|' if !escaped => out.push_str("\\|"),
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    out
 }
 
 /// What a ranking line adds to a language's score: `tied for first`, `misses: <requirement>`,
@@ -481,6 +492,11 @@ pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
         }
         if !empty {
             line.push(' ');
+            line_len += 1;
+        } else if word.starts_with("::") && line.trim().is_empty() {
+            // A line of a CI log that starts with `::` is a GitHub workflow command: text
+            // from a pack must never start one.
+            line.push('\\');
             line_len += 1;
         }
         line.push_str(word);

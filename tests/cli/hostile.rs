@@ -189,3 +189,85 @@ fn deep_nesting_is_refused_at_once_whatever_hides_it() {
         assert!(out.stderr.contains("nest more than 64 levels"), "{}", out.stderr);
     }
 }
+
+/// A pack whose text is valid but hostile: HTML, links, Markdown structure, workflow commands
+/// and quotes in every field a report shows.
+fn hostile_pack(test: Test) -> Test {
+    test.file(
+        "evil/languages/evil.yaml",
+        "languages:\n  - {id: evil, name: \"Evil \\\"<b>x</b>\\\" ``` |\", runtime: \"<iframe src=x>\"}\n",
+    )
+    .file(
+        "evil/sources/evil.yaml",
+        "guides:\n  - id: evil\n    title: \"<script>alert(1)</script>\"\n    sections: [\"Section [x](javascript:alert(1))\"]\n",
+    )
+    .file(
+        "evil/rules/evil.yaml",
+        "rules:\n  - id: evil-fanout\n    when: {shape: realtime_fanout}\n    points: {evil: 90, elixir: -3}\n    reason: \"<script>alert(1)</script> [click](javascript:alert(1)) ::error::pwn | cell ```fence\"\n    source: \"evil / Section [x](javascript:alert(1))\"\ncaveats:\n  - id: evil-caveat\n    languages: [evil]\n    text: \"# Fake heading <img src=x onerror=alert(1)> ::add-mask::secret\"\n    source: \"evil / Section [x](javascript:alert(1))\"\n",
+    )
+}
+
+#[test]
+fn hostile_pack_text_is_inert_in_every_format() {
+    let chat = example("realtime-chat.toml");
+    let decided = chat.replace("language = \"elixir\"", "language = \"go\"");
+    let test = hostile_pack(Test::new()).file("advisor.toml", &decided);
+    let runs = [
+        ("table", vec!["recommend", "advisor.toml", "--pack", "evil", "--all"]),
+        ("markdown", vec!["recommend", "advisor.toml", "--pack", "evil", "--format", "markdown"]),
+        ("json", vec!["recommend", "advisor.toml", "--pack", "evil", "--format", "json"]),
+        ("explain", vec!["explain", "evil", "advisor.toml", "--pack", "evil"]),
+        ("check", vec!["check", "advisor.toml", "--pack", "evil"]),
+        ("github", vec!["check", "advisor.toml", "--pack", "evil", "--format", "github"]),
+        ("record", vec!["export", "advisor.toml", "--pack", "evil", "--options", "12"]),
+    ];
+    for width in ["40", "100"] {
+        for (name, args) in &runs {
+            let out = test.run_with(&[&["--color", "never"][..], args].concat());
+            assert!(out.code == 0 || out.code == 1, "{name}: {}", out.stderr);
+            let text = format!("{}{}", out.stdout, out.stderr);
+            assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{name}: a control character");
+            for line in text.lines() {
+                // Only advisor's own annotations start a workflow command.
+                let own = *name == "github"
+                    && ["::error file=", "::warning file=", "::notice file="]
+                        .iter()
+                        .any(|c| line.starts_with(c));
+                assert!(own || !line.trim_start().starts_with("::"), "{name} at {width}: {line}");
+            }
+            if ["markdown", "record"].contains(name) {
+                // Escaped brackets (`\]`) make no link.
+                let unescaped = out.stdout.replace("\\]", "");
+                for raw in ["<script", "<img", "<iframe", "<b>", "](javascript:", "\n# Fake"] {
+                    assert!(!unescaped.contains(raw), "{name}: raw `{raw}` in\n{}", out.stdout);
+                }
+                assert!(out.stdout.contains("&lt;script&gt;"), "{name}: the text is still there, escaped");
+                // Every fence that opens closes: the language name's ``` cannot break one.
+                let fences = out.stdout.lines().filter(|l| l.starts_with("```")).count();
+                assert_eq!(fences % 2, 0, "{name}: unbalanced fences");
+                assert!(out.stdout.contains("#quot;") || *name == "markdown", "{name}: mermaid labels");
+            }
+        }
+    }
+}
+
+#[test]
+fn control_characters_in_a_pack_or_an_answers_file_are_refused() {
+    let test = hostile_pack(Test::new())
+        .file("bad/rules/r.yaml", "rules:\n  - id: bad-rule\n    points: {go: 1}\n    reason: \"clear\\u001b[2Jscreen\"\n    source: 000 / Practical Default\n");
+    let out = test.run_with(&["rules", "check", "--pack", "bad"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("r.yaml:2:3: entry `bad-rule`: `reason` contains the control character U+001B"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains('\u{1b}'));
+
+    let chat = example("realtime-chat.toml");
+    let evil = chat.replace("deciders = [\"platform team\"]", "deciders = [\"x\\n::error::pwn\"]");
+    let out = Test::new().file("a.toml", evil).args(&["check", "a.toml", "--format", "github"]).run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("a decider contains the control character U+000A"), "{}", out.stderr);
+    assert!(out.stderr.lines().all(|l| !l.trim_start().starts_with("::")), "{}", out.stderr);
+}
