@@ -212,8 +212,45 @@ pub fn parse_with(
         )));
     }
     let raw = raw_file(file, text, format)?;
+    check_parsed(Parsed { raw }, file, text, format, pack, sets)
+}
+
+/// An answers text parsed once: the packs it names can be loaded before its answers are
+/// checked against them ([`check_parsed`]), without reading the text twice.
+#[derive(Debug)]
+pub struct Parsed {
+    raw: raw::RawFile,
+}
+
+impl Parsed {
+    /// The team pack folders the file names, resolved against `base` (its folder).
+    pub fn packs(&self, base: &Path) -> Vec<std::path::PathBuf> {
+        self.raw.packs.iter().flatten().map(|p| base.join(p)).collect()
+    }
+}
+
+/// Parses an answers text (TOML or YAML) without checking it against a pack.
+pub fn parse_text(file: &str, text: &str, format: Format) -> Result<Parsed, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid(Diagnostic::new(
+            file,
+            "the file is empty; expected `version = 1` and an [answers] table (`advisor init` writes a starter)",
+        )));
+    }
+    Ok(Parsed { raw: raw_file(file, text, format)? })
+}
+
+/// Checks a parsed answers text against the pack, `--set` answers laid over it.
+pub fn check_parsed(
+    parsed: Parsed,
+    file: &str,
+    text: &str,
+    format: Format,
+    pack: &Pack,
+    sets: &[flags::SetAnswer],
+) -> Result<AnswersFile, Error> {
     Checker { file, text, format, pack, problems: Vec::new(), lenient: false, notes: Vec::new() }
-        .check(raw, sets)
+        .check(parsed.raw, sets)
 }
 
 /// An answers file read to pre-fill `ask`: any file that parses opens, whatever its answers.

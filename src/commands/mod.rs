@@ -132,26 +132,30 @@ pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut crate::Io<'_>) 
             )));
         }
     };
-    let (source, text, format, declared, dir) = match named {
+    let (source, text, format, dir) = match named {
         Some(path) if path.as_os_str() == "-" => {
-            let text = answers::read_stdin(io.stdin)?;
-            let declared = answers::declared_packs_in(&text, Format::Toml, Path::new(""));
-            (answers::STDIN.to_string(), text, Format::Toml, declared, PathBuf::new())
+            (answers::STDIN.to_string(), answers::read_stdin(io.stdin)?, Format::Toml, PathBuf::new())
         }
         Some(path) => {
             let text = answers::read_text(&path)?;
-            let format = Format::of(&path);
             let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
-            let declared = answers::declared_packs_in(&text, format, &dir);
             // The name messages and reports show: control characters escaped.
-            (crate::safe::path(&path), text, format, declared, dir)
+            (crate::safe::path(&path), text, Format::of(&path), dir)
         }
-        None => (answers::flags::SOURCE.to_string(), String::new(), Format::Toml, Vec::new(), PathBuf::new()),
+        None => (answers::flags::SOURCE.to_string(), String::new(), Format::Toml, PathBuf::new()),
     };
+    // The text is parsed once: first for the packs it names, then checked against them.
+    let parsed = if text.is_empty() && source == answers::flags::SOURCE {
+        None
+    } else {
+        Some(answers::parse_text(&source, &text, format)?)
+    };
+    let declared = parsed.as_ref().map_or_else(Vec::new, |p| p.packs(&dir));
     let packs = pack_set(packs, declared, Some((source.as_str(), dir.as_path())))?;
     let pack = pack::load(&packs)?;
     let sets = answers::flags::parse(&pack, &args.set)?;
-    if text.is_empty() && source == answers::flags::SOURCE {
+    let Some(parsed) = parsed else {
+        // The --set flags alone, over an empty file.
         let file = answers::parse_with(&source, "version = 1\n", Format::Toml, &pack, &sets).map_err(|e| {
             match e {
                 Error::Invalid(mut problems) if Path::new(DEFAULT_FILE).is_file() => {
@@ -169,8 +173,8 @@ pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut crate::Io<'_>) 
         })?;
         let source = "the answers given with --set".to_string();
         return Ok(Input { pack, file, source, text, format, packs });
-    }
-    let file = answers::parse_with(&source, &text, format, &pack, &sets)?;
+    };
+    let file = answers::check_parsed(parsed, &source, &text, format, &pack, &sets)?;
     Ok(Input { pack, file, source, text, format, packs })
 }
 
