@@ -25,11 +25,13 @@ fn distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
-/// A value as it may be echoed in a message: at most 60 characters, `…` marking a cut.
+/// A value as it may be echoed in a message: control characters escaped, at most 60
+/// characters, `…` marking a cut.
 pub fn shorten(text: &str) -> String {
     const LIMIT: usize = 60;
+    let text = crate::safe::line(text);
     if text.chars().count() <= LIMIT {
-        text.to_string()
+        text.into_owned()
     } else {
         format!("{}…", text.chars().take(LIMIT - 1).collect::<String>())
     }

@@ -271,3 +271,12 @@ fn control_characters_in_a_pack_or_an_answers_file_are_refused() {
     assert!(out.stderr.contains("a decider contains the control character U+000A"), "{}", out.stderr);
     assert!(out.stderr.lines().all(|l| !l.trim_start().starts_with("::")), "{}", out.stderr);
 }
+
+/// A pack subfolder that cannot be listed is a problem, not a silently empty folder.
+#[test]
+fn an_unreadable_pack_folder_is_reported() {
+    let test = with_pack(Test::new()).file("pack/questions", "not a folder\n");
+    let out = test.run_with(&["rules", "check", "--pack", "pack"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("pack/questions: cannot read the folder"), "{}", out.stderr);
+}
