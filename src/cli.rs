@@ -78,6 +78,15 @@ pub enum Command {
   advisor explain Elixir game.toml
   advisor explain rust advisor.toml --set latency=hard_realtime --format json")]
     Explain(ExplainArgs),
+    /// Compare two answers files: the answers that changed, rank 1 before and after and the
+    /// rules that moved it, and every language whose rank or score moved.
+    ///
+    /// Exit code 0, or 1 with --exit-code when rank 1 changes; 2 when a file is unusable.
+    #[command(after_help = "Examples:
+  advisor diff old.toml advisor.toml
+  advisor diff advisor.toml advisor.toml --set latency=hard_realtime      what one answer would do
+  git show origin/main:advisor.toml | advisor diff - advisor.toml --format markdown")]
+    Diff(DiffArgs),
     /// Write the decision as a Markdown architecture decision record (MADR 4.0.0) with its evidence.
     #[command(after_help = "Examples:
   advisor export > decision.md                   from ./advisor.toml
@@ -198,6 +207,52 @@ pub struct ExplainArgs {
 pub enum TextFormat {
     /// Text wrapped to the terminal.
     Text,
+    /// A JSON object.
+    Json,
+}
+
+/// Arguments of `advisor diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The answers before: an answers file (TOML, or YAML ending in .yaml), or `-` for
+    /// standard input
+    #[arg(value_name = "OLD", value_hint = clap::ValueHint::FilePath)]
+    pub old: PathBuf,
+
+    /// The answers after; `-` reads standard input (one side at most)
+    #[arg(value_name = "NEW", value_hint = clap::ValueHint::FilePath)]
+    pub new: PathBuf,
+
+    /// Set or override one answer of NEW (repeatable), to see what a change would do
+    #[arg(
+        long = "set",
+        value_name = "QUESTION=VALUE",
+        value_parser = crate::answers::flags::SetParser,
+        hide_possible_values = true
+    )]
+    pub set: Vec<String>,
+
+    /// The rule packs (each side also loads the packs its own file names).
+    #[command(flatten)]
+    pub pack: PackArgs,
+
+    /// Output: text for the terminal, markdown for a pull-request comment or job summary, json
+    /// for scripts.
+    #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+
+    /// Exit with code 1 when rank 1 changes (as `git diff --exit-code` does for any change)
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Text wrapped to the terminal.
+    Text,
+    /// Markdown: a verdict line, then tables.
+    Markdown,
     /// A JSON object.
     Json,
 }

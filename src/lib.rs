@@ -93,6 +93,7 @@ where
         cli::Command::Ask(args) => commands::ask::run(args, color, io),
         cli::Command::Check(args) => commands::check::run(args, io),
         cli::Command::Explain(args) => commands::explain::run(args, io),
+        cli::Command::Diff(args) => commands::diff::run(args, io),
         cli::Command::Export(args) => commands::export::run(args, io),
         cli::Command::Rules(command) => commands::rules::run(command, color, io),
         cli::Command::Schema(args) => commands::schema::run(args, io),

@@ -2,6 +2,7 @@
 
 pub mod ask;
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod init;

@@ -10,6 +10,8 @@ use crate::model::{
 use crate::pack::Pack;
 use std::cmp::Ordering;
 
+pub mod diff;
+
 /// Points that move a score from 50 to about 73: the slope of the score curve.
 pub const SCALE: f64 = 25.0;
 

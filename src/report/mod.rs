@@ -2,6 +2,7 @@
 //! Markdown. Each returns the whole text; the command writes it.
 
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod json;
 pub mod madr;

@@ -4,6 +4,7 @@
 
 mod ask;
 mod check;
+mod diff;
 mod errors;
 mod export;
 mod hostile;

@@ -1,0 +1,34 @@
+//! `advisor diff`: what a change of answers (or of packs) does to the ranking.
+
+use crate::cli::{AnswersArgs, DiffArgs, DiffFormat};
+use crate::engine::diff::{Side, diff};
+use crate::error::Error;
+use crate::{Io, report};
+
+/// Runs `diff`; returns the exit code.
+pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> Result<u8, Error> {
+    if args.old.as_os_str() == "-" && args.new.as_os_str() == "-" {
+        return Err(Error::Usage(
+            "only one of OLD and NEW can be `-` (standard input); name the other file".into(),
+        ));
+    }
+    let side = |path: &std::path::Path, set: &[String]| AnswersArgs {
+        file: Some(path.to_path_buf()),
+        answers: None,
+        set: set.to_vec(),
+    };
+    let old = super::load_input(&side(&args.old, &[]), &args.pack, io)?;
+    let new = super::load_input(&side(&args.new, &args.set), &args.pack, io)?;
+    let result = diff(
+        Side { pack: &old.pack, answers: &old.file.answers },
+        Side { pack: &new.pack, answers: &new.file.answers },
+    );
+    let names = (old.source.as_str(), new.source.as_str());
+    let text = match args.format {
+        DiffFormat::Text => report::diff::text(&result, names, usize::from(io.width)),
+        DiffFormat::Markdown => report::diff::markdown(&result, names),
+        DiffFormat::Json => report::diff::json(&result, names)?,
+    };
+    super::emit(io.stdout, &text)?;
+    Ok(if args.exit_code && result.leader.is_some() { 1 } else { 0 })
+}
