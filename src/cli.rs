@@ -378,6 +378,11 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: AnswersArgs,
 
+    /// More answers files, or folders searched for `advisor.toml` and `*.advisor.toml`: each is
+    /// checked, one line each, then a summary
+    #[arg(value_name = "MORE", value_hint = clap::ValueHint::AnyPath)]
+    pub more: Vec<PathBuf>,
+
     /// The rule packs.
     #[command(flatten)]
     pub pack: PackArgs,

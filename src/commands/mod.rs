@@ -101,7 +101,7 @@ fn pack_set(args: &PackArgs, declared: Vec<PathBuf>, file: Option<(&str, &Path)>
 #[derive(Debug)]
 pub struct Input {
     /// The packs: the built-in one, those the answers name, ADVISOR_PACK, --pack.
-    pub pack: Pack,
+    pub pack: std::rc::Rc<Pack>,
     /// The checked answers, `--set` laid over the file's.
     pub file: AnswersFile,
     /// The file as named (`<stdin>` for `-`, `--set` when the flags are the only source).
@@ -120,6 +120,35 @@ pub const DEFAULT_FILE: &str = "advisor.toml";
 /// Reads the answers: the file named (FILE or --answers, `-` for standard input), else the
 /// `--set` flags alone when there are any, else ./advisor.toml; then `--set` on top.
 pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut crate::Io<'_>) -> Result<Input, Error> {
+    load_input_cached(args, packs, io, &mut PackCache::default())
+}
+
+/// The packs loaded so far, by the set they came from: many answers files that name the same
+/// packs (or none) load them once.
+#[derive(Debug, Default)]
+pub struct PackCache(Vec<(PackSet, std::rc::Rc<Pack>)>);
+
+impl PackCache {
+    /// The pack for `set`, loaded once.
+    pub fn get(&mut self, set: &PackSet) -> Result<std::rc::Rc<Pack>, Error> {
+        if let Some((_, pack)) =
+            self.0.iter().find(|(known, _)| known.dirs == set.dirs && known.no_builtin == set.no_builtin)
+        {
+            return Ok(pack.clone());
+        }
+        let pack = std::rc::Rc::new(pack::load(set)?);
+        self.0.push((set.clone(), pack.clone()));
+        Ok(pack)
+    }
+}
+
+/// [`load_input`] with the packs taken from (and added to) `cache`.
+pub fn load_input_cached(
+    args: &AnswersArgs,
+    packs: &PackArgs,
+    io: &mut crate::Io<'_>,
+    cache: &mut PackCache,
+) -> Result<Input, Error> {
     let named = match args.named() {
         Some(path) => Some(path.to_path_buf()),
         None if !args.set.is_empty() => None,
@@ -153,7 +182,7 @@ pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut crate::Io<'_>) 
     };
     let declared = parsed.as_ref().map_or_else(Vec::new, |p| p.packs(&dir));
     let packs = pack_set(packs, declared, Some((source.as_str(), dir.as_path())))?;
-    let pack = pack::load(&packs)?;
+    let pack = cache.get(&packs)?;
     let sets = answers::flags::parse(&pack, &args.set)?;
     let Some(parsed) = parsed else {
         // The --set flags alone, over an empty file.

@@ -158,6 +158,47 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// GitHub Actions annotations for a file that could not be checked: one per problem, on its
+/// line when known.
+pub fn github_errors(error: &crate::error::Error) -> String {
+    let mut out = String::new();
+    match error {
+        crate::error::Error::Invalid(problems) => {
+            for d in problems {
+                let mut props = format!("file={}", escape_property(&crate::safe::line(&d.file)));
+                if let Some(p) = d.position {
+                    let _ = write!(props, ",line={},col={}", p.line, p.column);
+                }
+                let message = crate::safe::message(&d.message);
+                let _ = writeln!(out, "::error {props},title=advisor check::{}", escape_data(&message));
+            }
+        }
+        other => {
+            let message = crate::safe::message(&other.to_string());
+            let _ = writeln!(out, "::error title=advisor check::{}", escape_data(&message));
+        }
+    }
+    out
+}
+
+/// The JSON entry of a file that could not be checked.
+pub fn malformed_json(file: &str, error: &crate::error::Error) -> serde_json::Value {
+    let errors: Vec<serde_json::Value> = match error {
+        crate::error::Error::Invalid(problems) => problems
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "file": crate::safe::line(&d.file),
+                    "line": d.position.map(|p| p.line),
+                    "message": crate::safe::message(&d.message),
+                })
+            })
+            .collect(),
+        other => vec![serde_json::json!({ "message": crate::safe::message(&other.to_string()) })],
+    };
+    serde_json::json!({ "file": file, "verdict": "malformed", "exit_code": 2, "errors": errors })
+}
+
 /// GitHub Actions workflow commands: one annotation per finding, on the line it concerns,
 /// then a plain verdict line for the log.
 pub fn github(pack: &Pack, file: &str, assessment: &Assessment<'_>) -> String {
@@ -261,6 +302,20 @@ pub fn json(
     tolerance: f64,
     assessment: &Assessment<'_>,
 ) -> String {
+    let value = json_value(pack, file, answers, tolerance, assessment);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+/// The object [`json`] prints, for a report of many files.
+pub fn json_value(
+    pack: &Pack,
+    file: &str,
+    answers: &AnswersFile,
+    tolerance: f64,
+    assessment: &Assessment<'_>,
+) -> serde_json::Value {
     let recorded = answers.decision.as_ref();
     let report = JsonReport {
         file,
@@ -321,10 +376,7 @@ pub fn json(
             })
             .collect(),
     };
-    let mut text =
-        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    serde_json::to_value(&report).unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }))
 }
 
 #[cfg(test)]

@@ -247,3 +247,76 @@ fn a_decision_that_ties_for_first_holds_and_one_missing_a_requirement_does_not()
     );
     assert!(out.stdout.contains("misses: a single static binary"), "{}", out.stdout);
 }
+
+/// A monorepo: one file that holds, one that drifts, one malformed, one without a decision,
+/// and a hidden folder that is not searched.
+fn monorepo() -> Test {
+    Test::new()
+        .file("svc/a/advisor.toml", example("realtime-chat.toml"))
+        .file("svc/b/advisor.toml", chat_with("language = \"go\"\nstatus = \"accepted\"\n"))
+        .file("svc/c/api.advisor.toml", "version = 1\n[answers]\nshape = \"nope\"\ntask_nature = \"mixed\"\n")
+        .file("svc/d/advisor.toml", example("control-plane.toml"))
+        .file("svc/.cache/advisor.toml", chat_with("language = \"python\"\n"))
+        .file("svc/notes.toml", "not an answers file")
+}
+
+#[test]
+fn many_files_are_checked_one_line_each_with_a_summary() {
+    let test = monorepo();
+    let out = test.run_with(&["check", "svc", "--today", TODAY_DATE]);
+    assert_eq!(out.code, 2, "a malformed file makes it exit 2, after checking the others");
+    insta::assert_snapshot!("check_many_text", out.stdout);
+    assert!(!out.stdout.contains(".cache"), "hidden folders are not searched");
+
+    // Without the malformed file, the drifting one makes it exit 1.
+    let out = test.run_with(&["check", "svc/a/advisor.toml", "svc/b/advisor.toml", "svc/d/advisor.toml"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with("3 files; holds: 1, does not hold: 1, no decision: 1; exit 1\n"),
+        "{}",
+        out.stdout
+    );
+    let out = test.run_with(&["check", "svc/a/advisor.toml", "svc/d/advisor.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+
+    let github = test.run_with(&["check", "svc", "--format", "github"]);
+    assert_eq!(github.code, 2);
+    assert!(github.stdout.contains("::error file=svc/b/advisor.toml,line=16,"), "{}", github.stdout);
+    assert!(github.stdout.contains("::error file=svc/c/api.advisor.toml,line=3,col=9,"), "{}", github.stdout);
+    assert!(
+        github.stdout.ends_with(
+            "advisor check: 4 files; holds: 1, does not hold: 1, no decision: 1, malformed: 1; exit 2\n"
+        ),
+        "{}",
+        github.stdout
+    );
+
+    let json = test.run_with(&["check", "svc", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 4);
+    assert_eq!(report["summary"]["malformed"], 1);
+    assert_eq!(report["summary"]["exit_code"], 2);
+    assert_eq!(report["files"][1]["verdict"], "drift");
+    assert_eq!(report["files"][2]["verdict"], "malformed");
+    assert_eq!(report["files"][2]["errors"][0]["line"], 3);
+
+    let empty = Test::new().file("x/readme.md", "x").args(&["check", "x"]).run();
+    assert_eq!(empty.code, 2);
+    assert!(empty.stderr.contains("holds no advisor.toml or *.advisor.toml"), "{}", empty.stderr);
+}
+
+/// A single malformed file is annotated in GitHub output too, not only reported on stderr.
+#[test]
+fn a_malformed_file_is_annotated_for_github() {
+    let out = Test::new()
+        .file("advisor.toml", "version = 1\n[answers]\nshape = \"nope\"\ntask_nature = \"mixed\"\n")
+        .args(&["check", "--format", "github"])
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout.starts_with("::error file=advisor.toml,line=3,col=9,title=advisor check::unknown option"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stderr.contains("advisor.toml:3:9: unknown option"), "{}", out.stderr);
+}
