@@ -55,10 +55,13 @@ pub enum Verdict {
     Undecided,
     /// Something failed the check (exit code 1).
     Drift,
+    /// `--strict`, and the file loads rule packs it names itself, so its check proves nothing
+    /// (exit code 1).
+    Unverifiable,
 }
 
 impl Verdict {
-    /// `holds`, `waived`, `no_decision`, `undecided`, `drift`.
+    /// `holds`, `waived`, `no_decision`, `undecided`, `drift`, `unverifiable`.
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Holds => "holds",
@@ -66,12 +69,13 @@ impl Verdict {
             Verdict::NoDecision => "no_decision",
             Verdict::Undecided => "undecided",
             Verdict::Drift => "drift",
+            Verdict::Unverifiable => "unverifiable",
         }
     }
 
     /// The process exit code (contract section 5).
     pub fn exit_code(self) -> u8 {
-        if matches!(self, Verdict::Drift | Verdict::Undecided) { 1 } else { 0 }
+        if matches!(self, Verdict::Drift | Verdict::Undecided | Verdict::Unverifiable) { 1 } else { 0 }
     }
 }
 

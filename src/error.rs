@@ -62,7 +62,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // File names, entry ids and messages can carry text from untrusted files: shown on one
         // line, control characters escaped, long quoted values cut.
-        write!(f, "{}", crate::safe::line(&self.file))?;
+        write!(f, "{}", crate::safe::name(&self.file))?;
         if let Some(p) = self.position {
             write!(f, ":{}:{}", p.line, p.column)?;
         }

@@ -25,8 +25,8 @@ pub enum ReadError {
         /// The line.
         line: usize,
     },
-    /// A symbolic link inside a pack that leads out of it.
-    LeavesFolder,
+    /// A symbolic link that leads out of the folder it may read from (what that folder is).
+    LeavesFolder(&'static str),
 }
 
 impl ReadError {
@@ -39,8 +39,8 @@ impl ReadError {
                 format!("is larger than {}, the limit for this kind of file", size_words(limit))
             }
             ReadError::NotUtf8 { line } => format!("line {line}: not UTF-8 text"),
-            ReadError::LeavesFolder => {
-                "is a symbolic link to a file outside the pack folder; advisor does not follow it".to_string()
+            ReadError::LeavesFolder(folder) => {
+                format!("is a symbolic link to a file outside {folder}; advisor does not follow it")
             }
         }
     }
@@ -126,15 +126,24 @@ pub fn read_stream(stream: impl Read, limit: u64) -> Result<String, ReadError> {
     })
 }
 
-/// Reads a file of a pack folder `root`: like [`read_text`], and a symbolic link is followed
-/// only when its target lies inside `root` (as git treats links in a work tree).
-pub fn read_inside(root: &Path, path: &Path, limit: u64) -> Result<String, ReadError> {
+/// The folder an answers file and the packs it names must stay in: the repository around `dir`
+/// (the nearest folder holding `.git`), or `dir` itself outside a repository.
+pub fn repository_root(dir: &Path) -> Option<std::path::PathBuf> {
+    let dir = std::fs::canonicalize(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }).ok()?;
+    let root = dir.ancestors().find(|a| a.join(".git").exists()).map(Path::to_path_buf);
+    Some(root.unwrap_or(dir))
+}
+
+/// Reads a file inside the folder `root` (`folder` names it for messages): like [`read_text`],
+/// and a symbolic link is followed only when its target lies inside `root` (as git treats
+/// links in a work tree).
+pub fn read_inside(root: &Path, folder: &'static str, path: &Path, limit: u64) -> Result<String, ReadError> {
     let link = std::fs::symlink_metadata(path).map_err(ReadError::Io)?;
     if link.file_type().is_symlink() || !within(root, path) {
         let target = std::fs::canonicalize(path).map_err(ReadError::Io)?;
         let root = std::fs::canonicalize(root).map_err(ReadError::Io)?;
         if !target.starts_with(&root) {
-            return Err(ReadError::LeavesFolder);
+            return Err(ReadError::LeavesFolder(folder));
         }
     }
     read_text(path, limit)
@@ -195,6 +204,22 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> io::Result
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    // Only regular files are replaced: never a device, a FIFO or a folder (`--out /dev/null
+    // --force` must not turn a device into a file). A link is replaced by a file, as editors do.
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() => Some(meta.permissions()),
+        Ok(meta) if meta.file_type().is_symlink() => None,
+        Ok(meta) => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "it is {}, not a regular file; advisor only writes regular files",
+                    kind_of(meta.file_type())
+                ),
+            ));
+        }
+        Err(_) => None,
+    };
     watch_signals();
     let mut tmp = tempfile::Builder::new().prefix(".advisor-").suffix(".tmp").tempfile_in(dir)?;
     let tmp_path = tmp.path().to_path_buf();
@@ -202,9 +227,9 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> io::Result
     let result = (|| {
         // A temporary file is private (0600); the file it becomes keeps the target's
         // permissions, or gets those the umask gives a new file.
-        let permissions = match std::fs::metadata(path) {
-            Ok(existing) => existing.permissions(),
-            Err(_) => new_file_permissions(tmp.as_file())?,
+        let permissions = match existing {
+            Some(permissions) => permissions,
+            None => new_file_permissions(tmp.as_file())?,
         };
         tmp.as_file().set_permissions(permissions)?;
         tmp.write_all(contents)?;
@@ -220,6 +245,63 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: bool) -> io::Result
         let _ = folder.sync_all();
     }
     Ok(())
+}
+
+/// A lock on a folder, held while a numbered record is chosen and written, so exports running
+/// at once never take the same number (or file the same title twice). It is a file created
+/// with `create_new`, removed when the lock is dropped (or by Ctrl-C); one left by a crash is
+/// taken over after a minute.
+#[derive(Debug)]
+pub struct FolderLock {
+    path: std::path::PathBuf,
+}
+
+impl FolderLock {
+    /// The lock file's name.
+    pub const NAME: &'static str = ".advisor-numbering.lock";
+
+    /// Waits (up to ten seconds) for the lock on `dir`, which must exist.
+    pub fn acquire(dir: &Path) -> io::Result<FolderLock> {
+        use std::time::{Duration, Instant};
+        let path = dir.join(Self::NAME);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        watch_signals();
+        loop {
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(_) => {
+                    in_flight(&path, true);
+                    return Ok(FolderLock { path });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    let stale = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > Duration::from_secs(60)));
+                    if stale {
+                        let _ = std::fs::remove_file(&path);
+                        continue;
+                    }
+                    if Instant::now() > deadline {
+                        return Err(io::Error::new(
+                            io::ErrorKind::TimedOut,
+                            format!(
+                                "another advisor is numbering records in this folder (if none is running, remove {})",
+                                Self::NAME
+                            ),
+                        ));
+                    }
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+impl Drop for FolderLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+        in_flight(&self.path, false);
+    }
 }
 
 /// The mode a new file gets from the process umask (0666 without its bits), as editors and

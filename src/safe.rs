@@ -22,8 +22,16 @@ pub fn unsafe_char(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 
-/// One line of text for a terminal or a log: every control character escaped visibly.
+/// The marker of GitHub's older workflow-command syntax, which a runner finds anywhere in a
+/// line of a log.
+pub const LEGACY_COMMAND: &str = "##[";
+
+/// One line of text for a terminal or a log: every control character escaped visibly, and
+/// `##[` broken (`#\#[`) so no log line runs a workflow command.
 pub fn line(text: &str) -> Cow<'_, str> {
+    if text.contains(LEGACY_COMMAND) {
+        return Cow::Owned(line(&text.replace(LEGACY_COMMAND, "#\\#[")).into_owned());
+    }
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -47,10 +55,20 @@ pub fn line(text: &str) -> Cow<'_, str> {
 
 /// Text of several lines for a terminal: each line made safe, the line breaks kept.
 pub fn lines(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && unsafe_char(c)) {
+    if !text.contains(LEGACY_COMMAND) && !text.chars().any(|c| c != '\n' && unsafe_char(c)) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.split('\n').map(line).collect::<Vec<_>>().join("\n"))
+}
+
+/// A file name as a message starts with it: one line, at most 200 characters.
+pub fn name(text: &str) -> String {
+    let text = line(text);
+    if text.chars().count() <= 200 {
+        text.into_owned()
+    } else {
+        format!("{}…", text.chars().take(199).collect::<String>())
+    }
 }
 
 /// A path as messages show it.
@@ -192,7 +210,9 @@ mod tests {
         assert_eq!(line("a\u{1b}[2Jb"), "a\\x1b[2Jb");
         assert_eq!(line("x\n::error::pwn\r"), "x\\n::error::pwn\\r");
         assert_eq!(line("\u{9b}31m \u{202e}"), "\\x9b31m \\u{202e}");
+        assert_eq!(line("a ##[add-mask]b"), "a #\\#[add-mask]b");
         assert_eq!(lines("one\ntwo\u{7}"), "one\ntwo\\x07");
+        assert_eq!(message("unknown option \"##[add-mask]x\""), "unknown option \"#\\#[add-mask]x\"");
     }
 
     #[test]

@@ -82,7 +82,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     }
     serde_yaml::from_str(text).map_err(|e| {
         let location = e.location().map(|l| (l.line(), l.column()));
-        let mut message = e.to_string();
+        let mut message = without_value(&e.to_string());
         if let Some((line, column)) = location {
             let suffix = format!(" at line {line} column {column}");
             if let Some(stripped) = message.strip_suffix(&suffix) {
@@ -91,6 +91,20 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         }
         YamlError { message, location }
     })
+}
+
+/// A parser message without the text value it quotes: "invalid type: string \"...\", expected
+/// a map" becomes "invalid type: a string, expected a map". A file that is not YAML at all
+/// (a key, a token) is one long string, and no message should quote it.
+fn without_value(message: &str) -> String {
+    for kind in ["invalid type: string \"", "invalid value: string \""] {
+        if let Some(rest) = message.strip_prefix(kind)
+            && let Some(end) = rest.rfind("\", expected")
+        {
+            return format!("{}a string{}", &kind[..kind.len() - "string \"".len()], &rest[end + 1..]);
+        }
+    }
+    message.to_string()
 }
 
 /// The same document as JSON (mappings keep their order), or `None` if it does not parse.
@@ -127,6 +141,13 @@ mod tests {
         assert_eq!(nesting("a: [C#, [[[").0, 4);
         assert_eq!(nesting("a: ['it''s [', [[").0, 3);
         assert_eq!(nesting("a: [\"q\\\" [\", [[").0, 3);
+    }
+
+    #[test]
+    fn errors_do_not_quote_the_text_of_a_file_that_is_one_string() {
+        let e = from_str::<BTreeMap<String, String>>("ghp_secretTOKEN1234567890\n").unwrap_err();
+        assert!(!e.message.contains("secret"), "{}", e.message);
+        assert!(e.message.starts_with("invalid type: a string, expected"), "{}", e.message);
     }
 
     #[test]

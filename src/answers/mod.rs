@@ -165,7 +165,11 @@ pub fn read(path: &Path, pack: &Pack) -> Result<AnswersFile, Error> {
 /// within the size limit.
 pub fn read_text(path: &Path) -> Result<String, Error> {
     let shown = crate::safe::path(path);
-    crate::fsio::read_text(path, MAX_FILE_BYTES).map_err(|e| {
+    // A committed answers file that is a link out of its repository could make errors quote
+    // another file: such a link is not followed.
+    let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let root = crate::fsio::repository_root(folder).unwrap_or_else(|| folder.to_path_buf());
+    crate::fsio::read_inside(&root, "this repository", path, MAX_FILE_BYTES).map_err(|e| {
         let message = match &e {
             e if e.not_found() => format!(
                 "cannot read the answers file: {}; `advisor ask` answers the questions and saves one, `advisor init` writes a starter",
@@ -330,6 +334,15 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// Text that records and CI logs show: one line, no control character.
     fn plain_text(&mut self, path: &[&str], what: &str, text: &str) {
+        if text.contains(crate::safe::LEGACY_COMMAND) {
+            self.problem(
+                path,
+                Target::Value,
+                format!(
+                    "{what} contains `#`, `#`, `[` in a row, which a GitHub runner reads as a workflow command in any log line"
+                ),
+            );
+        }
         if let Some(c) = text.chars().find(|&c| crate::safe::unsafe_char(c)) {
             self.problem(
                 path,

@@ -48,8 +48,12 @@ pub fn render(saved: &Saved<'_>, format: Format) -> String {
         env!("CARGO_PKG_VERSION"),
         saved.date
     );
-    let _ = writeln!(out, "{comment} Re-score it:  advisor recommend --answers {}", saved.path);
-    let _ = writeln!(out, "{comment} Change it:    advisor ask --answers {}", saved.path);
+    let _ = writeln!(
+        out,
+        "{comment} Re-score it:  advisor recommend --answers {}",
+        crate::safe::line(saved.path)
+    );
+    let _ = writeln!(out, "{comment} Change it:    advisor ask --answers {}", crate::safe::line(saved.path));
     let _ = writeln!(out, "version{assign}{FORMAT_VERSION}");
     let _ = writeln!(out, "pack_fingerprint{assign}{}", quoted(&pack.fingerprint));
     if !saved.packs.is_empty() {

@@ -74,7 +74,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     let prefill = match source {
         Some(path) => {
             let text = answers::read_text(path)?;
-            let shown = path.display().to_string();
+            let shown = crate::safe::path(path);
             let prefill = answers::prefill(&shown, &text, Format::of(path), &pack)?;
             let width = usize::from(io.width);
             let _ = write!(
@@ -124,10 +124,10 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     };
     let again = match &outcome {
         SaveOutcome::Saved(path) => {
-            let _ = writeln!(io.stderr, "Saved {}.", path.display());
+            let _ = writeln!(io.stderr, "Saved {}.", crate::safe::path(path));
             format!(
                 "The whole report, every language with every reason: advisor recommend {}",
-                path.display()
+                crate::safe::path(path)
             )
         }
         SaveOutcome::NotSaved | SaveOutcome::Back => {
@@ -187,7 +187,7 @@ pub fn save(
                 Some(false) => return Ok(SaveOutcome::NotSaved),
                 Some(true) => {}
             }
-            let offer = args.named().unwrap_or(Path::new(DEFAULT_FILE)).display().to_string();
+            let offer = crate::safe::path(args.named().unwrap_or(Path::new(DEFAULT_FILE)));
             match prompter.text("Save to", &offer)? {
                 Some(p) if !p.trim().is_empty() => PathBuf::from(p.trim()),
                 _ => return Ok(SaveOutcome::NotSaved),
@@ -196,7 +196,7 @@ pub fn save(
     };
     let mut overwrite = args.force;
     loop {
-        let shown = path.display().to_string();
+        let shown = crate::safe::path(&path);
         let text = render(
             &Saved {
                 pack,

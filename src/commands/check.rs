@@ -59,17 +59,29 @@ fn assess<'p>(input: &'p super::Input, options: &Options) -> check::Assessment<'
     if !own.is_empty() {
         // The rules a file brings can make it pass its own check: say so wherever it runs.
         let dirs: Vec<String> = own.iter().map(|d| crate::safe::path(d)).collect();
-        assessment.findings.push(check::Finding {
-            level: check::Level::Warning,
-            code: "file-packs",
-            message: format!(
-                "{} loads its own rule pack ({}): rules a file brings can make it pass its own check; \
+        // Under --strict it fails: a file that brings its own rules cannot vouch for itself.
+        if options.strict {
+            assessment.verdict = check::Verdict::Unverifiable;
+        }
+        assessment.findings.insert(
+            0,
+            check::Finding {
+                level: if options.strict { check::Level::Error } else { check::Level::Warning },
+                code: "file-packs",
+                message: format!(
+                    "{} loads its own rule pack ({}): rules a file brings can make it pass its own check; \
                  in CI, run `advisor check --no-file-packs` (or set ADVISOR_NO_FILE_PACKS=1)",
-                input.source,
-                dirs.join(", ")
-            ),
-            at: crate::answers::position(&input.text, input.format, &["packs"], crate::answers::Target::Key),
-        });
+                    input.source,
+                    dirs.join(", ")
+                ),
+                at: crate::answers::position(
+                    &input.text,
+                    input.format,
+                    &["packs"],
+                    crate::answers::Target::Key,
+                ),
+            },
+        );
     }
     assessment
 }
@@ -126,6 +138,7 @@ fn verdict_words(verdict: check::Verdict) -> &'static str {
         check::Verdict::NoDecision => "no decision",
         check::Verdict::Undecided => "no decision (--strict)",
         check::Verdict::Drift => "does not hold",
+        check::Verdict::Unverifiable => "unverifiable (--strict, own packs)",
     }
 }
 
@@ -205,6 +218,7 @@ fn many(args: &CheckArgs, named: &[&Path], io: &mut Io<'_>) -> Result<u8, Error>
         (count(check::Verdict::Waived), "waived"),
         (count(check::Verdict::Drift), "does not hold"),
         (count(check::Verdict::NoDecision) + count(check::Verdict::Undecided), "no decision"),
+        (count(check::Verdict::Unverifiable), "unverifiable"),
         (malformed, "malformed"),
     ] {
         if n > 0 {
@@ -264,6 +278,7 @@ fn many(args: &CheckArgs, named: &[&Path], io: &mut Io<'_>) -> Result<u8, Error>
                     "waived": count(check::Verdict::Waived),
                     "drift": count(check::Verdict::Drift),
                     "no_decision": count(check::Verdict::NoDecision) + count(check::Verdict::Undecided),
+                    "unverifiable": count(check::Verdict::Unverifiable),
                     "malformed": malformed,
                     "exit_code": code,
                 },

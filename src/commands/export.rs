@@ -25,6 +25,17 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         None => (super::DEFAULT_FILE.to_string(), Some("from --set flags".to_string())),
     };
     let title = args.title.clone().unwrap_or_else(|| madr::default_title(pack, file));
+    // Numbering a record in an ADR folder holds the folder's lock until the record is written.
+    let lock = match (&args.out, &args.adr_dir) {
+        (None, Some(dir)) => {
+            let fail = |e: std::io::Error| {
+                Error::invalid(Diagnostic::new(crate::safe::path(dir), fsio::io_reason(&e)))
+            };
+            std::fs::create_dir_all(dir).map_err(fail)?;
+            Some(fsio::FolderLock::acquire(dir).map_err(fail)?)
+        }
+        _ => None,
+    };
     let target = match (&args.out, &args.adr_dir) {
         (Some(out), _) => Some(out.clone()),
         (None, Some(dir)) => Some(next_record(dir, &title, args.force)?),
@@ -36,6 +47,17 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             return Err(Error::Usage(
                 "--supersedes needs --out or --adr-dir: the old record must link to a file".into(),
             ));
+        }
+        (Some(old), Some(new))
+            if std::fs::canonicalize(old)
+                .ok()
+                .is_some_and(|o| std::fs::canonicalize(new).ok().as_ref() == Some(&o))
+                || old == new =>
+        {
+            return Err(Error::Usage(format!(
+                "--supersedes names {}, the file the new record is written to; supersede an earlier record",
+                crate::safe::path(old)
+            )));
         }
         (Some(old), Some(new)) => Some((old.clone(), superseded_record(old, new)?)),
         (None, _) => None,
@@ -59,6 +81,7 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         options: usize::from(args.options),
         today: &today,
         supersedes: old_name.as_deref().zip(links.as_ref().map(|(to_old, _)| to_old.as_str())),
+        packs: input.packs.describe(),
     };
     let evaluation = engine::evaluate(&md_pack, &file.answers);
     let text = madr::render(&record, &evaluation);
@@ -69,10 +92,7 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let shown = crate::safe::path(&target);
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
-            Error::invalid(Diagnostic::new(
-                dir.display().to_string(),
-                format!("cannot create the folder: {e}"),
-            ))
+            Error::invalid(Diagnostic::new(crate::safe::path(dir), format!("cannot create the folder: {e}")))
         })?;
     }
     // A numbered record is always a new file: when another export took the number meanwhile,
@@ -102,14 +122,15 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             }
         }
     }
+    drop(lock);
     let _ = writeln!(io.stderr, "Wrote {shown}");
     if let (Some((old, old_text)), Some((_, to_new))) = (superseded, links) {
         let status = format!("superseded by [{}]({to_new})", file_name(&target));
         let updated = set_status(&old_text, &status);
         fsio::write_atomic(&old, updated.as_bytes(), true).map_err(|e| {
-            Error::invalid(Diagnostic::new(old.display().to_string(), format!("cannot update: {e}")))
+            Error::invalid(Diagnostic::new(crate::safe::path(&old), format!("cannot update: {e}")))
         })?;
-        let _ = writeln!(io.stderr, "Marked {} as {status}", old.display());
+        let _ = writeln!(io.stderr, "Marked {} as {status}", crate::safe::path(&old));
     }
     Ok(0)
 }
@@ -180,8 +201,8 @@ fn superseded_record(old: &Path, new: &Path) -> Result<String, Error> {
     let fail = |message: String| Error::invalid(Diagnostic::new(&shown, message));
     let link =
         std::fs::symlink_metadata(old).map_err(|e| fail(format!("cannot read: {}", fsio::io_reason(&e))))?;
-    if link.file_type().is_symlink() || !link.is_file() {
-        return Err(fail("is not a regular file; --supersedes names an earlier record (a .md file)".into()));
+    if link.file_type().is_symlink() || !link.is_file() || old.extension().is_none_or(|e| e != "md") {
+        return Err(fail("is not a regular .md file; --supersedes names an earlier decision record".into()));
     }
     let folder = |p: &Path| {
         let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));

@@ -15,7 +15,7 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         super::emit(io.stdout, &starter(&pack, "advisor.toml", &fsio::today()))?;
         return Ok(0);
     }
-    let shown = args.path.display().to_string();
+    let shown = crate::safe::path(&args.path);
     if crate::answers::Format::of(&args.path) == crate::answers::Format::Yaml {
         return Err(Error::Usage(format!(
             "{shown}: init writes TOML; name the file with .toml (or use `-`)"

@@ -35,21 +35,13 @@ fn no_file_packs_from_env() -> bool {
     std::env::var_os("ADVISOR_NO_FILE_PACKS").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
-/// The folder an answers file's packs must stay in: the repository around it (the nearest
-/// folder holding `.git`), or the answers file's own folder outside a repository.
-fn repository_root(dir: &Path) -> Option<PathBuf> {
-    let dir = std::fs::canonicalize(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }).ok()?;
-    let root = dir.ancestors().find(|a| a.join(".git").exists()).map(Path::to_path_buf);
-    Some(root.unwrap_or(dir))
-}
-
 /// The pack set from the packs an answers file declares (already resolved against its folder;
 /// `file` is its display name and folder) and the flags: each folder once, at most
 /// [`pack::MAX_PACKS`], and the file's own packs inside its repository.
 fn pack_set(args: &PackArgs, declared: Vec<PathBuf>, file: Option<(&str, &Path)>) -> Result<PackSet, Error> {
     let mut named: Vec<(PathBuf, PackFrom)> = Vec::new();
     if let Some((name, dir)) = file.filter(|_| !args.no_file_packs && !no_file_packs_from_env()) {
-        let root = repository_root(dir);
+        let root = crate::fsio::repository_root(dir);
         for path in declared {
             // A path that does not resolve is reported by the loader ("no such pack folder").
             let resolved = std::fs::canonicalize(&path).ok();
@@ -59,7 +51,7 @@ fn pack_set(args: &PackArgs, declared: Vec<PathBuf>, file: Option<(&str, &Path)>
                 return Err(Error::invalid(crate::error::Diagnostic::new(
                     name,
                     format!(
-                        "`packs` names {}, which is outside this repository ({}); a pack from elsewhere is \
+                        "`packs` names `{}`, which is outside this repository ({}); a pack from elsewhere is \
                          loaded with --pack or ADVISOR_PACK, which the person running advisor chooses",
                         crate::safe::path(&path),
                         crate::safe::path(root)
@@ -248,7 +240,7 @@ pub fn man(args: &crate::cli::ManArgs, io: &mut crate::Io<'_>) -> Result<u8, Err
     pages.insert(0, ("advisor".into(), root));
     std::fs::create_dir_all(dir).map_err(|e| {
         Error::invalid(crate::error::Diagnostic::new(
-            dir.display().to_string(),
+            crate::safe::path(dir),
             format!("cannot create the folder: {e}"),
         ))
     })?;
@@ -257,7 +249,7 @@ pub fn man(args: &crate::cli::ManArgs, io: &mut crate::Io<'_>) -> Result<u8, Err
     if !existing.is_empty() && !args.force {
         return Err(Error::Usage(format!(
             "{} already holds {}; add --force to replace them",
-            dir.display(),
+            crate::safe::path(dir),
             existing.join(", ")
         )));
     }
@@ -265,12 +257,12 @@ pub fn man(args: &crate::cli::ManArgs, io: &mut crate::Io<'_>) -> Result<u8, Err
         let path = dir.join(format!("{name}.1"));
         crate::fsio::write_atomic(&path, &render(cmd)?, true).map_err(|e| {
             Error::invalid(crate::error::Diagnostic::new(
-                path.display().to_string(),
+                crate::safe::path(&path),
                 format!("cannot write: {e}"),
             ))
         })?;
     }
-    let _ = writeln!(io.stderr, "wrote {} man pages to {}", pages.len(), dir.display());
+    let _ = writeln!(io.stderr, "wrote {} man pages to {}", pages.len(), crate::safe::path(dir));
     Ok(0)
 }
 

@@ -24,7 +24,7 @@ fn origin(set: &pack::PackSet) -> String {
     if !set.no_builtin {
         parts.push("the built-in pack".into());
     }
-    parts.extend(set.dirs.iter().map(|d| d.display().to_string()));
+    parts.extend(set.dirs.iter().map(|d| crate::safe::path(d)));
     match parts.as_slice() {
         [] => "no pack".into(),
         [one] => one.clone(),

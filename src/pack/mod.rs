@@ -17,6 +17,12 @@ use crate::suggest::did_you_mean;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+/// The most options all questions of the loaded packs may have together.
+pub const MAX_TOTAL_OPTIONS: usize = 1024;
+
+/// The most rules the loaded packs may hold together.
+pub const MAX_RULES: usize = 100_000;
+
 /// Largest number of points one rule may give one language, either way.
 pub const MAX_POINTS: f64 = 100.0;
 
@@ -154,7 +160,7 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// Reads a file of the pack folder `root`: a regular file of UTF-8 text within the size limit,
 /// not a link out of the folder; or a diagnostic naming it.
 fn read_pack_file(root: &Path, path: &Path) -> Result<String, Diagnostic> {
-    crate::fsio::read_inside(root, path, MAX_FILE_BYTES)
+    crate::fsio::read_inside(root, "the pack folder", path, MAX_FILE_BYTES)
         .map_err(|e| Diagnostic::new(crate::safe::path(path), e.describe(MAX_FILE_BYTES)))
 }
 
@@ -300,6 +306,23 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
     }
     if b.questions.is_empty() {
         b.problems.push(Diagnostic::new("<pack>", "the pack defines no questions (questions/*.yaml)"));
+    }
+    // The what-if analysis scores every rule once per option of every question: bound both,
+    // so no pack within the file-size limits can make a report take minutes.
+    let options: usize = b.questions.iter().map(|q| q.options.len()).sum();
+    if options > MAX_TOTAL_OPTIONS {
+        b.problems.push(Diagnostic::new(
+            "<pack>",
+            format!(
+                "the packs' questions have {options} options in all; at most {MAX_TOTAL_OPTIONS} are allowed"
+            ),
+        ));
+    }
+    if b.rules.len() > MAX_RULES {
+        b.problems.push(Diagnostic::new(
+            "<pack>",
+            format!("the packs hold {} rules; at most {MAX_RULES} are allowed", b.rules.len()),
+        ));
     }
     if !b.problems.is_empty() {
         return Err(Error::Invalid(b.problems));
@@ -572,6 +595,11 @@ impl Builder {
     /// control character (escape sequences, carriage returns, line breaks) and no bidirectional
     /// override that could disguise it.
     fn one_line(&mut self, site: &Site<'_>, field: &str, value: &str) {
+        if value.contains(crate::safe::LEGACY_COMMAND) {
+            self.problems.push(site.problem(format!(
+                "`{field}` contains `#`, `#`, `[` in a row, which a GitHub runner reads as a workflow command in any log line"
+            )));
+        }
         if let Some(c) = value.chars().find(|&c| crate::safe::unsafe_char(c)) {
             self.problems.push(site.problem(format!(
                 "`{field}` contains the control character U+{:04X}; pack text is one line of plain text (a folded `>-` block joins lines)",

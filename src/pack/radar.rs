@@ -177,6 +177,16 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
         let lang = &languages[language];
         // A description spreads over lines inside quotes; anything else that is not plain text
         // (escape sequences, carriage returns) must not reach a terminal or a record.
+        if fields[4].contains(crate::safe::LEGACY_COMMAND) {
+            imported.problems.push(
+                Diagnostic::new(
+                    &file.name,
+                    "the description contains `#`, `#`, `[` in a row, which a GitHub runner reads as a workflow command",
+                )
+                .at(at(*line)),
+            );
+            continue;
+        }
         if let Some(c) = fields[4].chars().find(|&c| c != '\n' && crate::safe::unsafe_char(c)) {
             imported.problems.push(
                 Diagnostic::new(

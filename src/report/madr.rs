@@ -31,6 +31,8 @@ pub struct Record<'a> {
     pub today: &'a str,
     /// A link to the record this one supersedes: (text, relative path).
     pub supersedes: Option<(&'a str, &'a str)>,
+    /// "Rule packs: built-in, then ..." when team packs scored the answers.
+    pub packs: Option<String>,
 }
 
 /// Lower-cases the first letter of a label used mid-sentence, unless it starts an acronym
@@ -527,6 +529,10 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
         env!("CARGO_PKG_VERSION"),
         pack.fingerprint
     );
+    if let Some(line) = &record.packs {
+        // Team rules can cite the same guides as built-in ones: the record says whose they are.
+        let _ = writeln!(out, "{}.\n", crate::safe::markdown(line));
+    }
 
     match record.answers_note {
         None => {

@@ -260,12 +260,14 @@ fn superseding_only_touches_a_record_in_the_same_folder() {
     let test = Test::new()
         .file("team.toml", crate::example("realtime-chat.toml"))
         .file("adr/0001-old.md", "---\nstatus: accepted\n---\n# Old\n")
-        .file("secret/key", "PRIVATE\n");
+        .file("secret/key", "PRIVATE\n")
+        .file("elsewhere/0001-other.md", "# Other\n");
     std::os::unix::fs::symlink(test.path().join("secret/key"), test.path().join("adr/0002-link.md")).unwrap();
     for (old, expected) in [
-        ("adr/0002-link.md", "is not a regular file"),
-        ("/dev/null", "is not a regular file"),
-        ("secret/key", "is not in adr, where the new record goes"),
+        ("adr/0002-link.md", "is not a regular .md file"),
+        ("/dev/null", "is not a regular .md file"),
+        ("secret/key", "is not a regular .md file"),
+        ("elsewhere/0001-other.md", "is not in adr, where the new record goes"),
     ] {
         let out = test.run_with(&["export", "team.toml", "--adr-dir", "adr", "--supersedes", old]);
         assert_eq!(out.code, 2, "{old}: {}", out.stderr);
@@ -282,11 +284,13 @@ fn superseding_only_touches_a_record_in_the_same_folder() {
 #[test]
 fn parallel_exports_file_one_record_each() {
     let test = Test::new().file("team.toml", crate::example("realtime-chat.toml"));
+    // Half file the same title (with --force), half each their own.
     let runs: Vec<std::process::Child> = (0..8)
-        .map(|_| {
+        .map(|i| {
+            let title = if i % 2 == 0 { "Same decision".to_string() } else { format!("Decision {i}") };
             let mut cmd = Test::new().command();
             cmd.current_dir(test.path())
-                .args(["export", "team.toml", "--adr-dir", "adr", "--force"])
+                .args(["export", "team.toml", "--adr-dir", "adr", "--force", "--title", &title])
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null());
             cmd.spawn().expect("spawn")
@@ -300,8 +304,26 @@ fn parallel_exports_file_one_record_each() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    let numbers: Vec<&str> = names.iter().map(|n| &n[..4]).collect();
+    let mut numbers: Vec<&str> = names.iter().map(|n| &n[..4]).collect();
+    numbers.sort();
     assert_eq!(numbers, ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"], "{names:?}");
+    assert!(!names.iter().any(|n| n.ends_with(".lock")), "the lock is released: {names:?}");
+
+    // Without --force, runs of one title at once file it once.
+    let once = Test::new().file("team.toml", crate::example("realtime-chat.toml"));
+    let runs: Vec<std::process::Child> = (0..6)
+        .map(|_| {
+            let mut cmd = Test::new().command();
+            cmd.current_dir(once.path())
+                .args(["export", "team.toml", "--adr-dir", "adr", "--title", "One"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null());
+            cmd.spawn().expect("spawn")
+        })
+        .collect();
+    let succeeded = runs.into_iter().map(|mut r| r.wait().unwrap().success()).filter(|ok| *ok).count();
+    assert_eq!(succeeded, 1);
+    assert_eq!(std::fs::read_dir(once.path().join("adr")).unwrap().count(), 1);
 
     let wide = Test::new()
         .file("team.toml", crate::example("realtime-chat.toml"))

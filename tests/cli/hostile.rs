@@ -131,6 +131,9 @@ fn packs_a_file_names_stay_in_its_repository_and_can_be_refused() {
     );
     assert!(out.stdout.contains("warning: team/advisor.toml:"), "{}", out.stdout);
     assert!(out.stdout.contains("run `advisor check --no-file-packs`"), "{}", out.stdout);
+    let strict = test.run_with(&["check", "team/advisor.toml", "--strict"]);
+    assert_eq!(strict.code, 1, "--strict refuses a file that brings its own rules: {}", strict.stdout);
+    assert!(strict.stdout.contains("verdict: unverifiable (exit 1)"), "{}", strict.stdout);
     let json = test.run_with(&["recommend", "team/advisor.toml", "--format", "json"]);
     assert!(json.stdout.contains("\"named_by\": \"file\""), "{}", json.stdout);
     let table = test.run_with(&["recommend", "team/advisor.toml"]);
@@ -279,4 +282,119 @@ fn an_unreadable_pack_folder_is_reported() {
     let out = test.run_with(&["rules", "check", "--pack", "pack"]);
     assert_eq!(out.code, 2, "{}", out.stdout);
     assert!(out.stderr.contains("pack/questions: cannot read the folder"), "{}", out.stderr);
+}
+
+/// A committed answers file that is a link out of its repository is not followed, and a file
+/// that is one long string is not quoted by the parser's message.
+#[cfg(unix)]
+#[test]
+fn an_answers_file_linked_out_of_its_repository_is_not_read() {
+    let test = Test::new()
+        .file("repo/.git/HEAD", "x")
+        .file("cred", "https://x-access-token:ghs_SECRET123@github.com\n");
+    std::os::unix::fs::symlink(test.path().join("cred"), test.path().join("repo/advisor.yaml")).unwrap();
+    let mut cmd = test.command();
+    let out = cmd.current_dir(test.path().join("repo")).args(["check", "advisor.yaml"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!stderr.contains("SECRET") && !stderr.contains("ghs_"), "{stderr}");
+    assert!(stderr.contains("is a symbolic link to a file outside this repository"), "{stderr}");
+    // Inside the repository, a file that is not YAML is named without being quoted.
+    let plain = Test::new().file("a.yaml", "ghs_SECRET123\n").args(&["check", "a.yaml"]).run();
+    assert_eq!(plain.code, 2);
+    assert!(!plain.stderr.contains("SECRET"), "{}", plain.stderr);
+}
+
+/// `--force` replaces regular files only: never a device or a FIFO.
+#[cfg(unix)]
+#[test]
+fn force_never_replaces_a_device_or_a_fifo() {
+    let test = Test::new().file("team.toml", example("realtime-chat.toml"));
+    let fifo = test.path().join("fifo.md");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for target in ["fifo.md", "/dev/null"] {
+        let out = test.run_with(&["export", "team.toml", "--out", target, "--force"]);
+        assert_eq!(out.code, 2, "{target}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("not a regular file; advisor only writes regular files"),
+            "{}",
+            out.stderr
+        );
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(std::fs::symlink_metadata("/dev/null").unwrap().file_type().is_char_device());
+    let init = test.run_with(&["init", "fifo.md", "--force"]);
+    assert_eq!(init.code, 2, "{}", init.stderr);
+}
+
+#[test]
+fn a_record_cannot_supersede_itself() {
+    let test = Test::new()
+        .file("team.toml", example("realtime-chat.toml"))
+        .file("adr/0005-old.md", "---\nstatus: accepted\n---\n# Old\n");
+    let out = test.run_with(&[
+        "export",
+        "team.toml",
+        "--out",
+        "adr/0005-old.md",
+        "--force",
+        "--supersedes",
+        "adr/0005-old.md",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("the file the new record is written to"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(test.path().join("adr/0005-old.md")).unwrap(),
+        "---\nstatus: accepted\n---\n# Old\n"
+    );
+}
+
+/// GitHub's older `##[command]` syntax is refused in packs and answers and broken in echoes.
+#[test]
+fn legacy_workflow_commands_are_refused_and_broken() {
+    let chat = example("realtime-chat.toml");
+    let waiver = chat.replace(
+        "language = \"elixir\"",
+        "language = \"go\"\nwaiver = { reason = \"##[add-mask]drift\", expires = \"2030-01-01\" }",
+    );
+    let out = Test::new().file("a.toml", waiver).args(&["check", "a.toml"]).run();
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("contains `#`, `#`, `[` in a row"), "{}", out.stderr);
+    let echoed = Test::new()
+        .file("a.toml", chat.replace("shape = \"realtime_fanout\"", "shape = \"##[add-mask]x\""))
+        .args(&["check", "a.toml", "--format", "github"])
+        .run();
+    assert_eq!(echoed.code, 2);
+    assert!(
+        !echoed.stderr.contains("##[") && !echoed.stdout.contains("##["),
+        "{}{}",
+        echoed.stdout,
+        echoed.stderr
+    );
+    let pack = Test::new()
+        .file("p/rules/r.yaml", "rules:\n  - id: r\n    points: {go: 1}\n    reason: \"x ##[warning]y\"\n    source: 000 / Practical Default\n")
+        .args(&["rules", "check", "--pack", "p"])
+        .run();
+    assert_eq!(pack.code, 2);
+    assert!(pack.stderr.contains("`reason` contains `#`, `#`, `[` in a row"), "{}", pack.stderr);
+}
+
+/// No pack within the file-size limits can make a report take minutes: options and rules are
+/// bounded in total.
+#[test]
+fn packs_are_bounded_in_options() {
+    let mut questions = String::from("questions:\n");
+    for q in 0..9 {
+        questions.push_str(&format!(
+            "  - id: q{q}\n    kind: single\n    title: T\n    prompt: P\n    help: H\n    source: 000 / Practical Default\n    default: o0\n    options:\n"
+        ));
+        for o in 0..120 {
+            questions.push_str(&format!("      - {{id: o{o}, label: L, description: D}}\n"));
+        }
+    }
+    let out =
+        Test::new().file("p/questions/q.yaml", questions).args(&["rules", "check", "--pack", "p"]).run();
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("options in all; at most 1024 are allowed"), "{}", out.stderr);
 }
