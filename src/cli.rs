@@ -87,6 +87,13 @@ pub enum Command {
   advisor diff advisor.toml advisor.toml --set latency=hard_realtime      what one answer would do
   git show origin/main:advisor.toml | advisor diff - advisor.toml --format markdown")]
     Diff(DiffArgs),
+    /// Compare team members' answers files: who answered what, the consensus and its ranking,
+    /// and the disagreements that change rank 1, to settle first.
+    #[command(after_help = "Examples:
+  advisor team alice.toml bob.toml carol.toml
+  advisor team answers/ --prefer answers/lead.toml
+  advisor team answers/ --format markdown --write-consensus advisor.toml")]
+    Team(TeamArgs),
     /// Write the decision as a Markdown architecture decision record (MADR 4.0.0) with its evidence.
     #[command(after_help = "Examples:
   advisor export > decision.md                   from ./advisor.toml
@@ -244,6 +251,35 @@ pub struct DiffArgs {
     /// Exit with code 1 when rank 1 changes (as `git diff --exit-code` does for any change)
     #[arg(long)]
     pub exit_code: bool,
+}
+
+/// Arguments of `advisor team`.
+#[derive(Debug, Args)]
+pub struct TeamArgs {
+    /// Two or more members' answers files (each member is named by the file's stem), or a
+    /// folder holding them (*.toml, *.yaml)
+    #[arg(value_name = "FILE", required = true, value_hint = clap::ValueHint::AnyPath)]
+    pub files: Vec<PathBuf>,
+
+    /// The member whose answer settles a tie (one of the files)
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub prefer: Option<PathBuf>,
+
+    /// Save the consensus as an answers file (refused if it exists, unless --force)
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub write_consensus: Option<PathBuf>,
+
+    /// Replace an existing file at --write-consensus
+    #[arg(long)]
+    pub force: bool,
+
+    /// The rule packs (every member must be scored with the same ones).
+    #[command(flatten)]
+    pub pack: PackArgs,
+
+    /// Output: text for the terminal, markdown for a pull request or a record, json for scripts.
+    #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
 }
 
 /// Output formats of `diff`.

@@ -94,6 +94,7 @@ where
         cli::Command::Check(args) => commands::check::run(args, io),
         cli::Command::Explain(args) => commands::explain::run(args, io),
         cli::Command::Diff(args) => commands::diff::run(args, io),
+        cli::Command::Team(args) => commands::team::run(args, io),
         cli::Command::Export(args) => commands::export::run(args, io),
         cli::Command::Rules(command) => commands::rules::run(command, color, io),
         cli::Command::Schema(args) => commands::schema::run(args, io),

@@ -1,7 +1,7 @@
 //! Text from packs and answers files is untrusted: this module makes it safe for the place it
 //! goes, and every renderer uses it.
 //!
-//! - Terminals and CI logs ([`line`], [`message`], [`path`]): control characters (escape
+//! - Terminals and CI logs ([`line()`], [`message`], [`path`]): control characters (escape
 //!   sequences, carriage returns, newlines that could start a GitHub workflow command) and
 //!   Unicode direction overrides are shown as visible escapes (`\x1b`, `\n`, `\u{202e}`).
 //! - Error messages ([`message`]) also cut any quoted value longer than 60 characters, so a

@@ -10,6 +10,7 @@ pub mod listing;
 pub mod recommend;
 pub mod rules;
 pub mod schema;
+pub mod team;
 
 use crate::answers::{self, AnswersFile, Format};
 use crate::cli::{AnswersArgs, PackArgs};

@@ -11,6 +11,7 @@ use crate::pack::Pack;
 use std::cmp::Ordering;
 
 pub mod diff;
+pub mod team;
 
 /// Points that move a score from 50 to about 73: the slope of the score curve.
 pub const SCALE: f64 = 25.0;

@@ -8,6 +8,7 @@ pub mod json;
 pub mod madr;
 pub mod markdown;
 pub mod table;
+pub mod team;
 
 use crate::answers::AnswersFile;
 use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Evaluation, Lead, WhatIf, differences, separation};

@@ -13,6 +13,7 @@ mod lost;
 mod packs;
 mod recommend;
 mod schema_init;
+mod team;
 mod widths;
 
 use std::path::{Path, PathBuf};

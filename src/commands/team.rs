@@ -1,0 +1,106 @@
+//! `advisor team`: where the members' answers agree and disagree, the consensus and its
+//! ranking, and the disagreements that matter.
+
+use crate::cli::{AnswersArgs, DiffFormat, TeamArgs};
+use crate::engine::team::team;
+use crate::error::{Diagnostic, Error};
+use crate::{Io, answers, fsio, report};
+use std::path::{Path, PathBuf};
+
+/// The answers files of a folder: `*.toml`, `*.yaml`, `*.yml`, sorted.
+fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error::invalid(Diagnostic::new(
+            crate::safe::path(dir),
+            format!("cannot read the folder: {}", fsio::io_reason(&e)),
+        ))
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml" || e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// A member's name: the file's stem.
+fn member_name(path: &Path) -> String {
+    crate::safe::line(
+        &path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned()),
+    )
+    .into_owned()
+}
+
+/// Runs `team`; returns the exit code.
+pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
+    let mut files = Vec::new();
+    for path in &args.files {
+        if path.is_dir() { files.extend(folder_files(path)?) } else { files.push(path.clone()) }
+    }
+    if files.len() < 2 {
+        return Err(Error::Usage(format!(
+            "a team needs two or more answers files; {} given (name the members' files, or a folder of them)",
+            files.len()
+        )));
+    }
+    let mut cache = super::PackCache::default();
+    let mut inputs = Vec::new();
+    for path in &files {
+        let input_args = AnswersArgs { file: Some(path.clone()), answers: None, set: Vec::new() };
+        inputs.push(super::load_input_cached(&input_args, &args.pack, io, &mut cache)?);
+    }
+    let pack = inputs[0].pack.clone();
+    if let Some(other) = inputs.iter().find(|i| i.pack.fingerprint != pack.fingerprint) {
+        return Err(Error::Usage(format!(
+            "{} is scored with other rule packs than {}; a team compares answers to the same questions (give the packs with --pack, or name the same ones in every file)",
+            other.source, inputs[0].source
+        )));
+    }
+    let prefer = match &args.prefer {
+        None => None,
+        Some(p) => {
+            let found = files
+                .iter()
+                .position(|f| f == p || std::fs::canonicalize(f).ok() == std::fs::canonicalize(p).ok());
+            Some(found.ok_or_else(|| {
+                Error::Usage(format!("--prefer {} is not one of the members' files", crate::safe::path(p)))
+            })?)
+        }
+    };
+    let names: Vec<String> = files.iter().map(|f| member_name(f)).collect();
+    let members: Vec<&crate::model::Answers> = inputs.iter().map(|i| &i.file.answers).collect();
+    let result = team(&pack, &members, prefer);
+
+    if let Some(path) = &args.write_consensus {
+        let include = vec![true; pack.questions.len()];
+        let shown = crate::safe::path(path);
+        let saved = answers::write::Saved {
+            pack: &pack,
+            answers: &result.consensus,
+            include: &include,
+            decision: None,
+            packs: &inputs[0].file.packs,
+            path: &shown,
+            date: &fsio::today(),
+        };
+        let text = answers::write::render(&saved, answers::Format::of(path));
+        fsio::write_atomic(path, text.as_bytes(), args.force).map_err(|e| {
+            let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
+                "already exists; it was left as it is (use --force to replace it)".to_string()
+            } else {
+                format!("cannot write: {}", fsio::io_reason(&e))
+            };
+            Error::invalid(Diagnostic::new(&shown, message))
+        })?;
+        let _ = writeln!(io.stderr, "Wrote the consensus to {shown}");
+    }
+
+    let text = match args.format {
+        DiffFormat::Text => report::team::text(&pack, &result, &names, usize::from(io.width)),
+        DiffFormat::Markdown => report::team::markdown(&pack.for_markdown(), &result, &names),
+        DiffFormat::Json => report::team::json(&pack, &result, &names)?,
+    };
+    super::emit(io.stdout, &text)?;
+    Ok(0)
+}

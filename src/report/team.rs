@@ -1,0 +1,233 @@
+//! Renderers of `advisor team`: text, Markdown and JSON.
+
+use super::{in_words, signed, wrap};
+use crate::engine::team::{Settled, Team};
+use crate::model::OptionSet;
+use crate::pack::Pack;
+use std::fmt::Write as _;
+
+/// How many languages of the consensus ranking are listed.
+const SHOWN: usize = 5;
+
+/// An answer in words: its labels, or `none`.
+fn answer(pack: &Pack, question: crate::model::QuestionIdx, value: &OptionSet) -> String {
+    let q = &pack.questions[question];
+    let labels: Vec<&str> = value.iter().map(|o| q.options[o].label.as_str()).collect();
+    if labels.is_empty() { "none".to_string() } else { labels.join(", ") }
+}
+
+fn who(names: &[String], members: &[usize]) -> String {
+    let list: Vec<&str> = members.iter().map(|&m| names[m].as_str()).collect();
+    in_words(&list)
+}
+
+/// How the consensus answer was reached, in words.
+fn settled(names: &[String], s: Settled) -> String {
+    match s {
+        Settled::Unanimous => "unanimous".to_string(),
+        Settled::Majority => "the majority".to_string(),
+        Settled::TiePreferred(m) => format!("a tie, settled by {} (--prefer)", names[m]),
+        Settled::TieDefault => "a tie, settled by the question's default".to_string(),
+        Settled::TieFirstListed(m) => {
+            format!("a tie, settled by {}, listed first (--prefer chooses)", names[m])
+        }
+    }
+}
+
+fn leader_name(pack: &Pack, l: Option<crate::model::LangIdx>) -> String {
+    l.map_or_else(|| "nothing (all excluded)".to_string(), |l| pack.languages[l].name.clone())
+}
+
+/// The sentences a report opens with, and the lines of each section, shared by text and
+/// Markdown.
+struct Parts {
+    head: Vec<String>,
+    matter: Vec<String>,
+    quiet: Vec<String>,
+    ranking: Vec<String>,
+}
+
+fn parts(pack: &Pack, t: &Team<'_>, names: &[String]) -> Parts {
+    let mut head = vec![format!("advisor team: {} ({} members)", names.join(", "), names.len())];
+    let first = t.evaluation.ranking.first();
+    head.push(format!(
+        "Under the consensus, {} ranks first{}.",
+        leader_name(pack, first.map(|r| r.language)),
+        first.map_or(String::new(), |r| format!(" ({})", super::signed_points(r.points)))
+    ));
+    let own: Vec<String> =
+        names.iter().zip(&t.member_leaders).map(|(n, l)| format!("{n}: {}", leader_name(pack, *l))).collect();
+    head.push(format!("Each member's own rank 1: {}.", own.join("; ")));
+    let disagreed = t.questions.iter().filter(|v| v.disagreed()).count();
+    let flipping = t.matter.iter().map(|f| f.question).collect::<std::collections::BTreeSet<_>>().len();
+    head.push(format!(
+        "{} of {} questions are answered alike; {disagreed} {}, and {flipping} of them {} rank 1.",
+        t.questions.len() - disagreed,
+        t.questions.len(),
+        if disagreed == 1 { "is not" } else { "are not" },
+        if flipping == 1 { "changes" } else { "change" }
+    ));
+
+    let matter = t
+        .matter
+        .iter()
+        .map(|f| {
+            let view = &t.questions[f.question.get()];
+            let consensus_who =
+                view.answers.iter().find(|(v, _)| *v == view.consensus).map_or(&[][..], |(_, w)| w);
+            let verb = if f.members.len() == 1 { "answers" } else { "answer" };
+            format!(
+                "{}: the consensus is {} ({}, {}); {} {verb} {}, which puts {} first",
+                pack.questions[f.question].title,
+                answer(pack, f.question, &view.consensus),
+                who(names, consensus_who),
+                settled(names, view.settled),
+                who(names, &f.members),
+                answer(pack, f.question, &f.answer),
+                leader_name(pack, f.leader)
+            )
+        })
+        .collect();
+    let quiet = t
+        .quiet
+        .iter()
+        .map(|&q| {
+            let view = &t.questions[q.get()];
+            let split: Vec<String> = view
+                .answers
+                .iter()
+                .map(|(v, w)| format!("{} ({})", answer(pack, q, v), who(names, w)))
+                .collect();
+            format!(
+                "{}: {}; the consensus is {} ({})",
+                pack.questions[q].title,
+                split.join(" / "),
+                answer(pack, q, &view.consensus),
+                settled(names, view.settled)
+            )
+        })
+        .collect();
+    let ranking = t
+        .evaluation
+        .ranking
+        .iter()
+        .take(SHOWN)
+        .map(|r| {
+            format!("{}. {} {:.1} ({})", r.rank, pack.languages[r.language].name, r.score, signed(r.points))
+        })
+        .collect();
+    Parts { head, matter, quiet, ranking }
+}
+
+/// Text for a terminal, wrapped to `width`.
+pub fn text(pack: &Pack, t: &Team<'_>, names: &[String], width: usize) -> String {
+    let p = parts(pack, t, names);
+    let mut out = String::new();
+    for line in &p.head {
+        out.push_str(&wrap(line, width, "", "  "));
+    }
+    if !p.matter.is_empty() {
+        out.push_str("\nSettle these first (another answer changes rank 1):\n");
+        for line in &p.matter {
+            out.push_str(&wrap(line, width, "  - ", "    "));
+        }
+    }
+    if !p.quiet.is_empty() {
+        out.push_str("\nDisagreements that move nothing at rank 1:\n");
+        for line in &p.quiet {
+            out.push_str(&wrap(line, width, "  - ", "    "));
+        }
+    }
+    out.push_str("\nRanking under the consensus:\n");
+    for line in &p.ranking {
+        out.push_str(&wrap(line, width, "  ", "     "));
+    }
+    out
+}
+
+/// Markdown (from a pack made safe for it), for a pull request or a decision record.
+pub fn markdown(pack: &Pack, t: &Team<'_>, names: &[String]) -> String {
+    let names: Vec<String> = names.iter().map(|n| crate::safe::markdown(n).into_owned()).collect();
+    let p = parts(pack, t, &names);
+    let mut out = String::new();
+    let _ = writeln!(out, "**{}**\n", p.head[1]);
+    for line in &p.head[2..] {
+        let _ = writeln!(out, "{line}\n");
+    }
+    if !p.matter.is_empty() {
+        out.push_str("### Settle these first\n\nAnother answer to each of these changes rank 1:\n\n");
+        for line in &p.matter {
+            let _ = writeln!(out, "- {line}");
+        }
+        out.push('\n');
+    }
+    if !p.quiet.is_empty() {
+        out.push_str("### Disagreements that move nothing at rank 1\n\n");
+        for line in &p.quiet {
+            let _ = writeln!(out, "- {line}");
+        }
+        out.push('\n');
+    }
+    out.push_str("### Ranking under the consensus\n\n| Rank | Language | Score | Points |\n| ---: | --- | ---: | ---: |\n");
+    for r in t.evaluation.ranking.iter().take(SHOWN) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.1} | {} |",
+            r.rank,
+            super::cell(&pack.languages[r.language].name),
+            r.score,
+            signed(r.points)
+        );
+    }
+    out
+}
+
+/// The JSON object of `team --format json` (shape documented in the README).
+pub fn json(pack: &Pack, t: &Team<'_>, names: &[String]) -> Result<String, crate::error::Error> {
+    let ids = |q: crate::model::QuestionIdx, v: &OptionSet| -> Vec<String> {
+        v.iter().map(|o| pack.questions[q].options[o].id.clone()).collect()
+    };
+    let member_names = |w: &[usize]| -> Vec<&str> { w.iter().map(|&m| names[m].as_str()).collect() };
+    let settled_word = |s: Settled| match s {
+        Settled::Unanimous => "unanimous",
+        Settled::Majority => "majority",
+        Settled::TiePreferred(_) => "tie_preferred",
+        Settled::TieDefault => "tie_default",
+        Settled::TieFirstListed(_) => "tie_first_listed",
+    };
+    let questions: Vec<serde_json::Value> = t
+        .questions
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "question": pack.questions[v.question].id,
+                "answers": v.answers.iter().map(|(a, w)| serde_json::json!({
+                    "answer": ids(v.question, a),
+                    "members": member_names(w),
+                })).collect::<Vec<_>>(),
+                "consensus": ids(v.question, &v.consensus),
+                "settled": settled_word(v.settled),
+            })
+        })
+        .collect();
+    let lang = |l: Option<crate::model::LangIdx>| l.map(|l| pack.languages[l].id.clone());
+    let value = serde_json::json!({
+        "members": names,
+        "member_rank_1": names.iter().zip(&t.member_leaders).map(|(n, l)| serde_json::json!({"member": n, "language": lang(*l)})).collect::<Vec<_>>(),
+        "questions": questions,
+        "consensus_ranking": t.evaluation.ranking.iter().map(|r| serde_json::json!({
+            "rank": r.rank,
+            "language": pack.languages[r.language].id,
+            "score": (r.score * 10.0).round() / 10.0,
+            "points": r.points,
+        })).collect::<Vec<_>>(),
+        "matter": t.matter.iter().map(|f| serde_json::json!({
+            "question": pack.questions[f.question].id,
+            "answer": ids(f.question, &f.answer),
+            "members": member_names(&f.members),
+            "rank_1": lang(f.leader),
+        })).collect::<Vec<_>>(),
+        "quiet": t.quiet.iter().map(|&q| pack.questions[q].id.clone()).collect::<Vec<_>>(),
+    });
+    super::json::pretty(&value)
+}
