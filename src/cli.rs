@@ -381,6 +381,11 @@ pub struct ExportArgs {
     /// Mark this earlier record as superseded by the new one (needs --out or --adr-dir).
     #[arg(long, value_name = "PATH")]
     pub supersedes: Option<PathBuf>,
+
+    /// The members' own answers files (or a folder of them), as `advisor team` takes them: the
+    /// record adds where they disagreed and how each disagreement was settled
+    #[arg(long, value_name = "FILE", num_args = 1.., value_hint = clap::ValueHint::AnyPath)]
+    pub team: Vec<PathBuf>,
 }
 
 /// Arguments of `advisor schema`.

@@ -67,6 +67,16 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         _ => None,
     };
     let old_name = args.supersedes.as_deref().map(file_name);
+    // The members' own answers, when given: where they disagreed and how it was settled.
+    let team_section = if args.team.is_empty() {
+        None
+    } else {
+        let files = super::team::member_files(&args.team)?;
+        let (names, members) = super::team::load_members(&files, &args.pack, io, Some(&pack.fingerprint))?;
+        let answers: Vec<&crate::model::Answers> = members.iter().map(|m| &m.file.answers).collect();
+        let result = crate::engine::team::team(pack, &answers, None);
+        Some(crate::report::team::record_section(&pack.for_markdown(), &result, &names))
+    };
     let today = fsio::today();
     // Pack and answers text is untrusted: the record is rendered from a copy made safe for
     // Markdown, with the title escaped the same way.
@@ -82,6 +92,7 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         today: &today,
         supersedes: old_name.as_deref().zip(links.as_ref().map(|(to_old, _)| to_old.as_str())),
         packs: input.packs.describe(),
+        team: team_section.as_deref().map(str::to_string),
     };
     let evaluation = engine::evaluate(&md_pack, &file.answers);
     let text = madr::render(&record, &evaluation);

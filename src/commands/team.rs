@@ -32,12 +32,22 @@ fn member_name(path: &Path) -> String {
     .into_owned()
 }
 
-/// Runs `team`; returns the exit code.
-pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
+/// The members' files: those named, and the answers files of the folders named.
+pub fn member_files(named: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
-    for path in &args.files {
+    for path in named {
         if path.is_dir() { files.extend(folder_files(path)?) } else { files.push(path.clone()) }
     }
+    Ok(files)
+}
+
+/// The members' names and answers, every member scored with `pack`'s rule packs.
+pub fn load_members(
+    files: &[PathBuf],
+    packs: &crate::cli::PackArgs,
+    io: &mut Io<'_>,
+    fingerprint: Option<&str>,
+) -> Result<(Vec<String>, Vec<super::Input>), Error> {
     if files.len() < 2 {
         return Err(Error::Usage(format!(
             "a team needs two or more answers files; {} given (name the members' files, or a folder of them)",
@@ -45,18 +55,26 @@ pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         )));
     }
     let mut cache = super::PackCache::default();
-    let mut inputs = Vec::new();
-    for path in &files {
+    let mut inputs: Vec<super::Input> = Vec::new();
+    for path in files {
         let input_args = AnswersArgs { file: Some(path.clone()), answers: None, set: Vec::new() };
-        inputs.push(super::load_input_cached(&input_args, &args.pack, io, &mut cache)?);
+        inputs.push(super::load_input_cached(&input_args, packs, io, &mut cache)?);
     }
-    let pack = inputs[0].pack.clone();
-    if let Some(other) = inputs.iter().find(|i| i.pack.fingerprint != pack.fingerprint) {
+    let expected = fingerprint.map_or_else(|| inputs[0].pack.fingerprint.clone(), str::to_string);
+    if let Some(other) = inputs.iter().find(|i| i.pack.fingerprint != expected) {
         return Err(Error::Usage(format!(
-            "{} is scored with other rule packs than {}; a team compares answers to the same questions (give the packs with --pack, or name the same ones in every file)",
-            other.source, inputs[0].source
+            "{} is scored with other rule packs than the rest; a team compares answers to the same questions (give the packs with --pack, or name the same ones in every file)",
+            other.source
         )));
     }
+    Ok((files.iter().map(|f| member_name(f)).collect(), inputs))
+}
+
+/// Runs `team`; returns the exit code.
+pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
+    let files = member_files(&args.files)?;
+    let (names, inputs) = load_members(&files, &args.pack, io, None)?;
+    let pack = inputs[0].pack.clone();
     let prefer = match &args.prefer {
         None => None,
         Some(p) => {
@@ -68,7 +86,6 @@ pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             })?)
         }
     };
-    let names: Vec<String> = files.iter().map(|f| member_name(f)).collect();
     let members: Vec<&crate::model::Answers> = inputs.iter().map(|i| &i.file.answers).collect();
     let result = team(&pack, &members, prefer);
 

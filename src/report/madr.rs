@@ -33,6 +33,8 @@ pub struct Record<'a> {
     pub supersedes: Option<(&'a str, &'a str)>,
     /// "Rule packs: built-in, then ..." when team packs scored the answers.
     pub packs: Option<String>,
+    /// The Markdown section on the team's separate answers (`export --team`), if given.
+    pub team: Option<String>,
 }
 
 /// Lower-cases the first letter of a label used mid-sentence, unless it starts an acronym
@@ -505,6 +507,10 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
     }
     if !flips.is_empty() {
         out.push('\n');
+    }
+
+    if let Some(section) = &record.team {
+        out.push_str(section);
     }
 
     out.push_str("### Sources\n\nEvery reason and caveat above cites a section of these guides:\n\n");

@@ -231,3 +231,41 @@ pub fn json(pack: &Pack, t: &Team<'_>, names: &[String]) -> Result<String, crate
     });
     super::json::pretty(&value)
 }
+
+/// The section a decision record adds for a team (from a pack made safe for Markdown): who
+/// answered, the disagreements that mattered and how each was settled, and those that moved
+/// nothing.
+pub fn record_section(pack: &Pack, t: &Team<'_>, names: &[String]) -> String {
+    let names: Vec<String> = names.iter().map(|n| crate::safe::markdown(n).into_owned()).collect();
+    let p = parts(pack, t, &names);
+    let mut out = String::from(
+        "### Team Answers
+
+",
+    );
+    let _ = writeln!(
+        out,
+        "{} members answered on their own ({}). {} {}\n",
+        names.len(),
+        in_words(&names.iter().map(String::as_str).collect::<Vec<_>>()),
+        p.head[2],
+        p.head[3]
+    );
+    if p.matter.is_empty() {
+        out.push_str("No disagreement changes rank 1.\n\n");
+    } else {
+        out.push_str("Disagreements that changed rank 1, and how each was settled:\n\n");
+        for line in &p.matter {
+            let _ = writeln!(out, "* {line}");
+        }
+        out.push('\n');
+    }
+    if !p.quiet.is_empty() {
+        out.push_str("Disagreements that moved nothing at rank 1:\n\n");
+        for line in &p.quiet {
+            let _ = writeln!(out, "* {line}");
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -86,3 +86,24 @@ fn ties_are_settled_by_prefer_and_the_consensus_can_be_saved() {
     let stranger = test.run_with(&["team", "a.toml", "b.toml", "--prefer", "c.toml"]);
     assert_eq!(stranger.code, 2);
 }
+
+/// `export --team` adds where the members disagreed and how it was settled to the record.
+#[test]
+fn a_record_tells_how_the_team_settled_its_disagreements() {
+    let out = Test::new()
+        .in_project()
+        .args(&["export", "examples/realtime-chat.toml", "--team", "examples/team"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let section =
+        out.stdout.split("### Team Answers").nth(1).expect("a team section").split("\n### ").next().unwrap();
+    assert!(section.contains("3 members answered on their own (alice, bob and carol)"), "{section}");
+    assert!(section.contains("Disagreements that changed rank 1, and how each was settled:"), "{section}");
+    assert!(section.contains("carol answers Hard realtime, which puts Rust first"), "{section}");
+    assert!(section.contains("Disagreements that moved nothing at rank 1:"), "{section}");
+    let lone = Test::new()
+        .in_project()
+        .args(&["export", "examples/realtime-chat.toml", "--team", "examples/team/alice.toml"])
+        .run();
+    assert_eq!(lone.code, 2);
+}
