@@ -90,6 +90,8 @@ pub fn text(d: &Diff<'_>, (old, new): (&str, &str), width: usize) -> String {
         for reason in leader_reasons(d) {
             out.push_str(&wrap(&reason, width, "  ", "  "));
         }
+        // When an exclusion or a requirement decided it, the points are the lesser story.
+        let shown = if change.old_out || !change.old_misses.is_empty() { 3 } else { RULES };
         if !change.rules.is_empty() {
             out.push_str(&wrap(
                 &format!("The rules that moved the gap (points for {} over {}):", change.new.1, change.old.1),
@@ -97,7 +99,7 @@ pub fn text(d: &Diff<'_>, (old, new): (&str, &str), width: usize) -> String {
                 "  ",
                 "  ",
             ));
-            for s in change.rules.iter().take(RULES) {
+            for s in change.rules.iter().take(shown) {
                 out.push_str(&wrap(
                     &shift_line(s),
                     width,
@@ -105,9 +107,9 @@ pub fn text(d: &Diff<'_>, (old, new): (&str, &str), width: usize) -> String {
                     &" ".repeat(9),
                 ));
             }
-            if change.rules.len() > RULES {
-                let rest: f64 = change.rules[RULES..].iter().map(RuleShift::moved).sum();
-                let line = format!("from {} more rules", change.rules.len() - RULES);
+            if change.rules.len() > shown {
+                let rest: f64 = change.rules[shown..].iter().map(RuleShift::moved).sum();
+                let line = format!("from {} more rules", change.rules.len() - shown);
                 out.push_str(&wrap(&line, width, &format!("  {:>5}  ", signed(rest)), &" ".repeat(9)));
             }
         }
