@@ -140,7 +140,7 @@ pub fn assess<'p>(
             message: if options.strict {
                 "There is no [decision] table, and --strict requires one.".into()
             } else {
-                "There is no [decision] table, so there is nothing to check; the current ranking follows."
+                "There is no [decision] table, so there is nothing to check; add one (language = \"...\", status = \"accepted\") to have this file checked."
                     .into()
             },
             at: None,

@@ -261,8 +261,10 @@ pub struct TeamArgs {
     #[arg(value_name = "FILE", required = true, value_hint = clap::ValueHint::AnyPath)]
     pub files: Vec<PathBuf>,
 
-    /// The member whose answer settles a tie (one of the files)
-    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    /// The member whose answer settles a tie (a member's file or name). Without it, a tie is
+    /// settled by the question's default when that is among the tied answers, else by the
+    /// member listed first; the report says which
+    #[arg(long, value_name = "MEMBER", value_hint = clap::ValueHint::FilePath)]
     pub prefer: Option<PathBuf>,
 
     /// Save the consensus as an answers file (refused if it exists, unless --force)

@@ -183,6 +183,11 @@ fn many(args: &CheckArgs, named: &[&Path], io: &mut Io<'_>) -> Result<u8, Error>
                     .find(|f| f.code.starts_with("decision") || f.code.starts_with("waiver"))
                     .or_else(|| assessment.findings.first())
                     .map_or_else(String::new, |f| f.message.clone());
+                // The verdict leads the line: "The decision holds: ..." says it again.
+                let main = match main.split_once(": ") {
+                    Some((lead, rest)) if lead.starts_with("The decision") => rest.to_string(),
+                    _ => main,
+                };
                 let summary = match (&assessment.verdict, assessment.evaluation.ranking.first()) {
                     (check::Verdict::NoDecision | check::Verdict::Undecided, Some(first)) => {
                         format!("no [decision]; {} ranks first", input.pack.languages[first.language].name)
@@ -219,13 +224,14 @@ fn many(args: &CheckArgs, named: &[&Path], io: &mut Io<'_>) -> Result<u8, Error>
         (count(check::Verdict::Drift), "does not hold"),
         (count(check::Verdict::NoDecision) + count(check::Verdict::Undecided), "no decision"),
         (count(check::Verdict::Unverifiable), "unverifiable"),
-        (malformed, "malformed"),
+        (malformed, "cannot be checked"),
     ] {
         if n > 0 {
             parts.push(format!("{word}: {n}"));
         }
     }
-    let summary = format!("{} files; {}; exit {code}", outcomes.len(), parts.join(", "));
+    let noun = if outcomes.len() == 1 { "file" } else { "files" };
+    let summary = format!("{} {noun}; {}; exit {code}", outcomes.len(), parts.join(", "));
     let width = usize::from(io.width);
 
     let out = match args.format {
@@ -234,9 +240,22 @@ fn many(args: &CheckArgs, named: &[&Path], io: &mut Io<'_>) -> Result<u8, Error>
             for (shown, outcome) in &outcomes {
                 let line = match outcome {
                     Outcome::Judged { verdict, summary, .. } => {
-                        format!("{}: {shown}: {summary}", verdict_words(*verdict))
+                        format!("{shown}: {}: {summary}", verdict_words(*verdict))
                     }
-                    Outcome::Malformed(e) => format!("malformed: {}", e.to_string().replace("error: ", "")),
+                    Outcome::Malformed(Error::Invalid(problems)) => {
+                        // Each problem on its own line, with its line number in the file.
+                        let lines: Vec<String> = problems
+                            .iter()
+                            .map(|d| {
+                                let at = d.position.map_or(String::new(), |p| format!("line {}: ", p.line));
+                                format!("{at}{}", crate::safe::message(&d.message))
+                            })
+                            .collect();
+                        format!("{shown}: cannot be checked: {}", lines.join("\n"))
+                    }
+                    Outcome::Malformed(e) => {
+                        format!("{shown}: cannot be checked: {}", e.to_string().trim_start_matches("error: "))
+                    }
                 };
                 for (i, l) in line.lines().enumerate() {
                     out.push_str(&report::wrap(l, width, if i == 0 { "" } else { "  " }, "    "));

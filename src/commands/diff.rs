@@ -23,11 +23,16 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         Side { pack: &old.pack, answers: &old.file.answers },
         Side { pack: &new.pack, answers: &new.file.answers },
     );
-    let names = (old.source.as_str(), new.source.as_str());
+    let sides = report::diff::Sides {
+        old: old.source.clone(),
+        new: new.source.clone(),
+        packs: (old.packs.describe(), new.packs.describe()),
+        set: args.set.clone(),
+    };
     let text = match args.format {
-        DiffFormat::Text => report::diff::text(&result, names, usize::from(io.width)),
-        DiffFormat::Markdown => report::diff::markdown(&result, names),
-        DiffFormat::Json => report::diff::json(&result, names)?,
+        DiffFormat::Text => report::diff::text(&result, &sides, usize::from(io.width)),
+        DiffFormat::Markdown => report::diff::markdown(&result, &sides),
+        DiffFormat::Json => report::diff::json(&result, &sides)?,
     };
     super::emit(io.stdout, &text)?;
     Ok(if args.exit_code && result.leader.is_some() { 1 } else { 0 })

@@ -74,8 +74,9 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         let files = super::team::member_files(&args.team)?;
         let (names, members) = super::team::load_members(&files, &args.pack, io, Some(&pack.fingerprint))?;
         let answers: Vec<&crate::model::Answers> = members.iter().map(|m| &m.file.answers).collect();
-        let result = crate::engine::team::team(pack, &answers, None);
-        Some(crate::report::team::record_section(&pack.for_markdown(), &result, &names))
+        let given: Vec<&[bool]> = members.iter().map(|m| m.file.given.as_slice()).collect();
+        let result = crate::engine::team::team(pack, &answers, &given, None);
+        Some(crate::report::team::record_section(&pack.for_markdown(), &result, &names, &file.answers))
     };
     let today = fsio::today();
     // Pack and answers text is untrusted: the record is rendered from a copy made safe for

@@ -5,6 +5,7 @@ use crate::cli::{AnswersArgs, DiffFormat, TeamArgs};
 use crate::engine::team::team;
 use crate::error::{Diagnostic, Error};
 use crate::{Io, answers, fsio, report};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The answers files of a folder: `*.toml`, `*.yaml`, `*.yml`, sorted.
@@ -19,6 +20,8 @@ fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml" || e == "yaml" || e == "yml"))
+        // The team's own advisor.toml (a consensus written there, say) is not a member.
+        .filter(|p| p.file_stem().is_none_or(|s| s != "advisor"))
         .collect();
     files.sort();
     Ok(files)
@@ -34,9 +37,18 @@ fn member_name(path: &Path) -> String {
 
 /// The members' files: those named, and the answers files of the folders named.
 pub fn member_files(named: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
-    let mut files = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut seen: Vec<PathBuf> = Vec::new();
     for path in named {
-        if path.is_dir() { files.extend(folder_files(path)?) } else { files.push(path.clone()) }
+        let found = if path.is_dir() { folder_files(path)? } else { vec![path.clone()] };
+        for file in found {
+            // One member once, however the file is named (a folder and one of its files).
+            let key = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            if !seen.contains(&key) {
+                seen.push(key);
+                files.push(file);
+            }
+        }
     }
     Ok(files)
 }
@@ -75,19 +87,27 @@ pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let files = member_files(&args.files)?;
     let (names, inputs) = load_members(&files, &args.pack, io, None)?;
     let pack = inputs[0].pack.clone();
+    // --prefer names a member by file or by name (the file's stem).
     let prefer = match &args.prefer {
         None => None,
         Some(p) => {
-            let found = files
-                .iter()
-                .position(|f| f == p || std::fs::canonicalize(f).ok() == std::fs::canonicalize(p).ok());
+            let found = files.iter().position(|f| {
+                f == p
+                    || std::fs::canonicalize(f).ok().is_some_and(|c| std::fs::canonicalize(p).ok() == Some(c))
+                    || member_name(f) == p.to_string_lossy()
+            });
             Some(found.ok_or_else(|| {
-                Error::Usage(format!("--prefer {} is not one of the members' files", crate::safe::path(p)))
+                Error::Usage(format!(
+                    "--prefer {} is not a member; the members are {}",
+                    crate::safe::path(p),
+                    files.iter().map(|f| member_name(f)).collect::<Vec<_>>().join(", ")
+                ))
             })?)
         }
     };
     let members: Vec<&crate::model::Answers> = inputs.iter().map(|i| &i.file.answers).collect();
-    let result = team(&pack, &members, prefer);
+    let given: Vec<&[bool]> = inputs.iter().map(|i| i.file.given.as_slice()).collect();
+    let result = team(&pack, &members, &given, prefer);
 
     if let Some(path) = &args.write_consensus {
         let include = vec![true; pack.questions.len()];
@@ -101,7 +121,12 @@ pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             path: &shown,
             date: &fsio::today(),
         };
-        let text = answers::write::render(&saved, answers::Format::of(path));
+        // The file says it is a consensus, and which answers were contested and how settled.
+        let mut text = format!("# The consensus of {}, written by `advisor team`.\n", names.join(", "));
+        for line in report::team::contested(&pack, &result, &names) {
+            let _ = writeln!(text, "# {}", crate::safe::line(&line));
+        }
+        text.push_str(&answers::write::render(&saved, answers::Format::of(path)));
         fsio::write_atomic(path, text.as_bytes(), args.force).map_err(|e| {
             let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
                 "already exists; it was left as it is (use --force to replace it)".to_string()

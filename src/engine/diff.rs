@@ -54,6 +54,10 @@ pub struct Move {
     pub old: Option<Standing>,
     /// After; `None` when excluded or not in the new pack.
     pub new: Option<Standing>,
+    /// Whether the old pack has the language at all (a new pack can add one).
+    pub in_old_pack: bool,
+    /// Whether the new pack has it.
+    pub in_new_pack: bool,
 }
 
 /// How one rule's contribution to the gap between the new and the old leader changed.
@@ -89,6 +93,8 @@ pub struct LeaderChange {
     pub old_misses: Vec<String>,
     /// Whether the old leader is now excluded or gone from the pack.
     pub old_out: bool,
+    /// The knock-outs that exclude the old leader now (reason, source), when it is excluded.
+    pub old_excluded_by: Vec<(String, String)>,
     /// The rules that moved the gap between the two, most movement first.
     pub rules: Vec<RuleShift>,
 }
@@ -181,7 +187,15 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
         let mut sorted = (was.clone(), is.clone());
         sorted.0.sort();
         sorted.1.sort();
-        if sorted.0 != sorted.1 {
+        // A question only one side's packs ask, left at its default there, is no change.
+        let only_default = |side: Side<'_>, other: Side<'_>| {
+            other.pack.question(id).is_none()
+                && side
+                    .pack
+                    .question(id)
+                    .is_some_and(|q| side.pack.questions[q].default.as_ref() == Some(side.answers.get(q)))
+        };
+        if sorted.0 != sorted.1 && !only_default(old, new) && !only_default(new, old) {
             let title = new
                 .pack
                 .question(id)
@@ -222,7 +236,14 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
                 (None, None) => false,
                 _ => true,
             };
-            moved.then(|| Move { language: id.to_string(), name: name.to_string(), old: was, new: is })
+            moved.then(|| Move {
+                language: id.to_string(),
+                name: name.to_string(),
+                old: was,
+                new: is,
+                in_old_pack: old.pack.language(id).is_some(),
+                in_new_pack: new.pack.language(id).is_some(),
+            })
         })
         .collect();
 
@@ -264,11 +285,18 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
                         .collect()
                 })
                 .unwrap_or_default();
+            let old_excluded_by = new
+                .pack
+                .language(&old_id)
+                .and_then(|l| after.excluded.iter().find(|x| x.language == l))
+                .map(|x| x.by.iter().map(|e| (e.reason.clone(), e.source.clone())).collect())
+                .unwrap_or_default();
             Some(LeaderChange {
                 old: (old_id, old.pack.languages[o.language].name.clone()),
                 new: (new_id, new.pack.languages[n.language].name.clone()),
                 old_misses,
                 old_out: old_now.is_none(),
+                old_excluded_by,
                 rules: shifts,
             })
         }

@@ -33,6 +33,8 @@ pub struct QuestionView {
     pub consensus: OptionSet,
     /// How it was reached.
     pub settled: Settled,
+    /// Whether any member answered it (rather than leaving its default).
+    pub answered: bool,
 }
 
 impl QuestionView {
@@ -72,9 +74,10 @@ pub struct Team<'p> {
     pub quiet: Vec<QuestionIdx>,
 }
 
-/// Compares the members' answers (`members[i]` is member `i`); `prefer` names the member whose
+/// Compares the members' answers (`members[i]` is member `i`; `given[i][q]` whether member `i`
+/// answered question `q` rather than leaving its default); `prefer` names the member whose
 /// answer settles a tie.
-pub fn team<'p>(pack: &'p Pack, members: &[&Answers], prefer: Option<usize>) -> Team<'p> {
+pub fn team<'p>(pack: &'p Pack, members: &[&Answers], given: &[&[bool]], prefer: Option<usize>) -> Team<'p> {
     let mut questions = Vec::new();
     let mut consensus_values = Vec::new();
     for (i, q) in pack.questions.iter().enumerate() {
@@ -105,7 +108,8 @@ pub fn team<'p>(pack: &'p Pack, members: &[&Answers], prefer: Option<usize>) -> 
         };
         let consensus = answers.get(pick).map_or_else(OptionSet::new, |(v, _)| *v);
         consensus_values.push(consensus);
-        questions.push(QuestionView { question, answers, consensus, settled });
+        let answered = given.iter().any(|g| g.get(i).copied().unwrap_or(true));
+        questions.push(QuestionView { question, answers, consensus, settled, answered });
     }
     let consensus = Answers::new(consensus_values);
     let evaluation = evaluate(pack, &consensus);
@@ -155,7 +159,8 @@ mod tests {
         let alice = answers(&pack, "latency = \"soft_realtime\"\nstatic_typing = \"preferred\"\n");
         let bob = answers(&pack, "latency = \"soft_realtime\"\nstatic_typing = \"indifferent\"\n");
         let carol = answers(&pack, "latency = \"hard_realtime\"\nstatic_typing = \"indifferent\"\n");
-        let t = team(&pack, &[&alice, &bob, &carol], None);
+        let all = vec![true; pack.questions.len()];
+        let t = team(&pack, &[&alice, &bob, &carol], &[&all, &all, &all], None);
         let latency = pack.question("latency").unwrap();
         let view = &t.questions[latency.get()];
         assert_eq!(view.settled, Settled::Majority);
@@ -174,9 +179,10 @@ mod tests {
         let alice = answers(&pack, "static_typing = \"required\"\n");
         let bob = answers(&pack, "static_typing = \"preferred\"\n");
         let typing = pack.question("static_typing").unwrap();
-        let t = team(&pack, &[&alice, &bob], Some(1));
+        let all = vec![true; pack.questions.len()];
+        let t = team(&pack, &[&alice, &bob], &[&all, &all], Some(1));
         assert_eq!(t.questions[typing.get()].settled, Settled::TiePreferred(1));
-        let t = team(&pack, &[&alice, &bob], None);
+        let t = team(&pack, &[&alice, &bob], &[&all, &all], None);
         assert_eq!(t.questions[typing.get()].settled, Settled::TieFirstListed(0));
     }
 }

@@ -10,53 +10,104 @@ use std::fmt::Write as _;
 /// How many of the rules that moved rank 1 are listed.
 const RULES: usize = 6;
 
+/// What the two sides are: file names, the packs each loaded, and `--set` on the new side.
+#[derive(Debug, Clone, Default)]
+pub struct Sides {
+    /// The old file's display name.
+    pub old: String,
+    /// The new file's display name.
+    pub new: String,
+    /// "Rule packs: ..." of each side, when team packs loaded.
+    pub packs: (Option<String>, Option<String>),
+    /// The `--set` flags laid over the new side, as given.
+    pub set: Vec<String>,
+}
+
+impl Sides {
+    /// "old.toml -> new.toml" with the --set flags.
+    fn compared(&self) -> String {
+        let set: String = self.set.iter().map(|s| format!(" --set {}", safe::line(s))).collect();
+        format!("{} -> {}{set}", self.old, self.new)
+    }
+
+    /// The sentence naming the packs of each side, when they differ.
+    fn packs_sentence(&self) -> String {
+        let side = |p: &Option<String>| {
+            p.as_deref()
+                .map_or("the built-in pack".to_string(), |l| l.trim_start_matches("Rule packs: ").to_string())
+        };
+        format!(
+            "The two sides are scored with different rule packs: before, {}; after, {}.",
+            side(&self.packs.0),
+            side(&self.packs.1)
+        )
+    }
+}
+
 /// `A, B` or `none`.
 fn labels(labels: &[String]) -> String {
     if labels.is_empty() { "none".to_string() } else { labels.join(", ") }
 }
 
-fn rank_text(s: Option<Standing>) -> String {
-    s.map_or_else(|| "out".to_string(), |s| s.rank.to_string())
+fn rank_text(s: Option<Standing>, in_pack: bool) -> String {
+    match s {
+        Some(s) => s.rank.to_string(),
+        None if in_pack => "excluded".to_string(),
+        None => "absent".to_string(),
+    }
 }
 
 fn score_text(s: Option<Standing>) -> String {
     s.map_or_else(|| "-".to_string(), |s| format!("{:.1}", s.score))
 }
 
-/// The first sentence: what happened to rank 1.
+/// The first sentence: what happened to rank 1 (and, when one or two answers did it, which).
 fn verdict(d: &Diff<'_>) -> String {
     match (&d.leader, &d.first.1) {
-        (Some(change), _) => format!("Rank 1 changes: {} -> {}.", change.old.1, change.new.1),
+        (Some(change), _) => {
+            let cause = match d.answers.as_slice() {
+                [a] => format!(" ({}: {} -> {})", a.title, labels(&a.old_labels), labels(&a.new_labels)),
+                _ => String::new(),
+            };
+            format!("Rank 1 changes: {} -> {}{cause}.", change.old.1, change.new.1)
+        }
         (None, Some((_, name))) if d.is_empty() => {
             format!("No change: the same answers rank the same ({name} first).")
         }
-        (None, Some((_, name))) => {
-            let moved = d.moves.len();
-            let noun = if moved == 1 { "language moves" } else { "languages move" };
-            format!("Rank 1 stays {name}; {moved} {noun}.")
-        }
+        (None, Some((_, name))) => match d.moves.len() {
+            0 => format!("Rank 1 stays {name}; no language moves."),
+            1 => format!("Rank 1 stays {name}; one language moves."),
+            n => format!("Rank 1 stays {name}; {n} languages move."),
+        },
         (None, None) => "No language is ranked on either side.".to_string(),
     }
 }
 
-/// Why the old leader lost first place, in words, when something beyond points did it.
+/// Why the old leader lost first place, when an exclusion or a requirement did it.
 fn leader_reasons(d: &Diff<'_>) -> Vec<String> {
     let Some(change) = &d.leader else { return Vec::new() };
     let mut out = Vec::new();
-    if change.old_out {
-        out.push(format!(
-            "{} is no longer ranked: the new side excludes it (or its rule packs do not have it).",
-            change.old.1
-        ));
+    for (reason, source) in &change.old_excluded_by {
+        out.push(format!("{} is now excluded: {reason} [{source}].", change.old.1));
+    }
+    if change.old_out && change.old_excluded_by.is_empty() {
+        out.push(format!("{} is not in the new side's rule packs.", change.old.1));
     }
     if !change.old_misses.is_empty() {
         out.push(format!(
-            "{} now misses a stated requirement: {}.",
+            "{} now misses a stated requirement that {} meets: {}.",
             change.old.1,
+            change.new.1,
             change.old_misses.join("; ")
         ));
     }
     out
+}
+
+/// Whether points decided the change (no exclusion, no requirement): then the rules that
+/// moved the gap are the explanation.
+fn points_decided(d: &Diff<'_>) -> bool {
+    d.leader.as_ref().is_some_and(|c| !c.old_out && c.old_misses.is_empty())
 }
 
 fn shift_line(s: &RuleShift) -> String {
@@ -71,12 +122,12 @@ fn shift_line(s: &RuleShift) -> String {
 }
 
 /// The text for a terminal, wrapped to `width`.
-pub fn text(d: &Diff<'_>, (old, new): (&str, &str), width: usize) -> String {
+pub fn text(d: &Diff<'_>, sides: &Sides, width: usize) -> String {
     let mut out = String::new();
-    out.push_str(&wrap(&format!("advisor diff {old} -> {new}"), width, "", "  "));
+    out.push_str(&wrap(&format!("advisor diff {}", sides.compared()), width, "", "  "));
     out.push_str(&wrap(&verdict(d), width, "", "  "));
     if d.packs_differ {
-        out.push_str(&wrap("The two sides are scored with different rule packs.", width, "", "  "));
+        out.push_str(&wrap(&sides.packs_sentence(), width, "", "  "));
     }
     if !d.answers.is_empty() {
         out.push_str("\nAnswers changed:\n");
@@ -88,18 +139,17 @@ pub fn text(d: &Diff<'_>, (old, new): (&str, &str), width: usize) -> String {
     if let Some(change) = &d.leader {
         out.push_str(&wrap(&format!("Why {} now leads {}:", change.new.1, change.old.1), width, "\n", "  "));
         for reason in leader_reasons(d) {
-            out.push_str(&wrap(&reason, width, "  ", "  "));
+            out.push_str(&wrap(&reason, width, "  ", "    "));
         }
-        // When an exclusion or a requirement decided it, the points are the lesser story.
-        let shown = if change.old_out || !change.old_misses.is_empty() { 3 } else { RULES };
-        if !change.rules.is_empty() {
+        // Points explain a change only when no exclusion or requirement decided it.
+        if points_decided(d) && !change.rules.is_empty() {
             out.push_str(&wrap(
                 &format!("The rules that moved the gap (points for {} over {}):", change.new.1, change.old.1),
                 width,
                 "  ",
                 "  ",
             ));
-            for s in change.rules.iter().take(shown) {
+            for s in change.rules.iter().take(RULES) {
                 out.push_str(&wrap(
                     &shift_line(s),
                     width,
@@ -107,9 +157,9 @@ pub fn text(d: &Diff<'_>, (old, new): (&str, &str), width: usize) -> String {
                     &" ".repeat(9),
                 ));
             }
-            if change.rules.len() > shown {
-                let rest: f64 = change.rules[shown..].iter().map(RuleShift::moved).sum();
-                let line = format!("from {} more rules", change.rules.len() - shown);
+            if change.rules.len() > RULES {
+                let rest: f64 = change.rules[RULES..].iter().map(RuleShift::moved).sum();
+                let line = format!("from {} more rules", change.rules.len() - RULES);
                 out.push_str(&wrap(&line, width, &format!("  {:>5}  ", signed(rest)), &" ".repeat(9)));
             }
         }
@@ -117,12 +167,14 @@ pub fn text(d: &Diff<'_>, (old, new): (&str, &str), width: usize) -> String {
     if !d.moves.is_empty() {
         out.push_str("\nRanking moves (rank and score, before -> after):\n");
         let width_name = d.moves.iter().map(|m| m.name.chars().count()).max().unwrap_or(0);
+        let w_old = d.moves.iter().map(|m| rank_text(m.old, m.in_old_pack).len()).max().unwrap_or(0);
+        let w_new = d.moves.iter().map(|m| rank_text(m.new, m.in_new_pack).len()).max().unwrap_or(0);
         for m in &d.moves {
             let line = format!(
-                "  {:<width_name$}  {:>3} -> {:<3}  {:>5} -> {:<5}",
+                "  {:<width_name$}  {:>w_old$} -> {:<w_new$}  {:>5} -> {:<5}",
                 m.name,
-                rank_text(m.old),
-                rank_text(m.new),
+                rank_text(m.old, m.in_old_pack),
+                rank_text(m.new, m.in_new_pack),
                 score_text(m.old),
                 score_text(m.new)
             );
@@ -140,20 +192,27 @@ fn md_row(m: &Move) -> String {
     format!(
         "| {} | {} | {} | {} | {} |",
         safe::markdown(&m.name),
-        rank_text(m.old),
-        rank_text(m.new),
+        rank_text(m.old, m.in_old_pack),
+        rank_text(m.new, m.in_new_pack),
         score_text(m.old),
         score_text(m.new)
     )
 }
 
 /// Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the verdict first.
-pub fn markdown(d: &Diff<'_>, (old, new): (&str, &str)) -> String {
+pub fn markdown(d: &Diff<'_>, sides: &Sides) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "**{}**\n", safe::markdown(&verdict(d)).replace(" -&gt; ", " → "));
-    let _ = writeln!(out, "Compared {} with {}.\n", safe::code_span(old), safe::code_span(new));
+    let set: String =
+        sides.set.iter().map(|s| format!(" {}", safe::code_span(&format!("--set {s}")))).collect();
+    let _ = writeln!(
+        out,
+        "Compared {} with {}{set}.\n",
+        safe::code_span(&sides.old),
+        safe::code_span(&sides.new)
+    );
     if d.packs_differ {
-        out.push_str("The two sides are scored with different rule packs.\n\n");
+        let _ = writeln!(out, "{}\n", safe::markdown(&sides.packs_sentence()));
     }
     if !d.answers.is_empty() {
         out.push_str("| Question | Before | After |\n| --- | --- | --- |\n");
@@ -172,7 +231,7 @@ pub fn markdown(d: &Diff<'_>, (old, new): (&str, &str)) -> String {
         for reason in leader_reasons(d) {
             let _ = writeln!(out, "{}\n", safe::markdown(&reason));
         }
-        if !change.rules.is_empty() {
+        if points_decided(d) && !change.rules.is_empty() {
             let _ = writeln!(
                 out,
                 "The rules that moved the gap (points for {} over {}):\n",
@@ -190,6 +249,11 @@ pub fn markdown(d: &Diff<'_>, (old, new): (&str, &str)) -> String {
                     signed(s.before),
                     signed(s.after)
                 );
+            }
+            if change.rules.len() > RULES {
+                let rest: f64 = change.rules[RULES..].iter().map(RuleShift::moved).sum();
+                let _ =
+                    writeln!(out, "- **{}** from {} more rules", signed(rest), change.rules.len() - RULES);
             }
             out.push('\n');
         }
@@ -217,7 +281,8 @@ fn standing_json(s: Option<Standing>) -> Option<StandingJson> {
 }
 
 /// The JSON object of `diff --format json` (shape documented in the README).
-pub fn json(d: &Diff<'_>, (old, new): (&str, &str)) -> Result<String, crate::error::Error> {
+pub fn json(d: &Diff<'_>, sides: &Sides) -> Result<String, crate::error::Error> {
+    let (old, new) = (&sides.old, &sides.new);
     let answers: Vec<serde_json::Value> = d
         .answers
         .iter()
@@ -239,6 +304,7 @@ pub fn json(d: &Diff<'_>, (old, new): (&str, &str)) -> Result<String, crate::err
             "before": c.old.0,
             "after": c.new.0,
             "before_excluded": c.old_out,
+            "before_excluded_by": c.old_excluded_by.iter().map(|(reason, source)| serde_json::json!({"reason": reason, "source": source})).collect::<Vec<_>>(),
             "before_misses": c.old_misses,
             "rules": c.rules.iter().map(|s| serde_json::json!({
                 "id": s.rule,
@@ -251,6 +317,7 @@ pub fn json(d: &Diff<'_>, (old, new): (&str, &str)) -> Result<String, crate::err
         "old": old,
         "new": new,
         "packs_differ": d.packs_differ,
+        "set": sides.set,
         "rank_1_changed": d.leader.is_some(),
         "answers": answers,
         "leader": leader,

@@ -21,17 +21,45 @@ fn who(names: &[String], members: &[usize]) -> String {
     in_words(&list)
 }
 
-/// How the consensus answer was reached, in words.
+/// How the consensus answer was reached, in words (no parentheses: it sits inside some).
 fn settled(names: &[String], s: Settled) -> String {
     match s {
         Settled::Unanimous => "unanimous".to_string(),
         Settled::Majority => "the majority".to_string(),
-        Settled::TiePreferred(m) => format!("a tie, settled by {} (--prefer)", names[m]),
-        Settled::TieDefault => "a tie, settled by the question's default".to_string(),
+        Settled::TiePreferred(m) => format!("a tie settled by {}, as --prefer asks", names[m]),
+        Settled::TieDefault => "a tie settled by the question's default".to_string(),
         Settled::TieFirstListed(m) => {
-            format!("a tie, settled by {}, listed first (--prefer chooses)", names[m])
+            format!("a tie settled by {}, listed first; --prefer chooses another", names[m])
         }
     }
+}
+
+/// Every answer given to a question, with who gave it: "Soft realtime (alice and bob) / Hard
+/// realtime (carol)".
+fn split(pack: &Pack, view: &crate::engine::team::QuestionView, names: &[String]) -> String {
+    let parts: Vec<String> = view
+        .answers
+        .iter()
+        .map(|(v, w)| format!("{} ({})", answer(pack, view.question, v), who(names, w)))
+        .collect();
+    parts.join(" / ")
+}
+
+/// One line per contested question: the answers, the consensus and how it was reached.
+pub fn contested(pack: &Pack, t: &Team<'_>, names: &[String]) -> Vec<String> {
+    t.questions
+        .iter()
+        .filter(|v| v.disagreed())
+        .map(|v| {
+            format!(
+                "{}: {}; the consensus is {}, {}",
+                pack.questions[v.question].title,
+                split(pack, v, names),
+                answer(pack, v.question, &v.consensus),
+                settled(names, v.settled)
+            )
+        })
+        .collect()
 }
 
 fn leader_name(pack: &Pack, l: Option<crate::model::LangIdx>) -> String {
@@ -59,30 +87,28 @@ fn parts(pack: &Pack, t: &Team<'_>, names: &[String]) -> Parts {
         names.iter().zip(&t.member_leaders).map(|(n, l)| format!("{n}: {}", leader_name(pack, *l))).collect();
     head.push(format!("Each member's own rank 1: {}.", own.join("; ")));
     let disagreed = t.questions.iter().filter(|v| v.disagreed()).count();
+    let answered = t.questions.iter().filter(|v| v.answered).count();
     let flipping = t.matter.iter().map(|f| f.question).collect::<std::collections::BTreeSet<_>>().len();
-    head.push(format!(
-        "{} of {} questions are answered alike; {disagreed} {}, and {flipping} of them {} rank 1.",
-        t.questions.len() - disagreed,
-        t.questions.len(),
-        if disagreed == 1 { "is not" } else { "are not" },
-        if flipping == 1 { "changes" } else { "change" }
-    ));
+    head.push(match (disagreed, flipping) {
+        (0, _) => format!("All members give the same answers ({answered} questions answered)."),
+        (d, 0) => format!("Of the {answered} questions answered, {d} differ; none of them changes rank 1."),
+        (d, f) => format!(
+            "Of the {answered} questions answered, {d} differ; {f} of them {} rank 1.",
+            if f == 1 { "changes" } else { "change" }
+        ),
+    });
 
     let matter = t
         .matter
         .iter()
         .map(|f| {
             let view = &t.questions[f.question.get()];
-            let consensus_who =
-                view.answers.iter().find(|(v, _)| *v == view.consensus).map_or(&[][..], |(_, w)| w);
-            let verb = if f.members.len() == 1 { "answers" } else { "answer" };
             format!(
-                "{}: the consensus is {} ({}, {}); {} {verb} {}, which puts {} first",
+                "{}: {}; the consensus is {}, {}; {} would put {} first",
                 pack.questions[f.question].title,
+                split(pack, view, names),
                 answer(pack, f.question, &view.consensus),
-                who(names, consensus_who),
                 settled(names, view.settled),
-                who(names, &f.members),
                 answer(pack, f.question, &f.answer),
                 leader_name(pack, f.leader)
             )
@@ -93,15 +119,10 @@ fn parts(pack: &Pack, t: &Team<'_>, names: &[String]) -> Parts {
         .iter()
         .map(|&q| {
             let view = &t.questions[q.get()];
-            let split: Vec<String> = view
-                .answers
-                .iter()
-                .map(|(v, w)| format!("{} ({})", answer(pack, q, v), who(names, w)))
-                .collect();
             format!(
-                "{}: {}; the consensus is {} ({})",
+                "{}: {}; the consensus is {}, {}",
                 pack.questions[q].title,
-                split.join(" / "),
+                split(pack, view, names),
                 answer(pack, q, &view.consensus),
                 settled(names, view.settled)
             )
@@ -233,16 +254,17 @@ pub fn json(pack: &Pack, t: &Team<'_>, names: &[String]) -> Result<String, crate
 }
 
 /// The section a decision record adds for a team (from a pack made safe for Markdown): who
-/// answered, the disagreements that mattered and how each was settled, and those that moved
-/// nothing.
-pub fn record_section(pack: &Pack, t: &Team<'_>, names: &[String]) -> String {
+/// answered, the disagreements that would change rank 1 and how each was settled, those that
+/// move nothing, and where the record's own answers differ from the consensus.
+pub fn record_section(
+    pack: &Pack,
+    t: &Team<'_>,
+    names: &[String],
+    recorded: &crate::model::Answers,
+) -> String {
     let names: Vec<String> = names.iter().map(|n| crate::safe::markdown(n).into_owned()).collect();
     let p = parts(pack, t, &names);
-    let mut out = String::from(
-        "### Team Answers
-
-",
-    );
+    let mut out = String::from("### Team Answers\n\n");
     let _ = writeln!(
         out,
         "{} members answered on their own ({}). {} {}\n",
@@ -251,17 +273,30 @@ pub fn record_section(pack: &Pack, t: &Team<'_>, names: &[String]) -> String {
         p.head[2],
         p.head[3]
     );
+    let differs: Vec<&str> = t
+        .questions
+        .iter()
+        .filter(|v| recorded.get(v.question) != &v.consensus)
+        .map(|v| pack.questions[v.question].title.as_str())
+        .collect();
+    if !differs.is_empty() {
+        let _ = writeln!(
+            out,
+            "This record scores the answers file above, which differs from the team's consensus on: {}.\n",
+            in_words(&differs)
+        );
+    }
     if p.matter.is_empty() {
-        out.push_str("No disagreement changes rank 1.\n\n");
+        out.push_str("No disagreement would change rank 1.\n\n");
     } else {
-        out.push_str("Disagreements that changed rank 1, and how each was settled:\n\n");
+        out.push_str("Disagreements that would change rank 1, and how each was settled:\n\n");
         for line in &p.matter {
             let _ = writeln!(out, "* {line}");
         }
         out.push('\n');
     }
     if !p.quiet.is_empty() {
-        out.push_str("Disagreements that moved nothing at rank 1:\n\n");
+        out.push_str("Disagreements that move nothing at rank 1:\n\n");
         for line in &p.quiet {
             let _ = writeln!(out, "* {line}");
         }

@@ -285,7 +285,7 @@ fn many_files_are_checked_one_line_each_with_a_summary() {
     assert!(github.stdout.contains("::error file=svc/c/api.advisor.toml,line=3,col=9,"), "{}", github.stdout);
     assert!(
         github.stdout.ends_with(
-            "advisor check: 4 files; holds: 1, does not hold: 1, no decision: 1, malformed: 1; exit 2\n"
+            "advisor check: 4 files; holds: 1, does not hold: 1, no decision: 1, cannot be checked: 1; exit 2\n"
         ),
         "{}",
         github.stdout

@@ -34,7 +34,13 @@ fn a_change_of_rank_1_is_explained_in_every_format() {
     assert_eq!(text.code, 0, "{}", text.stderr);
     insta::assert_snapshot!("diff_rank_1_text", text.stdout);
     let markdown = test.run_with(&["diff", "old.toml", "new.toml", "--format", "markdown"]);
-    assert!(markdown.stdout.starts_with("**Rank 1 changes: Elixir → Rust.**\n"), "{}", markdown.stdout);
+    assert!(
+        markdown.stdout.starts_with(
+            "**Rank 1 changes: Elixir → Rust (Latency guarantee: Soft realtime → Hard realtime).**\n"
+        ),
+        "{}",
+        markdown.stdout
+    );
     insta::assert_snapshot!("diff_rank_1_markdown", markdown.stdout);
     let json = test.run_with(&["diff", "old.toml", "new.toml", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
@@ -92,7 +98,7 @@ fn one_side_can_come_from_standard_input() {
         .run();
     assert_eq!(piped.code, 0, "{}", piped.stderr);
     assert!(
-        piped.stdout.starts_with("advisor diff <stdin> -> new.toml\nRank 1 changes: Elixir -> Rust."),
+        piped.stdout.starts_with("advisor diff <stdin> -> new.toml\nRank 1 changes: Elixir -> Rust"),
         "{}",
         piped.stdout
     );

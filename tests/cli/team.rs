@@ -24,7 +24,7 @@ fn disagreements_that_change_rank_1_come_first() {
     let quiet = out.stdout.find("Disagreements that move nothing").expect("one does not");
     assert!(settle < quiet);
     let flat = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("carol answers Hard realtime, which puts Rust first"), "{}", out.stdout);
+    assert!(flat.contains("Soft realtime (alice and bob) / Hard realtime (carol); the consensus is Soft realtime, the majority; Hard realtime would put Rust first"), "{}", out.stdout);
     assert!(
         out.stdout.contains("Each member's own rank 1: alice: Elixir; bob: Elixir; carol: Rust."),
         "{}",
@@ -72,13 +72,29 @@ fn ties_are_settled_by_prefer_and_the_consensus_can_be_saved() {
         "advisor.toml",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("a tie, settled by b (--prefer)"), "{}", out.stdout);
+    let flat = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("a tie settled by b, as --prefer asks"), "{}", out.stdout);
     let saved = std::fs::read_to_string(test.path().join("advisor.toml")).unwrap();
     assert!(saved.contains("static_typing = \"preferred\""), "{saved}");
     let scored = test.run_with(&["recommend", "advisor.toml", "--format", "json"]);
     assert_eq!(scored.code, 0, "the consensus is a valid answers file: {}", scored.stderr);
     let again = test.run_with(&["team", "a.toml", "b.toml", "--write-consensus", "advisor.toml"]);
     assert_eq!(again.code, 2, "an existing file is not replaced without --force");
+
+    // A member named twice counts once; --prefer takes a member's name; a folder's advisor.toml
+    // (the consensus written there) is not a member.
+    let twice = test.run_with(&["team", "a.toml", "b.toml", "./a.toml", "--prefer", "b"]);
+    assert_eq!(twice.code, 0, "{}", twice.stderr);
+    assert!(twice.stdout.starts_with("advisor team: a, b (2 members)"), "{}", twice.stdout);
+    let folder = Test::new()
+        .file("m/a.toml", format!("{BASE}static_typing = \"required\"\n"))
+        .file("m/b.toml", format!("{BASE}static_typing = \"preferred\"\n"))
+        .file("m/advisor.toml", format!("{BASE}static_typing = \"preferred\"\n"));
+    let out = folder.run_with(&["team", "m"]);
+    assert!(out.stdout.starts_with("advisor team: a, b (2 members)"), "{}", out.stdout);
+    let stranger = folder.run_with(&["team", "m", "--prefer", "zed"]);
+    assert_eq!(stranger.code, 2);
+    assert!(stranger.stderr.contains("the members are a, b"), "{}", stranger.stderr);
 
     let one = test.run_with(&["team", "a.toml"]);
     assert_eq!(one.code, 2);
@@ -98,9 +114,16 @@ fn a_record_tells_how_the_team_settled_its_disagreements() {
     let section =
         out.stdout.split("### Team Answers").nth(1).expect("a team section").split("\n### ").next().unwrap();
     assert!(section.contains("3 members answered on their own (alice, bob and carol)"), "{section}");
-    assert!(section.contains("Disagreements that changed rank 1, and how each was settled:"), "{section}");
-    assert!(section.contains("carol answers Hard realtime, which puts Rust first"), "{section}");
-    assert!(section.contains("Disagreements that moved nothing at rank 1:"), "{section}");
+    assert!(
+        section.contains("Disagreements that would change rank 1, and how each was settled:"),
+        "{section}"
+    );
+    assert!(section.contains("Hard realtime would put Rust first"), "{section}");
+    assert!(
+        section.contains("differs from the team's consensus on:"),
+        "the record's own answers are not the consensus: {section}"
+    );
+    assert!(section.contains("Disagreements that move nothing at rank 1:"), "{section}");
     let lone = Test::new()
         .in_project()
         .args(&["export", "examples/realtime-chat.toml", "--team", "examples/team/alice.toml"])
