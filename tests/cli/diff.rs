@@ -68,17 +68,11 @@ fn a_change_that_keeps_rank_1_lists_the_moves_and_exits_0() {
 
 #[test]
 fn a_change_of_rule_packs_is_named() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/packs/platform-jvm");
-    let mut test = Test::new().file(".git/HEAD", "x").file("old.toml", example("enterprise-backend.toml"));
-    for folder in ["rules", "sources"] {
-        for entry in std::fs::read_dir(format!("{root}/{folder}")).unwrap() {
-            let path = entry.unwrap().path();
-            test = test.file(
-                &format!("jvm/{folder}/{}", path.file_name().unwrap().to_string_lossy()),
-                std::fs::read(&path).unwrap(),
-            );
-        }
-    }
+    let test = crate::with_example_pack(
+        Test::new().file(".git/HEAD", "x").file("old.toml", example("enterprise-backend.toml")),
+        "platform-jvm",
+        "jvm",
+    );
     let with_pack =
         example("enterprise-backend.toml").replacen("version = 1", "version = 1\npacks = [\"jvm\"]", 1);
     let test = test.file("new.toml", with_pack);

@@ -9,16 +9,7 @@ const SECRET: &str = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAA
 
 /// A copy of the platform-jvm example pack in the run's folder, under `pack/`.
 fn with_pack(test: Test) -> Test {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/packs/platform-jvm");
-    let mut test = test;
-    for folder in ["rules", "sources"] {
-        for entry in std::fs::read_dir(format!("{root}/{folder}")).unwrap() {
-            let path = entry.unwrap().path();
-            let name = format!("pack/{folder}/{}", path.file_name().unwrap().to_string_lossy());
-            test = test.file(&name, std::fs::read(&path).unwrap());
-        }
-    }
-    test
+    crate::with_example_pack(test, "platform-jvm", "pack")
 }
 
 #[cfg(unix)]

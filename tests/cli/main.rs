@@ -155,6 +155,20 @@ pub const TODAY: &str = "1795219200";
 /// The same day for `check --today`, so waiver expiry does not depend on the day tests run.
 pub const TODAY_DATE: &str = "2026-11-21";
 
+/// The test with a copy of the example pack `examples/packs/NAME` at `dest` in its folder.
+pub fn with_example_pack(mut test: Test, name: &str, dest: &str) -> Test {
+    let root = format!("{}/examples/packs/{name}", env!("CARGO_MANIFEST_DIR"));
+    for folder in ["languages", "questions", "rules", "sources"] {
+        let Ok(entries) = std::fs::read_dir(format!("{root}/{folder}")) else { continue };
+        for entry in entries {
+            let path = entry.expect("pack entry").path();
+            let file = format!("{dest}/{folder}/{}", path.file_name().expect("name").to_string_lossy());
+            test = test.file(&file, std::fs::read(&path).expect("pack file"));
+        }
+    }
+    test
+}
+
 /// The text of an example answers file (`examples/NAME`).
 pub fn example(name: &str) -> String {
     std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))).expect("example file")

@@ -92,15 +92,11 @@ fn a_pack_can_add_a_language_and_a_question() {
     assert!(schema.stdout.contains("\"allocator_control\""));
     let text = "version = 1\npacks = [\"../zig\"]\n[answers]\nshape = \"strict_latency\"\ntask_nature = \"mixed\"\nruntime_needs = [\"no_gc\"]\nallocator_control = \"required\"\nteam_languages = [\"zig\"]\n";
     // The answers file names its pack relative to itself, inside its repository.
-    let mut test = Test::new().file(".git/HEAD", "x").file("team/advisor.toml", text);
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/packs/zig");
-    for folder in ["languages", "questions", "rules", "sources"] {
-        for entry in std::fs::read_dir(format!("{root}/{folder}")).unwrap() {
-            let path = entry.unwrap().path();
-            let name = format!("zig/{folder}/{}", path.file_name().unwrap().to_string_lossy());
-            test = test.file(&name, std::fs::read(&path).unwrap());
-        }
-    }
+    let test = crate::with_example_pack(
+        Test::new().file(".git/HEAD", "x").file("team/advisor.toml", text),
+        "zig",
+        "zig",
+    );
     let out = test.run_with(&["recommend", "--answers", "team/advisor.toml", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
