@@ -76,18 +76,23 @@ pub fn in_yaml(text: &str, path: &[&str], target: Target) -> Option<Position> {
 /// The value after `key:` in a line of YAML, in block style (`- key: value`) or flow style
 /// (`- {key: value, ...}`), without quotes or a trailing comment.
 fn value_of<'t>(line: &'t str, key: &str) -> Option<&'t str> {
-    let pattern = format!("{key}:");
+    // Called for every line of every pack file on each load: no allocation here.
     let mut from = 0;
-    while let Some(found) = line[from..].find(&pattern) {
+    while let Some(found) = line[from..].find(key) {
         let at = from + found;
+        let after = at + key.len();
+        if !line[after..].starts_with(':') {
+            from = after;
+            continue;
+        }
         let before = line[..at].trim_end_matches([' ', '-']).chars().last();
         if before.is_none() || matches!(before, Some('{') | Some(',')) {
-            let rest = line[at + pattern.len()..].trim_start();
+            let rest = line[after + 1..].trim_start();
             let end = rest.find([',', '}']).unwrap_or(rest.len());
             let value = rest[..end].split(" #").next().unwrap_or("").trim();
             return Some(value.trim_matches(|c| c == '"' || c == '\''));
         }
-        from = at + pattern.len();
+        from = after + 1;
     }
     None
 }

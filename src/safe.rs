@@ -22,6 +22,35 @@ pub fn unsafe_char(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 
+/// What makes a text unfit for one line of a terminal, a record or a CI log, if anything: the
+/// first control character (or direction override), or the `##[` marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unfit {
+    /// A control character or a direction override.
+    Control(char),
+    /// GitHub's older workflow-command marker.
+    LegacyCommand,
+}
+
+/// The first thing that makes `text` unfit for one line, in one pass (pack loading checks every
+/// text of every entry with it).
+pub fn unfit(text: &str) -> Option<Unfit> {
+    let bytes = text.as_bytes();
+    // Plain printable ASCII without `#` is fit: one fast scan settles most texts.
+    if !bytes.iter().any(|&b| !(0x20..0x7f).contains(&b) || b == b'#') {
+        return None;
+    }
+    for (i, c) in text.char_indices() {
+        if unsafe_char(c) {
+            return Some(Unfit::Control(c));
+        }
+        if c == '#' && bytes.get(i + 1) == Some(&b'#') && bytes.get(i + 2) == Some(&b'[') {
+            return Some(Unfit::LegacyCommand);
+        }
+    }
+    None
+}
+
 /// The marker of GitHub's older workflow-command syntax, which a runner finds anywhere in a
 /// line of a log.
 pub const LEGACY_COMMAND: &str = "##[";
@@ -240,6 +269,16 @@ mod tests {
         assert_eq!(markdown("a\n---\nb"), "a --- b");
         assert_eq!(markdown("1. not a list"), "\\1. not a list");
         assert_eq!(markdown("a | b"), "a \\| b");
+    }
+
+    #[test]
+    fn unfit_text_is_found_in_one_pass() {
+        assert_eq!(unfit("plain text, C# and I/O"), None);
+        assert_eq!(unfit("caf\u{e9} \u{2014} fine"), None);
+        assert_eq!(unfit("a\u{1b}[2J"), Some(Unfit::Control('\u{1b}')));
+        assert_eq!(unfit("x \u{202e}y"), Some(Unfit::Control('\u{202e}')));
+        assert_eq!(unfit("x ##[warning]y"), Some(Unfit::LegacyCommand));
+        assert_eq!(unfit("# heading"), None);
     }
 
     #[test]

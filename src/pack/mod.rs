@@ -595,16 +595,15 @@ impl Builder {
     /// control character (escape sequences, carriage returns, line breaks) and no bidirectional
     /// override that could disguise it.
     fn one_line(&mut self, site: &Site<'_>, field: &str, value: &str) {
-        if value.contains(crate::safe::LEGACY_COMMAND) {
-            self.problems.push(site.problem(format!(
+        match crate::safe::unfit(value) {
+            None => {}
+            Some(crate::safe::Unfit::LegacyCommand) => self.problems.push(site.problem(format!(
                 "`{field}` contains `#`, `#`, `[` in a row, which a GitHub runner reads as a workflow command in any log line"
-            )));
-        }
-        if let Some(c) = value.chars().find(|&c| crate::safe::unsafe_char(c)) {
-            self.problems.push(site.problem(format!(
+            ))),
+            Some(crate::safe::Unfit::Control(c)) => self.problems.push(site.problem(format!(
                 "`{field}` contains the control character U+{:04X}; pack text is one line of plain text (a folded `>-` block joins lines)",
                 c as u32
-            )));
+            ))),
         }
     }
 
