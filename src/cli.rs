@@ -62,13 +62,16 @@ pub enum Command {
   advisor ask                                    pre-filled from ./advisor.toml when it exists
   advisor ask game.toml --save game.toml         revise a file and save it in place")]
     Ask(AskArgs),
-    /// Re-check the decision recorded in an answers file against the current rule pack (for CI).
+    /// Re-check the decisions recorded in answers files against the current rule pack (for CI).
     ///
-    /// Exit code 0 when the recorded decision still holds (or an unexpired waiver keeps it),
-    /// 1 when it no longer does, 2 when the file is unusable.
+    /// One file gets the full report; several files, or a folder (searched for advisor.toml
+    /// and *.advisor.toml), get one line each and a summary. Exit code 0 when every recorded
+    /// decision still holds (or an unexpired waiver keeps it), 1 when one no longer does, 2
+    /// when a file is unusable.
     #[command(after_help = "Examples:
   advisor check                                  ./advisor.toml
-  advisor check services/api/advisor.toml --format github
+  advisor check services/api/advisor.toml --format github --no-file-packs
+  advisor check services/                        every service's file, one line each
   advisor check --tolerance 5 --strict")]
     Check(CheckArgs),
     /// Take one language's score apart: every rule that fired, its caveats, why it is excluded,
