@@ -16,9 +16,11 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     // standard input or --set, the file they should be saved as.
     let flags: Vec<&str> = file.set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect();
     let (answers_path, answers_note) = match args.input.named() {
-        Some(path) if path.as_os_str() != "-" && flags.is_empty() => (input.source.clone(), None),
+        Some(path) if path.as_os_str() != "-" && flags.is_empty() => {
+            (from_repository_root(path, &input.source), None)
+        }
         Some(path) if path.as_os_str() != "-" => (
-            input.source.clone(),
+            from_repository_root(path, &input.source),
             Some(format!("from {} with --set {}", crate::safe::code_span(&input.source), flags.join(", "))),
         ),
         Some(_) => (super::DEFAULT_FILE.to_string(), Some("from standard input".to_string())),
@@ -145,6 +147,23 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         let _ = writeln!(io.stderr, "Marked {} as {status}", crate::safe::path(&old));
     }
     Ok(0)
+}
+
+/// The answers file as CI names it: relative to the root of the repository around it (the
+/// record is read there, wherever it was exported from), or as given outside a repository.
+fn from_repository_root(path: &Path, shown: &str) -> String {
+    let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Ok(folder) = std::fs::canonicalize(folder) else { return shown.to_string() };
+    let Some(root) = folder.ancestors().find(|a| a.join(".git").exists()) else { return shown.to_string() };
+    let Some(name) = path.file_name() else { return shown.to_string() };
+    match folder.join(name).strip_prefix(root) {
+        Ok(relative) => {
+            let parts: Vec<String> =
+                relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            crate::safe::line(&parts.join("/")).into_owned()
+        }
+        Err(_) => shown.to_string(),
+    }
 }
 
 /// A file's name without its folder or `.md`.

@@ -406,3 +406,18 @@ fn records_say_each_thing_once_strongest_first() {
         }
     }
 }
+
+/// A record names the answers file as CI does, from the repository's root, wherever the
+/// export ran.
+#[test]
+fn records_name_the_answers_file_from_the_repository_root() {
+    let test = Test::new()
+        .file(".git/HEAD", "x")
+        .file("services/api/advisor.toml", crate::example("realtime-chat.toml"));
+    let mut cmd = test.command();
+    let out =
+        cmd.current_dir(test.path().join("services")).args(["export", "api/advisor.toml"]).output().unwrap();
+    let record = String::from_utf8(out.stdout).unwrap();
+    assert!(record.contains("`advisor check services/api/advisor.toml`"), "{record}");
+    assert!(!record.contains("advisor check api/advisor.toml"), "{record}");
+}
