@@ -129,8 +129,24 @@ pub fn read_stream(stream: impl Read, limit: u64) -> Result<String, ReadError> {
 /// The folder an answers file and the packs it names must stay in: the repository around `dir`
 /// (the nearest folder holding `.git`), or `dir` itself outside a repository.
 pub fn repository_root(dir: &Path) -> Option<std::path::PathBuf> {
+    thread_local! {
+        /// Whether a folder holds `.git`, by folder: checking thousands of files in one run
+        /// asks about the same parent folders again and again.
+        static HOLDS_GIT: std::cell::RefCell<std::collections::HashMap<std::path::PathBuf, bool>> =
+            std::cell::RefCell::default();
+    }
+    let holds_git = |folder: &Path| {
+        HOLDS_GIT.with(|known| {
+            if let Some(&answer) = known.borrow().get(folder) {
+                return answer;
+            }
+            let answer = folder.join(".git").exists();
+            known.borrow_mut().insert(folder.to_path_buf(), answer);
+            answer
+        })
+    };
     let dir = std::fs::canonicalize(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }).ok()?;
-    let root = dir.ancestors().find(|a| a.join(".git").exists()).map(Path::to_path_buf);
+    let root = dir.ancestors().find(|a| holds_git(a)).map(Path::to_path_buf);
     Some(root.unwrap_or(dir))
 }
 

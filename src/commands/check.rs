@@ -123,7 +123,9 @@ enum Outcome {
         verdict: check::Verdict,
         /// The main finding, in one line.
         summary: String,
+        /// The file's annotations (`--format github` only).
         github: String,
+        /// The file's JSON object (`--format json` only).
         json: serde_json::Value,
     },
     /// It could not be read or checked.
@@ -194,9 +196,17 @@ fn many(args: &CheckArgs, named: &[&Path], io: &mut Io<'_>) -> Result<u8, Error>
                     }
                     _ => main,
                 };
-                let github = report::check::github(&input.pack, &shown, &assessment);
-                let json =
-                    report::check::json_value(&input.pack, &shown, &input.file, args.tolerance, &assessment);
+                // Only the format that is printed is rendered: thousands of files add up.
+                let github = if args.format == CheckFormat::Github {
+                    report::check::github(&input.pack, &shown, &assessment)
+                } else {
+                    String::new()
+                };
+                let json = if args.format == CheckFormat::Json {
+                    report::check::json_value(&input.pack, &shown, &input.file, args.tolerance, &assessment)
+                } else {
+                    serde_json::Value::Null
+                };
                 Outcome::Judged { verdict: assessment.verdict, summary, github, json }
             }
         };
