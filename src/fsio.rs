@@ -126,6 +126,23 @@ pub fn read_stream(stream: impl Read, limit: u64) -> Result<String, ReadError> {
     })
 }
 
+/// The entries of a folder, sorted by path; a folder that cannot be listed is a diagnostic
+/// naming it ("cannot read the folder: ...").
+pub fn folder_entries(
+    dir: &Path,
+) -> Result<Vec<std::path::PathBuf>, (io::ErrorKind, crate::error::Diagnostic)> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        let problem = crate::error::Diagnostic::new(
+            crate::safe::path(dir),
+            format!("cannot read the folder: {}", io_reason(&e)),
+        );
+        (e.kind(), problem)
+    })?;
+    let mut paths: Vec<std::path::PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// The folder an answers file and the packs it names must stay in: the repository around `dir`
 /// (the nearest folder holding `.git`), or `dir` itself outside a repository.
 pub fn repository_root(dir: &Path) -> Option<std::path::PathBuf> {

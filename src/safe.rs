@@ -92,12 +92,12 @@ pub fn lines(text: &str) -> Cow<'_, str> {
 
 /// A file name as a message starts with it: one line, at most 200 characters.
 pub fn name(text: &str) -> String {
-    let text = line(text);
-    if text.chars().count() <= 200 {
-        text.into_owned()
-    } else {
-        format!("{}…", text.chars().take(199).collect::<String>())
-    }
+    clip(&line(text), 200).into_owned()
+}
+
+/// A value as a message echoes it: one line, at most 60 characters.
+pub fn echo(text: &str) -> String {
+    clip(&line(text), ECHO).into_owned()
 }
 
 /// A path as messages show it.
@@ -121,10 +121,10 @@ pub fn message(text: &str) -> String {
         out.push_str(&rest[..=start]);
         let body = &rest[start + 1..];
         let Some(end) = body.find(quote) else {
-            out.push_str(&clip(body));
+            out.push_str(&clip(body, ECHO));
             return out;
         };
-        out.push_str(&clip(&body[..end]));
+        out.push_str(&clip(&body[..end], ECHO));
         out.push(quote);
         rest = &body[end + 1..];
     }
@@ -132,12 +132,12 @@ pub fn message(text: &str) -> String {
     out
 }
 
-/// At most [`ECHO`] characters, `…` marking a cut.
-fn clip(text: &str) -> Cow<'_, str> {
-    if text.chars().count() <= ECHO {
+/// At most `limit` characters, `…` marking a cut.
+fn clip(text: &str, limit: usize) -> Cow<'_, str> {
+    if text.chars().count() <= limit {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(format!("{}…", text.chars().take(ECHO - 1).collect::<String>()))
+        Cow::Owned(format!("{}…", text.chars().take(limit - 1).collect::<String>()))
     }
 }
 

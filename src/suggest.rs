@@ -28,13 +28,7 @@ fn distance(a: &str, b: &str) -> usize {
 /// A value as it may be echoed in a message: control characters escaped, at most 60
 /// characters, `…` marking a cut.
 pub fn shorten(text: &str) -> String {
-    const LIMIT: usize = 60;
-    let text = crate::safe::line(text);
-    if text.chars().count() <= LIMIT {
-        text.into_owned()
-    } else {
-        format!("{}…", text.chars().take(LIMIT - 1).collect::<String>())
-    }
+    crate::safe::echo(text)
 }
 
 /// Names people write for an id: `golang` means `go`.

@@ -209,14 +209,7 @@ pub fn parse_with(
     pack: &Pack,
     sets: &[flags::SetAnswer],
 ) -> Result<AnswersFile, Error> {
-    if text.trim().is_empty() {
-        return Err(Error::invalid(Diagnostic::new(
-            file,
-            "the file is empty; expected `version = 1` and an [answers] table (`advisor init` writes a starter)",
-        )));
-    }
-    let raw = raw_file(file, text, format)?;
-    check_parsed(Parsed { raw }, file, text, format, pack, sets)
+    check_parsed(parse_text(file, text, format)?, file, text, format, pack, sets)
 }
 
 /// An answers text parsed once: the packs it names can be loaded before its answers are

@@ -94,14 +94,7 @@ fn is_answers_file(name: &str) -> bool {
 /// The answers files under `dir` (not following links, skipping hidden folders and build
 /// output), sorted.
 fn search(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Error::invalid(crate::error::Diagnostic::new(
-            crate::safe::path(dir),
-            format!("cannot read the folder: {}", fsio::io_reason(&e)),
-        ))
-    })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
+    let paths = fsio::folder_entries(dir).map_err(|(_, problem)| Error::invalid(problem))?;
     for path in paths {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };

@@ -10,20 +10,13 @@ use std::path::{Path, PathBuf};
 
 /// The answers files of a folder: `*.toml`, `*.yaml`, `*.yml`, sorted.
 fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Error::invalid(Diagnostic::new(
-            crate::safe::path(dir),
-            format!("cannot read the folder: {}", fsio::io_reason(&e)),
-        ))
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
+    let files: Vec<PathBuf> = fsio::folder_entries(dir)
+        .map_err(|(_, problem)| Error::invalid(problem))?
+        .into_iter()
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml" || e == "yaml" || e == "yml"))
         // The team's own advisor.toml (a consensus written there, say) is not a member.
         .filter(|p| p.file_stem().is_none_or(|s| s != "advisor"))
         .collect();
-    files.sort();
     Ok(files)
 }
 

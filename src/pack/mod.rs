@@ -168,25 +168,17 @@ fn read_pack_file(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 /// The entries of a pack's subfolder with one of `extensions`, sorted; a missing subfolder has
 /// none, an unreadable one is a problem.
 fn listed(folder: &Path, extensions: &[&str], problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let entries = match std::fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
-        Err(e) => {
-            let reason = crate::fsio::io_reason(&e);
-            problems.push(Diagnostic::new(
-                crate::safe::path(folder),
-                format!("cannot read the folder: {reason}"),
-            ));
-            return Vec::new();
+    match crate::fsio::folder_entries(folder) {
+        Ok(paths) => paths
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| extensions.iter().any(|x| e == *x)))
+            .collect(),
+        Err((std::io::ErrorKind::NotFound, _)) => Vec::new(),
+        Err((_, problem)) => {
+            problems.push(problem);
+            Vec::new()
         }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| extensions.iter().any(|x| e == *x)))
-        .collect();
-    paths.sort();
-    paths
+    }
 }
 
 /// The files of one pack folder, sorted within each folder, `radar.csv` last.

@@ -116,18 +116,9 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
     if !evaluation.excluded.is_empty() {
         out.push_str("## Excluded\n\n");
         // One line per knock-out, naming every language it excludes.
-        let mut seen: Vec<&str> = Vec::new();
-        for e in evaluation.excluded.iter().flat_map(|x| &x.by) {
-            if seen.contains(&e.id.as_str()) {
-                continue;
-            }
-            seen.push(&e.id);
-            let names: Vec<String> = evaluation
-                .excluded
-                .iter()
-                .filter(|x| x.by.iter().any(|b| b.id == e.id))
-                .map(|x| format!("**{}**", pack.languages[x.language].name))
-                .collect();
+        for (e, languages) in super::knockouts(evaluation) {
+            let names: Vec<String> =
+                languages.iter().map(|&l| format!("**{}**", pack.languages[l].name)).collect();
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let _ = writeln!(out, "- {}: {} _({})_", super::in_words(&names), e.reason, e.source);
         }

@@ -383,6 +383,23 @@ pub fn cell(text: &str) -> String {
     out
 }
 
+/// Each knock-out that applies, once, with the languages it excludes, in order of first use:
+/// reports give one line per knock-out rather than one per language.
+pub fn knockouts<'p>(
+    evaluation: &Evaluation<'p>,
+) -> Vec<(&'p crate::model::Exclusion, Vec<crate::model::LangIdx>)> {
+    let mut out: Vec<(&crate::model::Exclusion, Vec<crate::model::LangIdx>)> = Vec::new();
+    for x in &evaluation.excluded {
+        for &e in &x.by {
+            match out.iter_mut().find(|(known, _)| known.id == e.id) {
+                Some((_, languages)) => languages.push(x.language),
+                None => out.push((e, vec![x.language])),
+            }
+        }
+    }
+    out
+}
+
 /// What a ranking line adds to a language's score: `tied for first`, `misses: <requirement>`,
 /// or nothing.
 pub fn standing_note(r: &crate::engine::Ranked<'_>) -> String {

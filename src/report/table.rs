@@ -274,18 +274,8 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         out.push_str(&ctx.paint(Style::Bold, "Excluded"));
         out.push('\n');
         // One line per knock-out, naming every language it excludes.
-        let mut seen: Vec<&str> = Vec::new();
-        for e in evaluation.excluded.iter().flat_map(|x| &x.by) {
-            if seen.contains(&e.id.as_str()) {
-                continue;
-            }
-            seen.push(&e.id);
-            let names: Vec<&str> = evaluation
-                .excluded
-                .iter()
-                .filter(|x| x.by.iter().any(|b| b.id == e.id))
-                .map(|x| ctx.pack.languages[x.language].name.as_str())
-                .collect();
+        for (e, languages) in super::knockouts(evaluation) {
+            let names: Vec<&str> = languages.iter().map(|&l| ctx.pack.languages[l].name.as_str()).collect();
             let who = super::in_words(&names);
             let line = format!("{who}: {} [{}]", e.reason, e.source);
             let wrapped = wrap(&line, width, "  - ", "    ");

@@ -279,26 +279,35 @@ fn superseding_only_touches_a_record_in_the_same_folder() {
     assert!(std::fs::read_to_string(test.path().join("adr/0001-old.md")).unwrap().contains("superseded by"));
 }
 
+/// Runs one `export --adr-dir adr --title T` per title at once in `test`'s folder; whether each
+/// succeeded.
+fn exports_at_once(test: &Test, titles: &[String], extra: &[&str]) -> Vec<bool> {
+    let runs: Vec<std::process::Child> = titles
+        .iter()
+        .map(|title| {
+            let mut cmd = Test::new().command();
+            cmd.current_dir(test.path())
+                .args(["export", "team.toml", "--adr-dir", "adr", "--title", title])
+                .args(extra)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null());
+            cmd.spawn().expect("spawn")
+        })
+        .collect();
+    runs.into_iter().map(|mut r| r.wait().expect("wait").success()).collect()
+}
+
 /// Exports running at once into one ADR folder each file their own record, and numbers keep
 /// growing past 9999.
 #[test]
 fn parallel_exports_file_one_record_each() {
     let test = Test::new().file("team.toml", crate::example("realtime-chat.toml"));
     // Half file the same title (with --force), half each their own.
-    let runs: Vec<std::process::Child> = (0..8)
-        .map(|i| {
-            let title = if i % 2 == 0 { "Same decision".to_string() } else { format!("Decision {i}") };
-            let mut cmd = Test::new().command();
-            cmd.current_dir(test.path())
-                .args(["export", "team.toml", "--adr-dir", "adr", "--force", "--title", &title])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null());
-            cmd.spawn().expect("spawn")
-        })
+    let titles: Vec<String> = (0..8)
+        .map(|i| if i % 2 == 0 { "Same decision".to_string() } else { format!("Decision {i}") })
         .collect();
-    for mut run in runs {
-        assert!(run.wait().unwrap().success());
-    }
+    let runs = exports_at_once(&test, &titles, &["--force"]);
+    assert!(runs.iter().all(|ok| *ok));
     let mut names: Vec<String> = std::fs::read_dir(test.path().join("adr"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -311,17 +320,8 @@ fn parallel_exports_file_one_record_each() {
 
     // Without --force, runs of one title at once file it once.
     let once = Test::new().file("team.toml", crate::example("realtime-chat.toml"));
-    let runs: Vec<std::process::Child> = (0..6)
-        .map(|_| {
-            let mut cmd = Test::new().command();
-            cmd.current_dir(once.path())
-                .args(["export", "team.toml", "--adr-dir", "adr", "--title", "One"])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null());
-            cmd.spawn().expect("spawn")
-        })
-        .collect();
-    let succeeded = runs.into_iter().map(|mut r| r.wait().unwrap().success()).filter(|ok| *ok).count();
+    let succeeded =
+        exports_at_once(&once, &vec!["One".to_string(); 6], &[]).into_iter().filter(|ok| *ok).count();
     assert_eq!(succeeded, 1);
     assert_eq!(std::fs::read_dir(once.path().join("adr")).unwrap().count(), 1);
 
