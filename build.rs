@@ -1,61 +1,142 @@
-//! Embeds the built-in rule pack: every YAML file under languages/, sources/, questions/ and
-//! rules/ is compiled into the binary, so the installed tool works anywhere. New files are
-//! picked up without touching code.
+//! Builds the built-in rule pack at compile time. Every YAML file under languages/, sources/,
+//! questions/ and rules/ is read, checked and built with the crate's own pack builder (the
+//! modules below are the crate's files), and the checked pack is written out as Rust code, so
+//! that at run time it costs no parsing and no checks. A pack with a problem fails the build
+//! with each problem's file, line and entry. The YAML files are compiled in too, since team
+//! packs build on them, with the pack's own scenario tests for `advisor rules test`.
 
-use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-// The crate's own YAML module, so that YAML is parsed in one place.
+// The crate's modules that check and build a pack: `crate::...` paths inside them resolve to
+// these, as in the library.
+#[allow(dead_code, unused_imports)]
+#[path = "src/error.rs"]
+mod error;
+#[allow(dead_code, unused_imports)]
+#[path = "src/locate.rs"]
+mod locate;
+#[allow(dead_code, unused_imports)]
+#[path = "src/model/mod.rs"]
+mod model;
+#[allow(dead_code, unused_imports)]
+#[path = "src/safe.rs"]
+mod safe;
+#[allow(dead_code, unused_imports)]
+#[path = "src/suggest.rs"]
+mod suggest;
+#[allow(dead_code, unused_imports)]
 #[path = "src/yaml.rs"]
-#[allow(dead_code)]
 mod yaml;
+// The files of `crate::pack` that build a pack, side by side as there (they name each other
+// as `super::files`...).
+#[allow(dead_code, unused_imports)]
+#[path = "src/pack/builder.rs"]
+mod builder;
+#[allow(dead_code, unused_imports)]
+#[path = "src/pack/emit.rs"]
+mod emit;
+#[allow(dead_code, unused_imports)]
+#[path = "src/pack/files.rs"]
+mod files;
+#[allow(dead_code, unused_imports)]
+#[path = "src/pack/radar.rs"]
+mod radar;
 
-const PACK_DIRS: [&str; 4] = ["languages", "sources", "questions", "rules"];
+use files::{FileKind, PackFile};
 
+// A failed build script's stderr is what cargo shows of it.
+#[allow(clippy::print_stderr)]
 fn main() {
-    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let mut files = Vec::new();
-    for dir in PACK_DIRS {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    for source in [
+        "src/error.rs",
+        "src/locate.rs",
+        "src/model",
+        "src/safe.rs",
+        "src/suggest.rs",
+        "src/yaml.rs",
+        "src/pack",
+    ] {
+        println!("cargo:rerun-if-changed={source}");
+    }
+    let mut found = Vec::new();
+    for (_, dir) in FileKind::FOLDERS {
         println!("cargo:rerun-if-changed={dir}");
-        let Ok(entries) = fs::read_dir(Path::new(&root).join(dir)) else { continue };
+        let Ok(entries) = fs::read_dir(root.join(dir)) else { continue };
         for entry in entries {
             let path = entry.expect("readable pack folder").path();
             if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
                 let name = format!("{dir}/{}", path.file_name().expect("file name").to_string_lossy());
                 println!("cargo:rerun-if-changed={name}");
-                files.push((name, path));
+                found.push((name, path));
             }
         }
     }
-    files.sort();
-    let mut code = String::from(
-        "/// The built-in pack's files: (display name, YAML contents, the same as JSON), sorted by name.\n",
-    );
-    code.push_str("pub static FILES: &[(&str, &str, Option<&str>)] = &[\n");
-    for (name, path) in &files {
-        let text = fs::read_to_string(path).unwrap_or_default();
-        // A file that does not parse is embedded as YAML only; loading it reports the problem.
-        let json = yaml::to_json(&text);
-        writeln!(code, "    ({name:?}, include_str!({:?}), {json:?}),", path.display().to_string())
-            .expect("string write");
-    }
-    code.push_str("];\n");
-    // The built-in pack's fingerprint, for --version: the same FNV-1a as pack::fingerprint,
-    // over each file's folder, name and text in name order (a test keeps the two equal).
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (name, path) in &files {
-        let text = fs::read_to_string(path).unwrap_or_default();
-        let (folder, file) = name.rsplit_once('/').unwrap_or(("", name));
-        for byte in folder.bytes().chain(file.bytes()).chain([0]).chain(text.bytes()).chain([0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+    found.sort();
+    let files: Vec<PackFile> = found
+        .iter()
+        .map(|(name, path)| {
+            let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            PackFile::new(format!("<builtin>/{name}"), text)
+        })
+        .collect();
+    let built = match builder::build(&files) {
+        Ok(built) => built,
+        Err(e) => {
+            // The same messages `advisor rules check` prints, naming the files as in the tree.
+            eprintln!("the built-in rule pack has problems:\n{}", e.to_string().replace("<builtin>/", ""));
+            std::process::exit(1);
         }
+    };
+    println!("cargo:rustc-env=ADVISOR_PACK_FINGERPRINT={}", built.fingerprint);
+    // The files as JSON, for team packs to build on; they must build this very pack.
+    let json: Vec<String> = files
+        .iter()
+        .map(|f| {
+            yaml::to_json(&f.text).unwrap_or_else(|| panic!("{}: YAML that built does not convert", f.name))
+        })
+        .collect();
+    let with_json: Vec<PackFile> = files
+        .iter()
+        .zip(&json)
+        .map(|(f, json)| PackFile { json: Some(json.clone().leak()), ..f.clone() })
+        .collect();
+    match builder::build(&with_json) {
+        Ok(again) if format!("{again:?}") == format!("{built:?}") => {}
+        _ => panic!("the built-in pack's files as JSON do not build the pack their YAML builds"),
     }
-    println!("cargo:rustc-env=ADVISOR_PACK_FINGERPRINT={hash:016x}");
-    // The built-in pack's scenario tests, which `advisor rules test` runs.
+
+    let mut code =
+        String::from("// Generated by build.rs from the built-in pack; edit the YAML, not this.\n\n");
+    code.push_str(
+        "/// The built-in pack's files: (display name, YAML text, the same as JSON), sorted by name.\n",
+    );
+    code.push_str("pub static FILES: &[(&str, &str, &str)] = &[\n");
+    for ((name, path), json) in found.iter().zip(&json) {
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?}), {json:?}),\n",
+            path.display().to_string()
+        ));
+    }
+    code.push_str("];\n\n");
+    code.push_str("/// The built-in pack's scenario tests: (display name, contents).\n");
+    code.push_str("pub static TESTS: &[(&str, &str)] = &[\n");
+    for path in scenario_tests(&root) {
+        let name = format!("tests/scenarios/{}", path.file_name().expect("file name").to_string_lossy());
+        println!("cargo:rerun-if-changed={name}");
+        code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+    }
+    code.push_str("];\n\n");
+    code.push_str(&emit::pack_code(&built));
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_pack.rs");
+    fs::write(out, code).expect("writable OUT_DIR");
+}
+
+/// The built-in pack's scenario tests, which `advisor rules test` runs, sorted.
+fn scenario_tests(root: &Path) -> Vec<PathBuf> {
     println!("cargo:rerun-if-changed=tests/scenarios");
-    let mut tests: Vec<_> = fs::read_dir(Path::new(&root).join("tests/scenarios"))
+    let mut tests: Vec<PathBuf> = fs::read_dir(root.join("tests/scenarios"))
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
@@ -65,15 +146,5 @@ fn main() {
         })
         .unwrap_or_default();
     tests.sort();
-    code.push_str("/// The built-in pack's scenario tests: (display name, contents).\n");
-    code.push_str("pub static TESTS: &[(&str, &str)] = &[\n");
-    for path in &tests {
-        let name = format!("tests/scenarios/{}", path.file_name().expect("file name").to_string_lossy());
-        println!("cargo:rerun-if-changed={name}");
-        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string())
-            .expect("string write");
-    }
-    code.push_str("];\n");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_pack.rs");
-    fs::write(out, code).expect("writable OUT_DIR");
+    tests
 }

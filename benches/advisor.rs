@@ -1,4 +1,4 @@
-//! Benchmarks: `cargo bench`. Loading and checking the built-in pack, scoring, what-if and
+//! Benchmarks: `cargo bench`. Loading the built-in pack (generated, and from its YAML), scoring, what-if and
 //! rendering one answers file, and synthetic packs of 1k, 10k and 100k rules to show that the
 //! cost of loading and scoring grows linearly with the number of rules.
 
@@ -22,14 +22,23 @@ fn chat(pack: &Pack) -> AnswersFile {
     answers::parse("realtime-chat.toml", &text, Format::Toml, pack).unwrap()
 }
 
+/// The built-in pack as every run without team packs gets it: made by the code build.rs
+/// generated, with no parsing and no checks.
 #[divan::bench]
 fn load_builtin_pack() -> Pack {
+    pack::builtin()
+}
+
+/// The built-in pack built from its YAML, parsed and checked: what a run with team packs does
+/// before adding theirs.
+#[divan::bench(sample_count = 20)]
+fn build_builtin_pack_from_yaml() -> Pack {
     pack::build(divan::black_box(&pack::builtin_files())).unwrap()
 }
 
 #[divan::bench]
 fn parse_answers_file(bencher: Bencher) {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin();
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml")).unwrap();
     bencher.bench(|| answers::parse("f.toml", divan::black_box(&text), Format::Toml, &pack).unwrap());
@@ -37,14 +46,14 @@ fn parse_answers_file(bencher: Bencher) {
 
 #[divan::bench]
 fn score(bencher: Bencher) {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin();
     let file = chat(&pack);
     bencher.bench(|| engine::evaluate(&pack, divan::black_box(&file.answers)).ranking.len());
 }
 
 #[divan::bench]
 fn what_if(bencher: Bencher) {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin();
     let file = chat(&pack);
     bencher.bench(|| engine::what_if(&pack, divan::black_box(&file.answers)).flips.len());
 }
@@ -52,7 +61,7 @@ fn what_if(bencher: Bencher) {
 #[divan::bench(args = ["table", "json", "markdown"])]
 fn render(bencher: Bencher, format: &str) {
     // Markdown renders from the copy of the pack made safe for it, as `recommend` does.
-    let builtin = pack::builtin().unwrap();
+    let builtin = pack::builtin();
     let pack = if format == "markdown" { builtin.for_markdown() } else { builtin };
     let file = chat(&pack);
     let evaluation = engine::evaluate(&pack, &file.answers);
@@ -78,7 +87,7 @@ fn render(bencher: Bencher, format: &str) {
 /// A pack with the built-in languages, sources and questions and `n` generated rules, each
 /// reading one to three questions and giving points to one to three languages.
 fn synthetic(n: usize) -> Vec<PackFile> {
-    let base = pack::builtin().unwrap();
+    let base = pack::builtin();
     let mut files: Vec<PackFile> =
         pack::builtin_files().into_iter().filter(|f| !f.name.contains("/rules/")).collect();
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
@@ -114,7 +123,7 @@ fn synthetic(n: usize) -> Vec<PackFile> {
             points.join(", ")
         );
     }
-    files.push(PackFile { name: "synthetic/rules/synthetic.yaml".into(), text: yaml, json: None });
+    files.push(PackFile::new("synthetic/rules/synthetic.yaml", yaml));
     // Sanity: the generated pack is valid and has the rules asked for (give or take empty ones).
     assert!(base.questions.iter().any(|q| q.kind == Kind::Multi));
     files
@@ -145,4 +154,38 @@ fn what_if_synthetic_pack(bencher: Bencher, rules: usize) {
     let pack = pack::build(&synthetic(rules)).unwrap();
     let file = chat(&pack);
     bencher.bench(|| engine::what_if(&pack, divan::black_box(&file.answers)).tried);
+}
+
+/// Reading the command line, as every run does first.
+#[divan::bench]
+fn parse_command_line() -> usize {
+    use clap::Parser as _;
+    let cli = advisor::cli::Cli::try_parse_from(divan::black_box([
+        "advisor",
+        "recommend",
+        "--answers",
+        "examples/realtime-chat.toml",
+    ]))
+    .unwrap();
+    std::mem::size_of_val(&cli)
+}
+
+/// A whole `advisor recommend` inside the process: everything but starting the process.
+#[divan::bench(args = ["table", "json"])]
+fn run_recommend(format: &str) -> Vec<u8> {
+    let answers = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut io = advisor::Io {
+        stdout: &mut out,
+        stderr: &mut err,
+        stdin: &mut std::io::empty(),
+        stdin_is_terminal: false,
+        stdout_is_terminal: false,
+        stderr_is_terminal: false,
+        no_color: true,
+        width: 100,
+    };
+    let code = advisor::run(["advisor", "recommend", "--answers", answers, "--format", format], &mut io);
+    assert_eq!(code, 0);
+    out
 }

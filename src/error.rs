@@ -120,12 +120,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<anyhow::Error> for Error {
-    fn from(e: anyhow::Error) -> Self {
-        Error::Usage(format!("{e:#}"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

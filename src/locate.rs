@@ -1,5 +1,7 @@
-//! Finds where a key or value sits in an answers file, for problems found after parsing
-//! (serde_yaml positions such problems at the enclosing mapping, not at the key).
+//! Finds where a key, value or entry sits in a YAML file, for problems found after parsing
+//! (serde_yaml positions such problems at the enclosing mapping, not at the key): keys of YAML
+//! answers files, and the `id:` lines of pack entries. TOML answers files are located from
+//! the TOML parser's spans (`answers::toml_spans`).
 
 use crate::error::Position;
 
@@ -10,25 +12,6 @@ pub enum Target {
     Key,
     /// Point at the value.
     Value,
-}
-
-/// The position of `path` (keys from the top) in a TOML document, from the parser's spans.
-/// Falls back to the deepest part of the path that exists.
-pub fn in_toml(text: &str, path: &[&str], target: Target) -> Option<Position> {
-    use toml::de::{DeTable, DeValue};
-    let root = DeTable::parse(text).ok()?;
-    let mut table = root.get_ref();
-    let mut found = None;
-    for (depth, key) in path.iter().enumerate() {
-        let (k, v) = table.get_key_value(*key)?;
-        let last = depth + 1 == path.len();
-        found = Some(if last && target == Target::Value { v.span().start } else { k.span().start });
-        match v.get_ref() {
-            DeValue::Table(t) => table = t,
-            _ => break,
-        }
-    }
-    found.map(|offset| Position::of_offset(text, offset))
 }
 
 /// The position of `path` (keys from the top) in a block-style YAML document, found by
@@ -127,19 +110,8 @@ pub fn yaml_entry_key(text: &str, key: &str, value: &str) -> Option<Position> {
 mod tests {
     use super::*;
 
-    const TOML: &str = "version = 1\n\n[answers]\nshape = \"x\"\nsecondary_shapes = [\"y\"]\n";
     const YAML: &str =
         "version: 1\n# c\nanswers:\n  shape: x\n  secondary_shapes: [y]\ndecision:\n  shape: z\n";
-
-    #[test]
-    fn toml_keys_and_values_are_found_by_span() {
-        assert_eq!(in_toml(TOML, &["answers", "shape"], Target::Key), Some(Position { line: 4, column: 1 }));
-        assert_eq!(
-            in_toml(TOML, &["answers", "shape"], Target::Value),
-            Some(Position { line: 4, column: 9 })
-        );
-        assert_eq!(in_toml(TOML, &["answers", "nope"], Target::Key), None);
-    }
 
     #[test]
     fn yaml_keys_and_values_are_found_by_indentation() {

@@ -1,7 +1,7 @@
 //! Advice scenarios: an answers table and what the ranking must show. The project's golden
 //! tests are scenario files, checked with the same semantics as shared/scenarios/run.py.
 
-use crate::answers::{self, Format};
+use crate::answers::{self, AnswersFile, Format};
 use crate::engine;
 use crate::error::{Diagnostic, Error};
 use crate::pack::Pack;
@@ -52,6 +52,16 @@ pub fn load(file: &str, text: &str) -> Result<Vec<Scenario>, Error> {
     })
 }
 
+/// The scenario's answers, checked against the pack as an answers file would be.
+pub fn answers_of(pack: &Pack, scenario: &Scenario) -> Result<AnswersFile, Error> {
+    let name = format!("scenario `{}`", scenario.id);
+    let mut doc = toml::Table::new();
+    doc.insert("version".into(), toml::Value::Integer(answers::FORMAT_VERSION));
+    doc.insert("answers".into(), toml::Value::Table(scenario.answers.clone()));
+    let text = toml::to_string(&doc).map_err(|e| Error::Usage(format!("{name}: {e}")))?;
+    answers::parse(&name, &text, Format::Toml, pack)
+}
+
 /// What went wrong with one scenario, empty when it holds. Unknown language ids in the
 /// expectations and invalid answers are errors, not failures.
 pub fn check(pack: &Pack, scenario: &Scenario) -> Result<Vec<String>, Error> {
@@ -71,11 +81,7 @@ pub fn check(pack: &Pack, scenario: &Scenario) -> Result<Vec<String>, Error> {
             )));
         }
     }
-    let mut doc = toml::Table::new();
-    doc.insert("version".into(), toml::Value::Integer(answers::FORMAT_VERSION));
-    doc.insert("answers".into(), toml::Value::Table(scenario.answers.clone()));
-    let text = toml::to_string(&doc).map_err(|e| Error::Usage(format!("{name}: {e}")))?;
-    let file = answers::parse(&name, &text, Format::Toml, pack)?;
+    let file = answers_of(pack, scenario)?;
     let evaluation = engine::evaluate(pack, &file.answers);
     let order: Vec<&str> =
         evaluation.ranking.iter().map(|r| pack.languages[r.language].id.as_str()).collect();

@@ -1,7 +1,7 @@
 //! The one place that parses YAML. serde_yaml is unmaintained; a fork with the same API
 //! (serde_yaml_ng, serde_norway) can replace it here without touching anything else.
-//! build.rs includes this file too, to convert the built-in pack to JSON at build time, so it
-//! depends on nothing else in the crate.
+//! build.rs includes this file too, to check and build the built-in pack at compile time and
+//! to convert its files to JSON.
 
 use serde::de::DeserializeOwned;
 
@@ -107,9 +107,9 @@ fn without_value(message: &str) -> String {
     message.to_string()
 }
 
-/// The same document as JSON (mappings keep their order), or `None` if it does not parse.
-/// JSON parses several times faster, so the built-in pack is embedded in both forms.
-#[allow(dead_code)]
+/// The same document as JSON (mappings keep their order), or `None` if it does not parse:
+/// build.rs compiles the built-in pack's files in both forms (see `pack::PackFile::json`).
+#[allow(dead_code, reason = "used by build.rs only")]
 pub fn to_json(text: &str) -> Option<String> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
     serde_json::to_string(&value).ok()
@@ -119,6 +119,12 @@ pub fn to_json(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn json_keeps_the_written_order() {
+        assert_eq!(to_json("b: 1\na: [x, 2]\n").as_deref(), Some(r#"{"b":1,"a":["x",2]}"#));
+        assert_eq!(to_json("a: [1\n"), None);
+    }
 
     #[test]
     fn errors_carry_position_without_repeating_it() {
@@ -148,11 +154,5 @@ mod tests {
         let e = from_str::<BTreeMap<String, String>>("ghp_secretTOKEN1234567890\n").unwrap_err();
         assert!(!e.message.contains("secret"), "{}", e.message);
         assert!(e.message.starts_with("invalid type: a string, expected"), "{}", e.message);
-    }
-
-    #[test]
-    fn json_keeps_the_written_order() {
-        assert_eq!(to_json("b: 1\na: [x, 2]\n").as_deref(), Some(r#"{"b":1,"a":["x",2]}"#));
-        assert_eq!(to_json("a: [1\n"), None);
     }
 }

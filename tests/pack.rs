@@ -135,7 +135,7 @@ fn contract_questions() -> Vec<ContractQuestion> {
 }
 
 fn builtin() -> Pack {
-    pack::builtin().unwrap_or_else(|e| panic!("the built-in pack must load:\n{e}"))
+    pack::builtin()
 }
 
 /// The contract's single-choice answer `production_runtime = "jvm"` keeps reading as it did.
@@ -321,4 +321,85 @@ fn a_caveat_that_restates_a_penalty_says_so() {
         }
     }
     assert!(unlinked.is_empty(), "add `restates` to these caveats:\n{}", unlinked.join("\n"));
+}
+
+/// The built-in pack compiled into the binary (code build.rs generated from the YAML) is the
+/// pack the same files build at run time (from their YAML, or the JSON compiled in beside it): entry for entry, with the same fingerprint, and the
+/// same ranking and scores for every example answers file and every scenario.
+#[test]
+fn the_generated_built_in_pack_is_the_one_its_yaml_builds() {
+    use advisor::{answers, engine, scenario};
+    let generated = pack::builtin();
+    let loaded = pack::build(&pack::builtin_files()).expect("the built-in files build");
+    // Team packs build on the files' compiled-in JSON; the YAML alone builds the same pack.
+    let yaml_only: Vec<pack::PackFile> =
+        pack::builtin_files().into_iter().map(|f| pack::PackFile { json: None, ..f }).collect();
+    let from_yaml = pack::build(&yaml_only).expect("the built-in YAML builds");
+    assert_eq!(format!("{from_yaml:?}"), format!("{loaded:?}"));
+    assert_eq!(generated.fingerprint, loaded.fingerprint);
+    assert_eq!(generated.fingerprint, pack::BUILTIN_FINGERPRINT);
+    let (a, b) = (format!("{generated:#?}"), format!("{loaded:#?}"));
+    if let Some((n, (x, y))) = a.lines().zip(b.lines()).enumerate().find(|(_, (x, y))| x != y) {
+        panic!("the generated pack differs from the YAML's at line {n} of its Debug form:\n  {x}\n  {y}");
+    }
+    assert_eq!(a.lines().count(), b.lines().count());
+
+    let ranking = |pack: &Pack, answers: &advisor::model::Answers| -> Vec<(String, String, usize)> {
+        let evaluation = engine::evaluate(pack, answers);
+        let mut rows: Vec<(String, String, usize)> = evaluation
+            .ranking
+            .iter()
+            .map(|r| (pack.languages[r.language].id.clone(), format!("{:.6}", r.score), r.reasons.len()))
+            .collect();
+        rows.extend(
+            evaluation
+                .excluded
+                .iter()
+                .map(|e| (pack.languages[e.language].id.clone(), "excluded".into(), e.by.len())),
+        );
+        rows
+    };
+    let mut compared = 0;
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for entry in std::fs::read_dir(&examples).unwrap() {
+        let path = entry.unwrap().path();
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some("toml") => answers::Format::Toml,
+            Some("yaml") => answers::Format::Yaml,
+            _ => continue,
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.display().to_string();
+        let on_generated = answers::parse(&name, &text, format, &generated).unwrap();
+        let on_loaded = answers::parse(&name, &text, format, &loaded).unwrap();
+        assert_eq!(on_generated.answers, on_loaded.answers, "{name}");
+        assert_eq!(
+            ranking(&generated, &on_generated.answers),
+            ranking(&loaded, &on_loaded.answers),
+            "{name}"
+        );
+        assert_eq!(
+            engine::what_if(&generated, &on_generated.answers),
+            engine::what_if(&loaded, &on_loaded.answers),
+            "{name}"
+        );
+        compared += 1;
+    }
+    let scenarios = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    for entry in std::fs::read_dir(&scenarios).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for s in scenario::load(&path.display().to_string(), &text).unwrap() {
+            let on_generated = scenario::answers_of(&generated, &s).unwrap();
+            let on_loaded = scenario::answers_of(&loaded, &s).unwrap();
+            assert_eq!(
+                ranking(&generated, &on_generated.answers),
+                ranking(&loaded, &on_loaded.answers),
+                "{}",
+                s.id
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 20, "only {compared} answer sets compared");
 }

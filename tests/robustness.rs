@@ -125,7 +125,7 @@ proptest! {
     )) {
         let mut files: Vec<PackFile> =
             pack::builtin_files().into_iter().filter(|f| !f.name.ends_with("rules/go.yaml")).collect();
-        files.push(PackFile { name: "team/rules/go.yaml".into(), text, json: None });
+        files.push(PackFile::new("team/rules/go.yaml", text));
         match pack::build(&files) {
             Ok(pack) => prop_assert_eq!(pack.languages.len(), 12),
             Err(Error::Invalid(d)) => prop_assert!(!d.is_empty() && d.iter().all(|d| !d.message.is_empty())),
@@ -139,7 +139,7 @@ proptest! {
         mutated("name,ring,quadrant,isNew,description\nGo,Adopt,L,FALSE,\"a, b\"\nRust,Hold,L,TRUE,x\n".into()),
     ]) {
         let mut files = pack::builtin_files();
-        files.push(PackFile { name: "team/radar.csv".into(), text, json: None });
+        files.push(PackFile::new("team/radar.csv", text));
         match pack::build(&files) {
             Ok(_) => {}
             Err(Error::Invalid(d)) => prop_assert!(d.iter().all(|d| d.file == "team/radar.csv")),
@@ -183,6 +183,28 @@ proptest! {
         let json = advisor::report::json::report(pack, &evaluation, &what_if, &[], None);
         prop_assert_eq!(&json, &advisor::report::json::report(pack, &advisor::engine::evaluate(pack, &answers), &what_if, &[], None));
         prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+    }
+
+    /// The what-if evaluates again only the rules that read a changed answer; every change it
+    /// tries must still rank exactly as scoring the changed answers from scratch does.
+    #[test]
+    fn the_what_if_ranks_every_change_as_a_full_evaluation(answers in any_answers()) {
+        let pack = builtin();
+        let current = advisor::engine::top(pack, &answers).map(|(l, _)| l);
+        let what_if = advisor::engine::what_if(pack, &answers);
+        let changes = advisor::engine::single_changes(pack, &answers);
+        prop_assert_eq!(what_if.tried, changes.len());
+        let mut flips = what_if.flips.iter();
+        for change in changes {
+            let mut changed = answers.clone();
+            changed.set(change.question, change.answer);
+            let full = advisor::engine::evaluate(pack, &changed).ranking.first().map(|r| (r.language, r.score));
+            if full.map(|(l, _)| l) != current {
+                let flip = flips.next();
+                prop_assert_eq!(flip.map(|f| (f.question, f.answer, f.top)), Some((change.question, change.answer, full)));
+            }
+        }
+        prop_assert!(flips.next().is_none(), "every flip is a change whose full evaluation moves rank 1");
     }
 }
 

@@ -8,7 +8,7 @@ use advisor::{pack, scenario};
 fn run(file: &str) {
     let path = format!("{}/tests/scenarios/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("scenario file");
-    let pack = pack::builtin().expect("the built-in pack loads");
+    let pack = pack::builtin();
     let scenarios = scenario::load(file, &text).expect("scenario file parses");
     assert!(!scenarios.is_empty(), "{file} holds no scenario");
     let mut failures = Vec::new();
@@ -44,7 +44,7 @@ fn scenarios_derived_from_the_guides_hold() {
 
 #[test]
 fn a_scenario_that_does_not_hold_is_reported() {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin();
     let scenarios = scenario::load(
         "t.toml",
         "[[scenario]]\nid = \"x\"\nexpect_top = [\"python\"]\nreject_top3 = [\"rust\"]\ncaveat_has = { rust = [\"zebra\"] }\n[scenario.answers]\nshape = \"strict_latency\"\ntask_nature = \"cpu_bound\"\nruntime_needs = [\"no_gc\"]\n",
@@ -58,7 +58,7 @@ fn a_scenario_that_does_not_hold_is_reported() {
 
 #[test]
 fn unknown_languages_in_expectations_are_errors() {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin();
     let scenarios = scenario::load(
         "t.toml",
         "[[scenario]]\nid = \"x\"\nexpect_top = [\"golang\"]\n[scenario.answers]\nshape = \"distributed\"\ntask_nature = \"mixed\"\n",

@@ -119,7 +119,7 @@ impl TypedValueParser for SetParser {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let pack = crate::pack::builtin().ok()?;
+        let pack = crate::pack::builtin();
         let pairs: Vec<PossibleValue> = pack
             .questions
             .iter()

@@ -4,6 +4,7 @@
 
 pub mod flags;
 mod raw;
+mod toml_spans;
 pub mod write;
 
 use crate::error::{Diagnostic, Error};
@@ -190,7 +191,7 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
 /// Where a key (`["decision", "language"]`) or its value sits in an answers file's text.
 pub fn position(text: &str, format: Format, path: &[&str], target: Target) -> Option<crate::error::Position> {
     match format {
-        Format::Toml => locate::in_toml(text, path, target),
+        Format::Toml => toml_spans::in_toml(text, path, target),
         Format::Yaml => locate::in_yaml(text, path, target),
     }
 }

@@ -168,7 +168,7 @@ mod tests {
     use crate::answers::parse;
 
     fn example() -> (Pack, super::super::AnswersFile) {
-        let pack = crate::pack::builtin().unwrap();
+        let pack = crate::pack::builtin();
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml"))
                 .unwrap();

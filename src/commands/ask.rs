@@ -313,7 +313,7 @@ mod tests {
     }
 
     fn run_save(args: &AskArgs, dialog: &mut Dialog, disk: &mut Disk) -> SaveOutcome {
-        let pack = crate::pack::builtin().unwrap();
+        let pack = crate::pack::builtin();
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/realtime-chat.toml"))
                 .unwrap();

@@ -179,7 +179,7 @@ impl TypedValueParser for LanguageParser {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let pack = crate::pack::builtin().ok()?;
+        let pack = crate::pack::builtin();
         let ids: Vec<PossibleValue> =
             pack.languages.iter().map(|l| PossibleValue::new(l.id.clone())).collect();
         Some(Box::new(ids.into_iter()))

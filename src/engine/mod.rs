@@ -4,14 +4,17 @@
 //! share one tally, so reports, `explain`, `check` and the what-if cannot disagree.
 
 use crate::model::{
-    Answers, Caveat, Condition, Exclusion, Group, Kind, LangIdx, OptionSet, PerLanguage, QuestionIdx,
-    Requirement, Rule, RuleIdx,
+    Answers, Caveat, Condition, Exclusion, Group, LangIdx, OptionSet, PerLanguage, QuestionIdx, Requirement,
+    Rule, RuleIdx,
 };
 use crate::pack::Pack;
 use std::cmp::Ordering;
 
 pub mod diff;
 pub mod team;
+mod what_if;
+
+pub use what_if::{Change, WhatIf, paths_to_first, single_changes, top, what_if};
 
 /// Points that move a score from 50 to about 73: the slope of the score curve.
 pub const SCALE: f64 = 25.0;
@@ -272,7 +275,8 @@ struct Tally<'p> {
     reasons: PerLanguage<Vec<Reason<'p>>>,
 }
 
-fn tally<'p>(pack: &'p Pack, answers: &Answers, with_reasons: bool) -> Tally<'p> {
+/// The tally for answers as scored, given which rules fire for them (`Pack::rules_firing`).
+fn tally<'p>(pack: &'p Pack, answers: &Answers, fired: &[bool], with_reasons: bool) -> Tally<'p> {
     let n = pack.languages.len();
     let mut knocked = PerLanguage::filled(n, Vec::new());
     for exclusion in pack.exclusions.iter().filter(|e| e.when.holds(answers)) {
@@ -283,7 +287,6 @@ fn tally<'p>(pack: &'p Pack, answers: &Answers, with_reasons: bool) -> Tally<'p>
         requirement.languages.iter().for_each(|&l| unmet[l].push(requirement));
     }
     let rules = pack.rules();
-    let fired = pack.rules_firing(answers);
     let firing: Vec<usize> = fired.iter().enumerate().filter(|(_, f)| **f).map(|(i, _)| i).collect();
     // Per group and language, the strongest fired rule (the first written wins a tie).
     let groups = pack.groups();
@@ -374,7 +377,8 @@ fn sorted_caveats<'p>(pack: &'p Pack, answers: &Answers, language: LangIdx) -> V
 /// Scores every language of the pack against the answers.
 pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
     let (answers, adjustments) = effective(pack, answers);
-    let Tally { knocked, unmet, points, mut reasons } = tally(pack, &answers, true);
+    let Tally { knocked, unmet, points, mut reasons } =
+        tally(pack, &answers, &pack.rules_firing(&answers), true);
     let mut ranking: Vec<Ranked<'p>> = knocked
         .iter()
         .filter(|(_, by)| by.is_empty())
@@ -433,7 +437,8 @@ pub fn influence<'p>(pack: &'p Pack, answers: &Answers, question: QuestionIdx) -
     let mut without = answers.clone();
     without.set(question, pack.questions[question].default.unwrap_or_default());
     let (with_answers, without_answers) = (effective(pack, answers).0, effective(pack, &without).0);
-    let (with, without) = (tally(pack, &with_answers, false), tally(pack, &without_answers, false));
+    let with = tally(pack, &with_answers, &pack.rules_firing(&with_answers), false);
+    let without = tally(pack, &without_answers, &pack.rules_firing(&without_answers), false);
     let mut points = with.points;
     for (l, p) in without.points.iter() {
         points[l] -= *p;
@@ -450,111 +455,6 @@ pub fn influence<'p>(pack: &'p Pack, answers: &Answers, question: QuestionIdx) -
         .filter(|r| r.when.holds(&with_answers) && !r.when.holds(&without_answers))
         .collect();
     Influence { points, excludes, requires }
-}
-
-/// One single-answer change and what it does to rank 1.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    /// The question changed.
-    pub question: QuestionIdx,
-    /// Its new answer.
-    pub answer: OptionSet,
-    /// For a multi-choice question, the option toggled and whether it was added.
-    pub toggled: Option<(usize, bool)>,
-    /// The new rank 1 (`None` when every language is excluded) and its score.
-    pub top: Option<(LangIdx, f64)>,
-}
-
-/// How robust rank 1 is: every single-answer change, and those that change rank 1.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WhatIf {
-    /// The current rank 1.
-    pub top: Option<LangIdx>,
-    /// How many single-answer changes were tried.
-    pub tried: usize,
-    /// The changes after which another language (or none) ranks first, in question order.
-    pub flips: Vec<Change>,
-}
-
-/// Every single-answer change that scoring can see: each other option of a single-choice
-/// question, and adding or removing each option of a multi-choice question (with `top` not
-/// yet known). Questions that do not apply to the answers, and options a question may not
-/// repeat from another, are left out: changing them changes nothing.
-pub fn single_changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
-    let (scored, _) = effective(pack, answers);
-    let mut out = Vec::new();
-    for (i, question) in pack.questions.iter().enumerate() {
-        let q = QuestionIdx::new(i);
-        if !question.when.holds(&scored) {
-            continue;
-        }
-        let current = answers.get(q);
-        let repeated = question.distinct_from.map_or_else(OptionSet::new, |other| *scored.get(other));
-        for option in (0..question.options.len()).filter(|&o| !repeated.contains(o)) {
-            let (answer, toggled) = match question.kind {
-                Kind::Single if current.contains(option) => continue,
-                Kind::Single => (OptionSet::single(option), None),
-                Kind::Multi => {
-                    let mut set = *current;
-                    let added = !set.contains(option);
-                    if added {
-                        set.insert(option);
-                    } else {
-                        set.remove(option);
-                    }
-                    (set, Some((option, added)))
-                }
-            };
-            out.push(Change { question: q, answer, toggled, top: None });
-        }
-    }
-    out
-}
-
-/// Rank 1 and its score, exactly as `evaluate` ranks them (the same tally and order),
-/// without collecting or sorting reasons.
-pub fn top(pack: &Pack, answers: &Answers) -> Option<(LangIdx, f64)> {
-    let (answers, _) = effective(pack, answers);
-    let Tally { knocked, unmet, points, .. } = tally(pack, &answers, false);
-    knocked
-        .iter()
-        .filter(|(_, by)| by.is_empty())
-        .map(|(l, _)| (l, unmet[l].len(), points[l]))
-        .min_by(|&a, &b| rank_order(pack, a, b))
-        .map(|(l, _, p)| (l, score_of(p)))
-}
-
-/// The rank 1 (and its score) after one change.
-fn top_after(pack: &Pack, answers: &Answers, change: &Change) -> Option<(LangIdx, f64)> {
-    let mut changed = answers.clone();
-    changed.set(change.question, change.answer);
-    top(pack, &changed)
-}
-
-/// Re-scores every single-answer change and keeps those that change rank 1.
-pub fn what_if(pack: &Pack, answers: &Answers) -> WhatIf {
-    let top = top(pack, answers).map(|(l, _)| l);
-    let changes = single_changes(pack, answers);
-    let tried = changes.len();
-    let flips = changes
-        .into_iter()
-        .filter_map(|mut change| {
-            change.top = top_after(pack, answers, &change);
-            (change.top.map(|(l, _)| l) != top).then_some(change)
-        })
-        .collect();
-    WhatIf { top, tried, flips }
-}
-
-/// The single-answer changes after which `language` ranks first, with its new score.
-pub fn paths_to_first(pack: &Pack, answers: &Answers, language: LangIdx) -> Vec<Change> {
-    single_changes(pack, answers)
-        .into_iter()
-        .filter_map(|mut change| {
-            change.top = top_after(pack, answers, &change);
-            (change.top.map(|(l, _)| l) == Some(language)).then_some(change)
-        })
-        .collect()
 }
 
 /// One language's score taken apart, whether or not it is excluded.
@@ -575,7 +475,7 @@ pub struct Breakdown<'p> {
 /// The same tally as `evaluate`, for one language, excluded or not.
 pub fn breakdown<'p>(pack: &'p Pack, answers: &Answers, language: LangIdx) -> Breakdown<'p> {
     let (answers, _) = effective(pack, answers);
-    let Tally { unmet, points, mut reasons, .. } = tally(pack, &answers, true);
+    let Tally { unmet, points, mut reasons, .. } = tally(pack, &answers, &pack.rules_firing(&answers), true);
     let (mut counted, set_aside) = split_reasons(std::mem::take(&mut reasons[language]));
     let caveats = sorted_caveats(pack, &answers, language);
     attach_caveats(pack, &mut counted, &caveats);
@@ -665,87 +565,9 @@ pub fn separation<'d, 'p>(differences: &'d [Difference<'p>], per_side: usize) ->
 mod tests {
     use super::*;
 
-    fn answers_of(file: &str) -> (Pack, Answers) {
-        let pack = crate::pack::builtin().unwrap();
-        let text =
-            std::fs::read_to_string(format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let parsed = crate::answers::parse(file, &text, crate::answers::Format::Toml, &pack).unwrap();
-        (pack, parsed.answers)
-    }
-
-    fn describe(pack: &Pack, change: &Change) -> String {
-        let q = &pack.questions[change.question];
-        match change.toggled {
-            Some((o, _)) => format!("{} {}", q.id, q.options[o].id),
-            None => q.id.clone(),
-        }
-    }
-
-    #[test]
-    fn what_if_finds_the_single_answers_that_flip_rank_1() {
-        // The ML service stays Python whatever single answer changes, except one that states
-        // a hard requirement Python cannot meet (static typing, hard realtime, no GC...).
-        let (pack, answers) = answers_of("ml-service.toml");
-        let robust = what_if(&pack, &answers);
-        let python = pack.language("python").unwrap();
-        assert_eq!(robust.top, Some(python));
-        assert!(!robust.flips.is_empty());
-        for flip in &robust.flips {
-            let mut changed = answers.clone();
-            changed.set(flip.question, flip.answer);
-            let requires = influence(&pack, &changed, flip.question).requires;
-            assert!(requires.iter().any(|r| r.languages.contains(&python)), "{flip:?}");
-        }
-        let expected: usize = pack
-            .questions
-            .iter()
-            .map(|q| match q.kind {
-                crate::model::Kind::Single => q.options.len() - 1,
-                crate::model::Kind::Multi => q.options.len(),
-            })
-            .sum::<usize>()
-            - 1;
-        assert_eq!(
-            robust.tried, expected,
-            "every other option and every toggle, but the dominant shape as a secondary one"
-        );
-
-        // The enterprise backend is Java until Windows ties it in (then C# leads), or an answer
-        // states a requirement Java cannot meet. Production adding .NET beside the JVM it runs
-        // does not move it (production_runtime takes several runtimes).
-        let (pack, answers) = answers_of("enterprise-backend.toml");
-        let java = pack.language("java").unwrap();
-        let flips = what_if(&pack, &answers).flips;
-        let mut to_csharp = Vec::new();
-        for flip in &flips {
-            let mut changed = answers.clone();
-            changed.set(flip.question, flip.answer);
-            if !influence(&pack, &changed, flip.question).requires.iter().any(|r| r.languages.contains(&java))
-            {
-                assert_eq!(flip.top.map(|(l, _)| l), pack.language("csharp"), "{flip:?}");
-                to_csharp.push(describe(&pack, flip));
-            }
-        }
-        assert_eq!(to_csharp, ["ecosystem_ties windows"]);
-
-        // Realtime chat: choosing hard realtime excludes the BEAM, so rank 1 flips.
-        let (pack, answers) = answers_of("realtime-chat.toml");
-        let fragile = what_if(&pack, &answers);
-        let latency = pack.question("latency").unwrap();
-        let hard = pack.questions[latency].option("hard_realtime").unwrap();
-        let flip = fragile.flips.iter().find(|c| c.question == latency).expect("hard realtime flips rank 1");
-        assert!(flip.answer.contains(hard));
-        assert_ne!(flip.top.map(|(l, _)| l), fragile.top);
-        for c in &fragile.flips {
-            let mut changed = answers.clone();
-            changed.set(c.question, c.answer);
-            assert_eq!(evaluate(&pack, &changed).ranking.first().map(|r| (r.language, r.score)), c.top);
-        }
-    }
-
     #[test]
     fn differences_add_up_to_the_gap() {
-        let pack = crate::pack::builtin().unwrap();
+        let pack = crate::pack::builtin();
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/control-plane.toml"))
                 .unwrap();

@@ -155,7 +155,7 @@ mod tests {
 
     #[test]
     fn majorities_settle_and_only_disagreements_that_flip_rank_1_matter() {
-        let pack = crate::pack::builtin().unwrap();
+        let pack = crate::pack::builtin();
         let alice = answers(&pack, "latency = \"soft_realtime\"\nstatic_typing = \"preferred\"\n");
         let bob = answers(&pack, "latency = \"soft_realtime\"\nstatic_typing = \"indifferent\"\n");
         let carol = answers(&pack, "latency = \"hard_realtime\"\nstatic_typing = \"indifferent\"\n");
@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn a_tie_is_settled_by_the_preferred_member_then_the_default() {
-        let pack = crate::pack::builtin().unwrap();
+        let pack = crate::pack::builtin();
         let alice = answers(&pack, "static_typing = \"required\"\n");
         let bob = answers(&pack, "static_typing = \"preferred\"\n");
         let typing = pack.question("static_typing").unwrap();

@@ -630,7 +630,7 @@ mod tests {
 
     /// A pack of one language, one guide and these questions.
     fn pack_of(questions: &str) -> Pack {
-        let file = |name: &str, text: &str| PackFile { name: name.into(), text: text.into(), json: None };
+        let file = |name: &str, text: &str| PackFile::new(name, text);
         build(&[
             file("p/languages/l.yaml", "languages:\n  - {id: go, name: Go, runtime: native}\n"),
             file("p/sources/s.yaml", "guides:\n  - {id: \"000\", title: T, sections: [S]}\n"),

@@ -90,6 +90,11 @@ impl FlatConditions {
         }
     }
 
+    /// Whether condition `i` holds for these answers.
+    pub fn holds_at(&self, i: usize, answers: &Answers) -> bool {
+        self.holds(self.roots[i], answers)
+    }
+
     /// Whether each condition holds for these answers, in order.
     pub fn holding(&self, answers: &Answers) -> Vec<bool> {
         self.roots.iter().map(|&root| self.holds(root, answers)).collect()

@@ -2,8 +2,10 @@
 //! value cannot refer to an unknown question, option or language.
 
 pub mod flat;
+pub mod pack;
 pub mod raw;
 
+pub use pack::{Entry, EntryKind, Pack, Parts};
 pub use raw::Kind;
 
 macro_rules! index_type {
@@ -114,6 +116,17 @@ impl OptionSet {
     /// The empty set.
     pub fn new() -> Self {
         OptionSet([0; 2])
+    }
+
+    /// The set whose bits are these two words (options 0-63, then 64-127), as
+    /// [`OptionSet::words`] gives them.
+    pub const fn from_words(words: [u64; 2]) -> Self {
+        OptionSet(words)
+    }
+
+    /// The set as two words of bits, options 0-63 then 64-127.
+    pub const fn words(&self) -> [u64; 2] {
+        self.0
     }
 
     /// A set holding one option.

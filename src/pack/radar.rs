@@ -3,12 +3,9 @@
 //! rule worth the ring's points and a caveat naming the radar. Other blips (tools,
 //! platforms, techniques) are not languages and are skipped.
 
-use super::PackFile;
+use super::files::PackFile;
 use crate::error::{Diagnostic, Position};
 use crate::model::{Caveat, Condition, Guide, LangIdx, Language, Origin, Rule};
-
-/// The file name a pack's radar must have.
-pub const FILE_NAME: &str = "radar.csv";
 
 /// The points each ring gives a language, and the ring's name as the radar writes it.
 pub const RINGS: [(&str, f64); 4] = [("Adopt", 8.0), ("Trial", 3.0), ("Assess", -2.0), ("Hold", -10.0)];

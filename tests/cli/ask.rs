@@ -295,7 +295,7 @@ fn at_60_columns_every_option_description_is_whole_and_lines_break_between_words
     let test = Test::new();
     let mut p = start_in(test.path(), "--save out.toml", 60);
     let shown = utf8(&p.exp_string("(1/17) Dominant concurrency shape").unwrap());
-    let pack = advisor::pack::builtin().unwrap();
+    let pack = advisor::pack::builtin();
     let shape = &pack.questions[pack.question("shape").unwrap()];
     // Every description is printed whole above the list (wrapped), so its last words show.
     for option in &shape.options {
@@ -351,7 +351,7 @@ fn a_file_with_bad_and_unknown_answers_keeps_what_is_usable() {
     p.send_control('c').unwrap();
     let _ = p.exp_eof();
     // The valid half of the list is kept: checked on the flow's own terms.
-    let pack = advisor::pack::builtin().unwrap();
+    let pack = advisor::pack::builtin();
     let prefill = advisor::answers::prefill("a.toml", text, advisor::answers::Format::Toml, &pack).unwrap();
     let needs = pack.question("product_needs").unwrap();
     let kept: Vec<&str> = prefill.values[needs.get()]

@@ -383,7 +383,7 @@ fn records_say_each_thing_once_strongest_first() {
         assert!(own.contains("consequences listed under Decision Outcome"), "{file}: {own}");
 
         // A caveat that makes a penalty's point is shown once, as that penalty: with its points.
-        let pack = advisor::pack::builtin().unwrap();
+        let pack = advisor::pack::builtin();
         let sections = record.split("\n### ").filter(|s| s.contains("* Bad, because"));
         for section in sections {
             for caveat in pack.caveats.iter().filter(|c| !c.restates.is_empty()) {

@@ -182,7 +182,7 @@ fn reports_name_the_tool_and_the_rule_pack() {
         .run();
     let report = json(&out.stdout);
     assert_eq!(report["advisor"]["version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(report["advisor"]["pack"].as_str().unwrap(), advisor::pack::builtin().unwrap().fingerprint);
+    assert_eq!(report["advisor"]["pack"].as_str().unwrap(), advisor::pack::builtin().fingerprint);
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub fn cases(n: u32) -> ProptestConfig {
 /// The built-in pack, loaded once per test binary.
 pub fn builtin() -> &'static Pack {
     static PACK: OnceLock<Pack> = OnceLock::new();
-    PACK.get_or_init(|| pack::builtin().expect("built-in pack"))
+    PACK.get_or_init(pack::builtin)
 }
 
 /// Any valid answers: one option for each single-choice question, any subset for multi.

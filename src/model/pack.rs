@@ -1,0 +1,243 @@
+//! The checked pack: every entry of every loaded file, ids resolved to indices and every
+//! promise of the format checked. `pack::build` makes one from YAML; the built-in pack is made
+//! the same way when advisor is compiled and loads as generated code.
+
+use crate::model::flat::FlatConditions;
+use crate::model::{
+    Answers, Caveat, Disabled, Exclusion, Group, Guide, LangIdx, Language, Question, QuestionIdx,
+    Requirement, Rule,
+};
+
+/// A checked rule pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// Candidate languages, in pack order.
+    pub languages: Vec<Language>,
+    /// Questions, in the order they are asked.
+    pub questions: Vec<Question>,
+    /// Fit rules, in file order; private because rules refer to each other and to groups by
+    /// position, and `conditions` holds their conditions by position too.
+    rules: Vec<Rule>,
+    /// The rules' conditions, compiled for scoring (entry `i` is `rules[i].when`).
+    conditions: FlatConditions,
+    /// Per question, the rules whose condition reads it, by index: after a change to some
+    /// answers, only these need evaluating again.
+    readers: Vec<Vec<usize>>,
+    /// Fact groups, in file order.
+    groups: Vec<Group>,
+    /// Requirements the answers can state as hard, in file order.
+    requirements: Vec<Requirement>,
+    /// Knock-outs, in file order.
+    pub exclusions: Vec<Exclusion>,
+    /// Caveats, in file order.
+    pub caveats: Vec<Caveat>,
+    /// The guides that sources may cite.
+    pub guides: Vec<Guide>,
+    /// Entries team packs took out.
+    pub disabled: Vec<Disabled>,
+    /// A short hash of every file of the pack: changes whenever the pack does.
+    pub fingerprint: String,
+    /// Whether every text has been made safe for Markdown ([`Pack::for_markdown`]).
+    markdown_safe: bool,
+}
+
+/// Everything a [`Pack`] holds, checked by its maker: `pack::build`, or the code build.rs
+/// generates from the built-in pack.
+#[derive(Debug)]
+pub struct Parts {
+    /// Candidate languages, in pack order.
+    pub languages: Vec<Language>,
+    /// Questions, in the order they are asked.
+    pub questions: Vec<Question>,
+    /// Fit rules, in file order.
+    pub rules: Vec<Rule>,
+    /// Fact groups, in file order.
+    pub groups: Vec<Group>,
+    /// Requirements the answers can state as hard, in file order.
+    pub requirements: Vec<Requirement>,
+    /// Knock-outs, in file order.
+    pub exclusions: Vec<Exclusion>,
+    /// Caveats, in file order.
+    pub caveats: Vec<Caveat>,
+    /// The guides that sources may cite.
+    pub guides: Vec<Guide>,
+    /// Entries team packs took out.
+    pub disabled: Vec<Disabled>,
+    /// A short hash of every file of the pack.
+    pub fingerprint: String,
+}
+
+/// What kind of pack entry an [`Entry`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A question.
+    Question,
+    /// A fit rule.
+    Rule,
+    /// A requirement answers can state as hard.
+    Requirement,
+    /// A knock-out.
+    Exclusion,
+    /// A caveat.
+    Caveat,
+}
+
+/// One citing entry of the pack, whatever its kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// Its kind.
+    pub kind: EntryKind,
+    /// Its id.
+    pub id: &'a str,
+    /// Its `NNN / Section heading`.
+    pub source: &'a str,
+}
+
+impl Pack {
+    /// The pack of checked parts, with its rules' conditions compiled for scoring.
+    pub fn new(parts: Parts) -> Pack {
+        let mut readers = vec![Vec::new(); parts.questions.len()];
+        for (i, rule) in parts.rules.iter().enumerate() {
+            for question in rule.when.questions() {
+                if let Some(list) = readers.get_mut(question.get()) {
+                    list.push(i);
+                }
+            }
+        }
+        Pack {
+            conditions: FlatConditions::new(parts.rules.iter().map(|r| &r.when)),
+            readers,
+            languages: parts.languages,
+            questions: parts.questions,
+            rules: parts.rules,
+            groups: parts.groups,
+            requirements: parts.requirements,
+            exclusions: parts.exclusions,
+            caveats: parts.caveats,
+            guides: parts.guides,
+            disabled: parts.disabled,
+            fingerprint: parts.fingerprint,
+            markdown_safe: false,
+        }
+    }
+
+    /// Every question, rule, exclusion and caveat, in that order.
+    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
+        fn entry<'a>(kind: EntryKind, id: &'a str, source: &'a str) -> Entry<'a> {
+            Entry { kind, id, source }
+        }
+        self.questions
+            .iter()
+            .map(|q| entry(EntryKind::Question, &q.id, &q.source))
+            .chain(self.rules.iter().map(|r| entry(EntryKind::Rule, &r.id, &r.source)))
+            .chain(self.requirements.iter().map(|r| entry(EntryKind::Requirement, &r.id, &r.source)))
+            .chain(self.exclusions.iter().map(|e| entry(EntryKind::Exclusion, &e.id, &e.source)))
+            .chain(self.caveats.iter().map(|c| entry(EntryKind::Caveat, &c.id, &c.source)))
+    }
+
+    /// The index of the language with this id.
+    pub fn language(&self, id: &str) -> Option<LangIdx> {
+        self.languages.iter().position(|l| l.id == id).map(LangIdx::new)
+    }
+
+    /// The index of the question with this id.
+    pub fn question(&self, id: &str) -> Option<QuestionIdx> {
+        self.questions.iter().position(|q| q.id == id).map(QuestionIdx::new)
+    }
+
+    /// A copy whose every text (names, labels, reasons, caveats, sources, titles...) is escaped
+    /// for Markdown with [`crate::safe::markdown`], for the renderers of Markdown output: pack
+    /// text is untrusted, and this way no renderer can forget one field.
+    pub fn for_markdown(&self) -> Pack {
+        fn esc(text: &mut String) {
+            if let std::borrow::Cow::Owned(safe) = crate::safe::markdown(text) {
+                *text = safe;
+            }
+        }
+        let mut pack = self.clone();
+        for l in &mut pack.languages {
+            esc(&mut l.name);
+            esc(&mut l.runtime);
+        }
+        for q in &mut pack.questions {
+            for text in [&mut q.title, &mut q.statement, &mut q.prompt, &mut q.help, &mut q.source] {
+                esc(text);
+            }
+            for o in &mut q.options {
+                esc(&mut o.label);
+                esc(&mut o.description);
+            }
+        }
+        for r in &mut pack.rules {
+            esc(&mut r.reason);
+            esc(&mut r.source);
+            r.adjusted.iter_mut().for_each(esc);
+        }
+        for g in &mut pack.groups {
+            esc(&mut g.fact);
+        }
+        for r in &mut pack.requirements {
+            esc(&mut r.title);
+            esc(&mut r.reason);
+            esc(&mut r.source);
+        }
+        for e in &mut pack.exclusions {
+            esc(&mut e.reason);
+            esc(&mut e.source);
+        }
+        for c in &mut pack.caveats {
+            esc(&mut c.text);
+            esc(&mut c.source);
+        }
+        for g in &mut pack.guides {
+            esc(&mut g.title);
+            g.sections.iter_mut().for_each(esc);
+        }
+        for d in &mut pack.disabled {
+            esc(&mut d.reason);
+            esc(&mut d.by);
+        }
+        pack.markdown_safe = true;
+        pack
+    }
+
+    /// Whether this pack came from [`Pack::for_markdown`].
+    pub fn is_markdown_safe(&self) -> bool {
+        self.markdown_safe
+    }
+
+    /// The fit rules, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Which rules fire for these answers, by rule index.
+    pub fn rules_firing(&self, answers: &Answers) -> Vec<bool> {
+        self.conditions.holding(answers)
+    }
+
+    /// Which rules fire for `answers`, from which fire (`fired`) for other answers `before`:
+    /// only the rules that read a question answered differently are evaluated again, so
+    /// trying one change costs the rules that read the changed answers, not the whole pack.
+    pub fn rules_firing_from(&self, before: &Answers, fired: &[bool], answers: &Answers) -> Vec<bool> {
+        let mut now = fired.to_vec();
+        for (question, (was, is)) in before.values().iter().zip(answers.values()).enumerate() {
+            if was != is {
+                for &rule in &self.readers[question] {
+                    now[rule] = self.conditions.holds_at(rule, answers);
+                }
+            }
+        }
+        now
+    }
+
+    /// The fact groups, in file order.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// The requirements answers can state as hard, in file order.
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+}
