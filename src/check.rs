@@ -180,7 +180,7 @@ pub fn assess<'p>(
                 // A tie with rank 1 holds: the order inside a tie means nothing.
                 (Some(r), _) if r.tied => None,
                 (Some(r), Some(l)) if r.unmet.len() > l.unmet.len() => {
-                    let missed: Vec<&str> = r.unmet_beyond(l).iter().map(|u| u.title.as_str()).collect();
+                    let missed: Vec<&str> = r.unmet_beyond(l).iter().map(|u| u.title.as_ref()).collect();
                     Some(format!(
                         "{name} cannot meet a requirement the answers state as hard ({}), which {} meets; {leader_text}.",
                         missed.join("; "),
@@ -207,7 +207,7 @@ pub fn assess<'p>(
                             .tie()
                             .into_iter()
                             .filter(|&l| l != d.language)
-                            .map(|l| pack.languages[l].name.as_str())
+                            .map(|l| pack.languages[l].name.as_ref())
                             .collect();
                         format!(
                             "{name} ties for first with {} ({}).",
@@ -224,7 +224,7 @@ pub fn assess<'p>(
                             evaluation.ranking.len(),
                             crate::report::signed_points(r.points),
                             trim(gap),
-                            leader.map_or("", |l| pack.languages[l.language].name.as_str()),
+                            leader.map_or("", |l| pack.languages[l.language].name.as_ref()),
                             trim(options.tolerance)
                         )
                     };

@@ -84,7 +84,7 @@ pub fn check(pack: &Pack, scenario: &Scenario) -> Result<Vec<String>, Error> {
     let file = answers_of(pack, scenario)?;
     let evaluation = engine::evaluate(pack, &file.answers);
     let order: Vec<&str> =
-        evaluation.ranking.iter().map(|r| pack.languages[r.language].id.as_str()).collect();
+        evaluation.ranking.iter().map(|r| pack.languages[r.language].id.as_ref()).collect();
     let top = order.first().copied();
     // A tie at rank 1 puts each tied language first: every one of them must be expected, and
     // none rejected.
@@ -92,7 +92,7 @@ pub fn check(pack: &Pack, scenario: &Scenario) -> Result<Vec<String>, Error> {
     let firsts: Vec<&str> = if tie.is_empty() {
         top.into_iter().collect()
     } else {
-        tie.iter().map(|&l| pack.languages[l].id.as_str()).collect()
+        tie.iter().map(|&l| pack.languages[l].id.as_ref()).collect()
     };
     let top3 = &order[..order.len().min(3)];
     let mut problems = Vec::new();

@@ -27,7 +27,7 @@ pub fn render(pack: &Pack) -> String {
     for q in &pack.questions {
         let description = format!("{}\n\n{}", q.prompt, q.help);
         let default = q.default.as_ref().map(|d| {
-            let ids: Vec<&str> = d.iter().map(|o| q.options[o].id.as_str()).collect();
+            let ids: Vec<&str> = d.iter().map(|o| q.options[o].id.as_ref()).collect();
             match q.kind {
                 Kind::Single => json!(ids.first().copied().unwrap_or_default()),
                 Kind::Multi => json!(ids),
@@ -60,7 +60,7 @@ pub fn render(pack: &Pack) -> String {
             }
             None => required.push(q.id.clone()),
         }
-        answers.insert(q.id.clone(), property);
+        answers.insert(q.id.to_string(), property);
     }
     let languages: Vec<Value> = pack
         .languages

@@ -37,12 +37,12 @@ fn ids(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<(String, f64, usize)> {
     evaluation
         .ranking
         .iter()
-        .map(|r| (pack.languages[r.language].id.clone(), r.points, r.unmet.len()))
+        .map(|r| (pack.languages[r.language].id.to_string(), r.points, r.unmet.len()))
         .collect()
 }
 
 fn rank_1(pack: &Pack, evaluation: &Evaluation<'_>) -> Option<String> {
-    evaluation.ranking.first().map(|r| pack.languages[r.language].id.clone())
+    evaluation.ranking.first().map(|r| pack.languages[r.language].id.to_string())
 }
 
 /// Each hard requirement a question's wording states, and the languages that, by the guides,
@@ -88,7 +88,7 @@ proptest! {
         let (q, option, unable) = HARD[which];
         let answers = with(pack, &answers, q, option);
         let evaluation = engine::evaluate(pack, &answers);
-        let misses = |l: LangIdx| unable.contains(&pack.languages[l].id.as_str());
+        let misses = |l: LangIdx| unable.contains(&pack.languages[l].id.as_ref());
         for r in &evaluation.ranking {
             if misses(r.language) {
                 prop_assert!(
@@ -228,7 +228,7 @@ fn a_tie_reads_as_a_tie() {
         }
         let verdict = advisor::report::verdict(pack, &evaluation).join(" ");
         assert!(verdict.contains("Tie for first"), "{verdict}");
-        let tied: Vec<&str> = evaluation.tie().into_iter().map(|l| pack.languages[l].name.as_str()).collect();
+        let tied: Vec<&str> = evaluation.tie().into_iter().map(|l| pack.languages[l].name.as_ref()).collect();
         assert!(tied.iter().all(|name| verdict.contains(name)), "{verdict}");
         return;
     }

@@ -161,7 +161,7 @@ fn a_question_extended_to_a_list_still_reads_one_string() {
 #[test]
 fn every_contract_language_ships() {
     let pack = builtin();
-    let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_str()).collect();
+    let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_ref()).collect();
     assert_eq!(ids, LANGUAGES);
 }
 
@@ -174,7 +174,7 @@ fn every_contract_question_ships_with_its_kind_options_and_default() {
         let have: Vec<&str> = q.option_ids().collect();
         assert_eq!(have, options, "options of `{id}`");
         let have_default =
-            q.default.as_ref().map(|d| d.iter().map(|o| q.options[o].id.as_str()).collect::<Vec<_>>());
+            q.default.as_ref().map(|d| d.iter().map(|o| q.options[o].id.as_ref()).collect::<Vec<_>>());
         assert_eq!(have_default, default, "default of `{id}`");
         assert!(!q.prompt.is_empty() && !q.help.is_empty(), "`{id}` needs a prompt and help");
         for o in &q.options {
@@ -222,7 +222,7 @@ fn every_entry_cites_a_guide_and_every_guide_is_cited() {
 fn ids_are_unique_across_the_pack() {
     let pack = builtin();
     let mut seen = BTreeSet::new();
-    for id in pack.entries().map(|e| e.id).chain(pack.languages.iter().map(|l| l.id.as_str())) {
+    for id in pack.entries().map(|e| e.id).chain(pack.languages.iter().map(|l| l.id.as_ref())) {
         assert!(seen.insert(id), "duplicate id `{id}`");
     }
 }
@@ -260,7 +260,7 @@ fn every_meaningful_answer_is_read_by_some_rule() {
     let mut ignored = Vec::new();
     for (qi, q) in pack.questions.iter().enumerate() {
         for (oi, o) in q.options.iter().enumerate() {
-            if !read.contains(&(qi, oi)) && !NEUTRAL.contains(&(q.id.as_str(), o.id.as_str())) {
+            if !read.contains(&(qi, oi)) && !NEUTRAL.contains(&(q.id.as_ref(), o.id.as_ref())) {
                 ignored.push(format!("{}.{}", q.id, o.id));
             }
         }
@@ -276,9 +276,9 @@ fn no_reason_or_caveat_starts_with_because() {
     let texts = pack
         .rules()
         .iter()
-        .map(|r| (r.id.as_str(), r.reason.as_str()))
-        .chain(pack.caveats.iter().map(|c| (c.id.as_str(), c.text.as_str())))
-        .chain(pack.requirements().iter().map(|r| (r.id.as_str(), r.reason.as_str())));
+        .map(|r| (r.id.as_ref(), r.reason.as_ref()))
+        .chain(pack.caveats.iter().map(|c| (c.id.as_ref(), c.text.as_ref())))
+        .chain(pack.requirements().iter().map(|r| (r.id.as_ref(), r.reason.as_ref())));
     for (id, text) in texts {
         assert!(
             !text.trim_start().to_lowercase().starts_with("because"),
@@ -349,13 +349,13 @@ fn the_generated_built_in_pack_is_the_one_its_yaml_builds() {
         let mut rows: Vec<(String, String, usize)> = evaluation
             .ranking
             .iter()
-            .map(|r| (pack.languages[r.language].id.clone(), format!("{:.6}", r.score), r.reasons.len()))
+            .map(|r| (pack.languages[r.language].id.to_string(), format!("{:.6}", r.score), r.reasons.len()))
             .collect();
         rows.extend(
             evaluation
                 .excluded
                 .iter()
-                .map(|e| (pack.languages[e.language].id.clone(), "excluded".into(), e.by.len())),
+                .map(|e| (pack.languages[e.language].id.to_string(), "excluded".into(), e.by.len())),
         );
         rows
     };

@@ -29,7 +29,7 @@ pub fn parse(pack: &Pack, sets: &[String]) -> Result<Vec<SetAnswer>, Error> {
         let (key, value) = set.split_once('=').unwrap_or((set.as_str(), ""));
         let problem = |message: String| Diagnostic::new(SOURCE, format!("`{}`: {message}", shorten(set)));
         let Some(question) = pack.question(key.trim()) else {
-            let hint = did_you_mean(key.trim(), pack.questions.iter().map(|q| q.id.as_str()));
+            let hint = did_you_mean(key.trim(), pack.questions.iter().map(|q| q.id.as_ref()));
             problems.push(problem(format!(
                 "unknown question `{}`{hint}; `advisor questions` lists them",
                 shorten(key.trim())

@@ -401,8 +401,8 @@ impl Checker<'_> {
                     );
                     continue;
                 }
-                let hint = did_you_mean(&key, pack.questions.iter().map(|q| q.id.as_str()));
-                let known: Vec<&str> = pack.questions.iter().map(|q| q.id.as_str()).collect();
+                let hint = did_you_mean(&key, pack.questions.iter().map(|q| q.id.as_ref()));
+                let known: Vec<&str> = pack.questions.iter().map(|q| q.id.as_ref()).collect();
                 self.problem(
                     &["answers", &key],
                     Target::Key,
@@ -537,7 +537,7 @@ impl Checker<'_> {
                 (ok || self.lenient).then_some(set)
             }
             (Kind::Multi, other) => {
-                let example = question.options.first().map_or("", |o| o.id.as_str());
+                let example = question.options.first().map_or("", |o| o.id.as_ref());
                 self.problem(
                     &path,
                     Target::Value,
@@ -584,8 +584,8 @@ impl Checker<'_> {
             Some(id) => {
                 let found = pack.language(id);
                 if found.is_none() {
-                    let hint = did_you_mean(id, pack.languages.iter().map(|l| l.id.as_str()));
-                    let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_str()).collect();
+                    let hint = did_you_mean(id, pack.languages.iter().map(|l| l.id.as_ref()));
+                    let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_ref()).collect();
                     self.problem(
                         &["decision", "language"],
                         Target::Value,

@@ -71,8 +71,8 @@ pub fn render(saved: &Saved<'_>, format: Format) -> String {
             continue;
         }
         let chosen: Vec<usize> = saved.answers.get(QuestionIdx::new(q)).iter().collect();
-        let ids: Vec<&str> = chosen.iter().map(|&o| question.options[o].id.as_str()).collect();
-        let labels: Vec<&str> = chosen.iter().map(|&o| question.options[o].label.as_str()).collect();
+        let ids: Vec<&str> = chosen.iter().map(|&o| question.options[o].id.as_ref()).collect();
+        let labels: Vec<&str> = chosen.iter().map(|&o| question.options[o].label.as_ref()).collect();
         let value = match question.kind {
             Kind::Single => quoted(ids.first().copied().unwrap_or_default()),
             Kind::Multi => list(&ids),
@@ -146,14 +146,14 @@ pub fn starter(pack: &Pack, path: &str, date: &str) -> String {
         let value = match (&q.default, q.kind) {
             (None, Kind::Single) => "\"\"".to_string(),
             (None, Kind::Multi) => "[]".to_string(),
-            (Some(d), Kind::Single) => quoted(d.iter().next().map_or("", |o| q.options[o].id.as_str())),
-            (Some(d), Kind::Multi) => list(&d.iter().map(|o| q.options[o].id.as_str()).collect::<Vec<_>>()),
+            (Some(d), Kind::Single) => quoted(d.iter().next().map_or("", |o| q.options[o].id.as_ref())),
+            (Some(d), Kind::Multi) => list(&d.iter().map(|o| q.options[o].id.as_ref()).collect::<Vec<_>>()),
         };
         let _ = writeln!(out, "{} = {value}", q.id);
     }
     out.push_str("\n# What the team decided; `advisor check` fails when the advice no longer supports it.\n");
     out.push_str("# [decision]\n");
-    let first = pack.languages.first().map_or("", |l| l.id.as_str());
+    let first = pack.languages.first().map_or("", |l| l.id.as_ref());
     let _ = writeln!(out, "# language = \"{first}\"");
     out.push_str("# status = \"proposed\"   # proposed | accepted | rejected | deprecated | superseded\n");
     let _ = writeln!(out, "# date = \"{date}\"");

@@ -14,7 +14,7 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let (pack, file) = (&input.pack, &input.file);
     // A record names a file CI can check: the answers file itself, or, for answers from
     // standard input or --set, the file they should be saved as.
-    let flags: Vec<&str> = file.set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect();
+    let flags: Vec<&str> = file.set_by_flags.iter().map(|&q| pack.questions[q].id.as_ref()).collect();
     let (answers_path, answers_note) = match args.input.named() {
         Some(path) if path.as_os_str() != "-" && flags.is_empty() => {
             (from_repository_root(path, &input.source), None)

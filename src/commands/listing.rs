@@ -19,11 +19,11 @@ fn default_of(pack: &Pack, q: &crate::model::Question) -> (String, Value) {
     match (&q.default, q.kind) {
         (None, _) => ("required".into(), Value::Null),
         (Some(set), Kind::Single) => {
-            let id = set.iter().next().map_or("", |o| q.options[o].id.as_str());
+            let id = set.iter().next().map_or("", |o| q.options[o].id.as_ref());
             (id.to_string(), json!(id))
         }
         (Some(set), Kind::Multi) => {
-            let ids: Vec<&str> = set.iter().map(|o| q.options[o].id.as_str()).collect();
+            let ids: Vec<&str> = set.iter().map(|o| q.options[o].id.as_ref()).collect();
             (format!("[{}]", ids.join(", ")), json!(ids))
         }
     }
@@ -145,7 +145,12 @@ pub fn languages(args: &ListArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         ListFormat::Table => {
             let mut t = table(io.width, &["Id", "Name", "Runtime", "Aliases"]);
             for l in &pack.languages {
-                t.add_row(vec![l.id.clone(), l.name.clone(), l.runtime.clone(), aliases(&l.id).join(", ")]);
+                t.add_row(vec![
+                    l.id.clone(),
+                    l.name.clone(),
+                    l.runtime.clone(),
+                    aliases(&l.id).join(", ").into(),
+                ]);
             }
             let footer = format!(
                 "{} languages. `advisor explain LANGUAGE` takes any id, name or alias.",

@@ -288,12 +288,12 @@ pub fn language_arg(pack: &Pack, named: &str) -> Result<LangIdx, Error> {
         .position(|l| l.id == wanted || l.name.to_lowercase() == wanted)
         .map(LangIdx::new)
         .or_else(|| {
-            crate::suggest::nearest(&wanted, pack.languages.iter().map(|l| l.id.as_str()))
+            crate::suggest::nearest(&wanted, pack.languages.iter().map(|l| l.id.as_ref()))
                 .filter(|id| crate::suggest::is_alias(&wanted, id))
                 .and_then(|id| pack.language(id))
         })
         .ok_or_else(|| {
-            let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_str()).collect();
+            let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_ref()).collect();
             let hint = crate::suggest::did_you_mean(&wanted, ids.iter().copied());
             Error::Usage(format!("unknown language `{named}`{hint}; expected one of: {}", ids.join(", ")))
         })

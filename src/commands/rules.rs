@@ -69,7 +69,7 @@ fn wanted(filter: Option<LangIdx>, languages: &[LangIdx]) -> bool {
 /// `rules list --format json`: one object per entry, in the table's order.
 fn list_json(pack: &Pack, filter: Option<LangIdx>) -> Result<String, Error> {
     use serde_json::{Value, json};
-    let id = |l: &LangIdx| pack.languages[*l].id.as_str();
+    let id = |l: &LangIdx| pack.languages[*l].id.as_ref();
     let ids = |langs: &[LangIdx]| -> Vec<&str> { langs.iter().map(id).collect() };
     let mut out: Vec<Value> = Vec::new();
     for r in pack.rules() {
@@ -84,8 +84,8 @@ fn list_json(pack: &Pack, filter: Option<LangIdx>) -> Result<String, Error> {
                 "when": describe_condition(pack, &r.when),
                 "text": r.reason,
                 "source": r.source,
-                "group": r.group.map(|g| pack.groups()[g].id.as_str()),
-                "offsets": r.offsets.iter().map(|&o| pack.rules()[o].id.as_str()).collect::<Vec<_>>(),
+                "group": r.group.map(|g| pack.groups()[g].id.as_ref()),
+                "offsets": r.offsets.iter().map(|&o| pack.rules()[o].id.as_ref()).collect::<Vec<_>>(),
                 "adjusted": r.adjusted,
             }));
         }
@@ -126,7 +126,7 @@ fn list(args: &RulesListArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error>
         table.force_no_tty();
     }
     table.set_header(vec!["Kind", "Id", "Points", "When", "Source"]);
-    let name = |l: &LangIdx| pack.languages[*l].id.as_str();
+    let name = |l: &LangIdx| pack.languages[*l].id.as_ref();
     let mut rows = 0;
     for r in pack.rules() {
         let langs: Vec<LangIdx> = r.points.iter().map(|(l, _)| *l).collect();
@@ -136,12 +136,12 @@ fn list(args: &RulesListArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error>
         let points: Vec<String> =
             r.points.iter().map(|(l, p)| format!("{} {}", name(l), signed(*p))).collect();
         let kind = if r.adjusted.is_empty() { "rule" } else { "rule*" };
-        let mut id = r.id.clone();
+        let mut id = r.id.to_string();
         if let Some(g) = r.group {
             let _ = write!(id, "\n(fact group {}: the strongest counts)", pack.groups()[g].id);
         }
         if !r.offsets.is_empty() {
-            let offsets: Vec<&str> = r.offsets.iter().map(|&o| pack.rules()[o].id.as_str()).collect();
+            let offsets: Vec<&str> = r.offsets.iter().map(|&o| pack.rules()[o].id.as_ref()).collect();
             let _ = write!(id, "\n(offsets {}, never more)", offsets.join(", "));
         }
         table.add_row(vec![

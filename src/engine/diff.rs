@@ -137,8 +137,8 @@ fn answer_of(side: Side<'_>, question: &str) -> Option<(Vec<String>, Vec<String>
     let options = &side.pack.questions[q].options;
     let chosen: Vec<usize> = side.answers.get(q).iter().collect();
     Some((
-        chosen.iter().map(|&o| options[o].id.clone()).collect(),
-        chosen.iter().map(|&o| options[o].label.clone()).collect(),
+        chosen.iter().map(|&o| options[o].id.to_string()).collect(),
+        chosen.iter().map(|&o| options[o].label.to_string()).collect(),
     ))
 }
 
@@ -166,7 +166,9 @@ fn points_by_rule(
         .map(|r| {
             r.reasons
                 .iter()
-                .map(|x| (x.rule.id.clone(), x.points, x.rule.reason.clone(), x.rule.source.clone()))
+                .map(|x| {
+                    (x.rule.id.to_string(), x.points, x.rule.reason.to_string(), x.rule.source.to_string())
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -178,8 +180,8 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
     let after = evaluate(new.pack, new.answers);
 
     // Answers, matched by question id.
-    let mut ids: Vec<&str> = new.pack.questions.iter().map(|q| q.id.as_str()).collect();
-    ids.extend(old.pack.questions.iter().map(|q| q.id.as_str()).filter(|id| new.pack.question(id).is_none()));
+    let mut ids: Vec<&str> = new.pack.questions.iter().map(|q| q.id.as_ref()).collect();
+    ids.extend(old.pack.questions.iter().map(|q| q.id.as_ref()).filter(|id| new.pack.question(id).is_none()));
     let mut answers = Vec::new();
     for id in ids {
         let (was, was_labels) = answer_of(old, id).unwrap_or_default();
@@ -199,8 +201,8 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
             let title = new
                 .pack
                 .question(id)
-                .map(|q| new.pack.questions[q].title.clone())
-                .or_else(|| old.pack.question(id).map(|q| old.pack.questions[q].title.clone()))
+                .map(|q| new.pack.questions[q].title.to_string())
+                .or_else(|| old.pack.question(id).map(|q| old.pack.questions[q].title.to_string()))
                 .unwrap_or_default();
             answers.push(AnswerChange {
                 question: id.to_string(),
@@ -219,7 +221,7 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
         .iter()
         .map(|r| &new.pack.languages[r.language])
         .chain(after.excluded.iter().map(|x| &new.pack.languages[x.language]))
-        .map(|l| (l.id.as_str(), l.name.as_str()))
+        .map(|l| (l.id.as_ref(), l.name.as_ref()))
         .collect();
     for l in &old.pack.languages {
         if !languages.iter().any(|(id, _)| *id == l.id) {
@@ -253,7 +255,7 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
             let new_id = new.pack.languages[n.language].id.clone();
             let mut shifts: Vec<RuleShift> = Vec::new();
             for (side, evaluation, pack) in [(0, &before, old.pack), (1, &after, new.pack)] {
-                for (language, sign) in [(new_id.as_str(), 1.0), (old_id.as_str(), -1.0)] {
+                for (language, sign) in [(new_id.as_ref(), 1.0), (old_id.as_ref(), -1.0)] {
                     for (rule, points, reason, source) in points_by_rule(evaluation, pack, language) {
                         let slot = match shifts.iter().position(|s| s.rule == rule) {
                             Some(i) => &mut shifts[i],
@@ -274,14 +276,14 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
             shifts.sort_by(|a, b| {
                 b.moved().abs().total_cmp(&a.moved().abs()).then_with(|| a.rule.cmp(&b.rule))
             });
-            let missed_before: Vec<&str> = o.unmet.iter().map(|u| u.id.as_str()).collect();
+            let missed_before: Vec<&str> = o.unmet.iter().map(|u| u.id.as_ref()).collect();
             let old_now = ranked(&after, new.pack, &old_id);
             let old_misses = old_now
                 .map(|r| {
                     r.unmet
                         .iter()
-                        .filter(|u| !missed_before.contains(&u.id.as_str()))
-                        .map(|u| u.title.clone())
+                        .filter(|u| !missed_before.contains(&u.id.as_ref()))
+                        .map(|u| u.title.to_string())
                         .collect()
                 })
                 .unwrap_or_default();
@@ -289,11 +291,11 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
                 .pack
                 .language(&old_id)
                 .and_then(|l| after.excluded.iter().find(|x| x.language == l))
-                .map(|x| x.by.iter().map(|e| (e.reason.clone(), e.source.clone())).collect())
+                .map(|x| x.by.iter().map(|e| (e.reason.to_string(), e.source.to_string())).collect())
                 .unwrap_or_default();
             Some(LeaderChange {
-                old: (old_id, old.pack.languages[o.language].name.clone()),
-                new: (new_id, new.pack.languages[n.language].name.clone()),
+                old: (old_id.to_string(), old.pack.languages[o.language].name.to_string()),
+                new: (new_id.to_string(), new.pack.languages[n.language].name.to_string()),
                 old_misses,
                 old_out: old_now.is_none(),
                 old_excluded_by,
@@ -306,7 +308,7 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
     let first_of = |e: &Evaluation<'_>, pack: &Pack| {
         e.ranking
             .first()
-            .map(|r| (pack.languages[r.language].id.clone(), pack.languages[r.language].name.clone()))
+            .map(|r| (pack.languages[r.language].id.to_string(), pack.languages[r.language].name.to_string()))
     };
     let first = (first_of(&before, old.pack), first_of(&after, new.pack));
     Diff {

@@ -76,14 +76,14 @@ impl Reason<'_> {
     /// What a report says for it: the rule's reason, or the text of the caveat that restates
     /// it (which adds what to do), without a closing full stop.
     pub fn text(&self) -> &str {
-        self.caveat.map_or(self.rule.reason.as_str(), |c| c.text.trim_end().trim_end_matches('.'))
+        self.caveat.map_or(self.rule.reason.as_ref(), |c| c.text.trim_end().trim_end_matches('.'))
     }
 
     /// Its source, and the caveat's too when that cites another section.
     pub fn sources(&self) -> String {
         match self.caveat {
             Some(c) if c.source != self.rule.source => format!("{}; {}", self.rule.source, c.source),
-            _ => self.rule.source.clone(),
+            _ => self.rule.source.to_string(),
         }
     }
 }

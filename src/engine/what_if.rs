@@ -160,7 +160,7 @@ mod tests {
         let q = &pack.questions[change.question];
         match change.toggled {
             Some((o, _)) => format!("{} {}", q.id, q.options[o].id),
-            None => q.id.clone(),
+            None => q.id.to_string(),
         }
     }
 

@@ -208,7 +208,7 @@ impl Flow<'_> {
                 let labels: Vec<&str> = self.values[q]
                     .iter()
                     .flat_map(|v| v.iter())
-                    .map(|o| question.options[o].label.as_str())
+                    .map(|o| question.options[o].label.as_ref())
                     .collect();
                 let answer = if labels.is_empty() { "none".to_string() } else { labels.join(", ") };
                 ReviewRow { question: q, answer }
@@ -422,7 +422,7 @@ mod tests {
             p: Progress,
             current: Option<usize>,
         ) -> Result<Step<usize>, Error> {
-            self.asked.push((pack.questions[q].id.clone(), p, current.into_iter().collect()));
+            self.asked.push((pack.questions[q].id.to_string(), p, current.into_iter().collect()));
             match self.next() {
                 Reply::Pick(v) => Ok(Step::Answer(v[0])),
                 Reply::Keep => Ok(Step::Answer(current.expect("something pre-selected"))),
@@ -440,7 +440,7 @@ mod tests {
             current: &OptionSet,
             hidden: &OptionSet,
         ) -> Result<Step<OptionSet>, Error> {
-            self.asked.push((pack.questions[q].id.clone(), p, current.iter().collect()));
+            self.asked.push((pack.questions[q].id.to_string(), p, current.iter().collect()));
             self.hidden.push(hidden.iter().collect());
             match self.next() {
                 Reply::Pick(v) => {
@@ -491,7 +491,7 @@ mod tests {
                     .answers
                     .get(QuestionIdx::new(q))
                     .iter()
-                    .map(|o| question.options[o].id.as_str())
+                    .map(|o| question.options[o].id.as_ref())
                     .collect()
             })
             .collect()

@@ -98,7 +98,7 @@ impl TerminalPrompter {
         pack.questions[question]
             .options
             .iter()
-            .map(|o| self.fit(if inline { inline_line(o) } else { o.label.clone() }))
+            .map(|o| self.fit(if inline { inline_line(o) } else { o.label.to_string() }))
             .collect()
     }
 }

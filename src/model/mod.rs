@@ -181,45 +181,49 @@ impl OptionSet {
     }
 }
 
+/// Text of a pack entry: borrowed from the binary for the built-in pack (made by generated
+/// code, so nothing is copied at start), owned for team packs.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// A candidate language.
 #[derive(Debug, Clone)]
 pub struct Language {
     /// Stable id (`elixir`).
-    pub id: String,
+    pub id: Text,
     /// Display name (`Elixir`).
-    pub name: String,
+    pub name: Text,
     /// Runtime family (`BEAM`).
-    pub runtime: String,
+    pub runtime: Text,
 }
 
 /// One option of a question.
 #[derive(Debug, Clone)]
 pub struct Choice {
     /// Stable id.
-    pub id: String,
+    pub id: Text,
     /// Short human label.
-    pub label: String,
+    pub label: Text,
     /// When this option applies.
-    pub description: String,
+    pub description: Text,
 }
 
 /// A checked question.
 #[derive(Debug, Clone)]
 pub struct Question {
     /// Stable id, the key in `[answers]`.
-    pub id: String,
+    pub id: Text,
     /// Single or multi choice.
     pub kind: Kind,
     /// A short name for review screens and reports.
-    pub title: String,
+    pub title: Text,
     /// The answer as a sentence, `{answer}` standing for the options chosen.
-    pub statement: String,
+    pub statement: Text,
     /// The question as asked.
-    pub prompt: String,
+    pub prompt: Text,
     /// What the question is for.
-    pub help: String,
+    pub help: Text,
     /// The guide section it comes from.
-    pub source: String,
+    pub source: Text,
     /// The options, in order.
     pub options: Vec<Choice>,
     /// The default; `None` means the question is required.
@@ -245,7 +249,7 @@ impl Question {
 
     /// The option ids, for messages.
     pub fn option_ids(&self) -> impl Iterator<Item = &str> {
-        self.options.iter().map(|o| o.id.as_str())
+        self.options.iter().map(|o| o.id.as_ref())
     }
 }
 
@@ -312,7 +316,7 @@ impl Condition {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
     /// The file's display name (`rules/elixir.yaml`).
-    pub file: String,
+    pub file: Text,
     /// The 1-based line of the entry's `id:`, when found.
     pub line: Option<usize>,
 }
@@ -321,15 +325,15 @@ pub struct Origin {
 #[derive(Debug, Clone)]
 pub struct Rule {
     /// Stable id.
-    pub id: String,
+    pub id: Text,
     /// When it fires.
     pub when: Condition,
     /// Points per language, in the order written.
     pub points: Vec<(LangIdx, f64)>,
     /// Why.
-    pub reason: String,
+    pub reason: Text,
     /// `NNN / Section heading`.
-    pub source: String,
+    pub source: Text,
     /// Where it was written.
     pub origin: Origin,
     /// Changes team packs made to its points: "file: reason".
@@ -347,9 +351,9 @@ pub struct Rule {
 #[derive(Debug, Clone)]
 pub struct Group {
     /// Stable id.
-    pub id: String,
+    pub id: Text,
     /// The fact the rules restate, in one line.
-    pub fact: String,
+    pub fact: Text,
     /// Where it was written.
     pub origin: Origin,
 }
@@ -359,17 +363,17 @@ pub struct Group {
 #[derive(Debug, Clone)]
 pub struct Requirement {
     /// Stable id.
-    pub id: String,
+    pub id: Text,
     /// When the answers state it.
     pub when: Condition,
     /// The requirement in a few words ("no garbage collector").
-    pub title: String,
+    pub title: Text,
     /// The languages that cannot meet it.
     pub languages: Vec<LangIdx>,
     /// Why they cannot, in one line.
-    pub reason: String,
+    pub reason: Text,
     /// `NNN / Section heading`.
-    pub source: String,
+    pub source: Text,
     /// Where it was written.
     pub origin: Origin,
 }
@@ -378,28 +382,28 @@ pub struct Requirement {
 #[derive(Debug, Clone)]
 pub struct Disabled {
     /// The entry's id.
-    pub id: String,
+    pub id: Text,
     /// `rule`, `exclusion` or `caveat`.
     pub kind: &'static str,
     /// Why, and which file said so.
-    pub reason: String,
+    pub reason: Text,
     /// The file that disabled it.
-    pub by: String,
+    pub by: Text,
 }
 
 /// A checked knock-out.
 #[derive(Debug, Clone)]
 pub struct Exclusion {
     /// Stable id.
-    pub id: String,
+    pub id: Text,
     /// When it applies.
     pub when: Condition,
     /// The languages removed.
     pub languages: Vec<LangIdx>,
     /// Why.
-    pub reason: String,
+    pub reason: Text,
     /// `NNN / Section heading`.
-    pub source: String,
+    pub source: Text,
     /// Where it was written.
     pub origin: Origin,
 }
@@ -408,15 +412,15 @@ pub struct Exclusion {
 #[derive(Debug, Clone)]
 pub struct Caveat {
     /// Stable id.
-    pub id: String,
+    pub id: Text,
     /// When it applies.
     pub when: Condition,
     /// The languages it is shown for.
     pub languages: Vec<LangIdx>,
     /// What to know.
-    pub text: String,
+    pub text: Text,
     /// `NNN / Section heading`.
-    pub source: String,
+    pub source: Text,
     /// The penalty rules whose point it makes too (see `restates` in the pack format).
     pub restates: Vec<RuleIdx>,
     /// Where it was written.
@@ -427,11 +431,11 @@ pub struct Caveat {
 #[derive(Debug, Clone)]
 pub struct Guide {
     /// `000`.
-    pub id: String,
+    pub id: Text,
     /// The guide's title.
-    pub title: String,
+    pub title: Text,
     /// Its section headings.
-    pub sections: Vec<String>,
+    pub sections: Vec<Text>,
 }
 
 /// The answers to every question of a pack: one option set per question, defaults filled.

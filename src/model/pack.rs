@@ -5,8 +5,9 @@
 use crate::model::flat::FlatConditions;
 use crate::model::{
     Answers, Caveat, Disabled, Exclusion, Group, Guide, LangIdx, Language, Question, QuestionIdx,
-    Requirement, Rule,
+    Requirement, Rule, Text,
 };
+use std::borrow::Cow;
 
 /// A checked rule pack.
 #[derive(Debug, Clone)]
@@ -149,8 +150,13 @@ impl Pack {
     /// for Markdown with [`crate::safe::markdown`], for the renderers of Markdown output: pack
     /// text is untrusted, and this way no renderer can forget one field.
     pub fn for_markdown(&self) -> Pack {
-        fn esc(text: &mut String) {
-            if let std::borrow::Cow::Owned(safe) = crate::safe::markdown(text) {
+        fn esc(text: &mut Text) {
+            if let Cow::Owned(safe) = crate::safe::markdown(text) {
+                *text = Cow::Owned(safe);
+            }
+        }
+        fn esc_owned(text: &mut String) {
+            if let Cow::Owned(safe) = crate::safe::markdown(text) {
                 *text = safe;
             }
         }
@@ -171,7 +177,7 @@ impl Pack {
         for r in &mut pack.rules {
             esc(&mut r.reason);
             esc(&mut r.source);
-            r.adjusted.iter_mut().for_each(esc);
+            r.adjusted.iter_mut().for_each(esc_owned);
         }
         for g in &mut pack.groups {
             esc(&mut g.fact);

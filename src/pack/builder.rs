@@ -10,7 +10,7 @@ use crate::locate;
 use crate::model::raw::{self, RawCondition, RawTest};
 use crate::model::{
     Caveat, Choice, Condition, Disabled, Exclusion, Group, GroupIdx, Guide, Kind, LangIdx, Language,
-    OptionSet, Origin, Pack, Parts, Question, QuestionIdx, Requirement, Rule, RuleIdx,
+    OptionSet, Origin, Pack, Parts, Question, QuestionIdx, Requirement, Rule, RuleIdx, Text,
 };
 use crate::suggest::did_you_mean;
 use std::collections::{HashMap, HashSet};
@@ -162,10 +162,10 @@ impl<'f> Builder<'f> {
             let known = self
                 .rules
                 .iter()
-                .map(|r| r.id.as_str())
-                .chain(self.exclusions.iter().map(|e| e.id.as_str()))
-                .chain(self.requirements.iter().map(|r| r.id.as_str()));
-            let hint = did_you_mean(&o.rule, known.chain(self.caveats.iter().map(|c| c.id.as_str())));
+                .map(|r| r.id.as_ref())
+                .chain(self.exclusions.iter().map(|e| e.id.as_ref()))
+                .chain(self.requirements.iter().map(|r| r.id.as_ref()));
+            let hint = did_you_mean(&o.rule, known.chain(self.caveats.iter().map(|c| c.id.as_ref())));
             let already =
                 if self.disabled.iter().any(|d| d.id == o.rule) { " (it is already disabled)" } else { "" };
             self.problems
@@ -218,8 +218,8 @@ impl<'f> Builder<'f> {
                 self.disabled.push(Disabled {
                     id,
                     kind,
-                    reason: o.reason.trim().to_string(),
-                    by: file.name.clone(),
+                    reason: o.reason.trim().to_string().into(),
+                    by: file.name.clone().into(),
                 });
             }
         }
@@ -367,7 +367,7 @@ impl<'f> Builder<'f> {
             return;
         };
         let Some(guide) = self.guides.iter().find(|g| g.id == guide_id.trim()) else {
-            let ids: Vec<&str> = self.guides.iter().map(|g| g.id.as_str()).collect();
+            let ids: Vec<&str> = self.guides.iter().map(|g| g.id.as_ref()).collect();
             self.problems.push(site.problem(format!(
                 "source \"{source}\" cites unknown guide `{guide_id}`; known guides: {}",
                 ids.join(", ")
@@ -375,7 +375,7 @@ impl<'f> Builder<'f> {
             return;
         };
         if !guide.sections.iter().any(|s| s == section.trim()) {
-            let hint = did_you_mean(section, guide.sections.iter().map(String::as_str));
+            let hint = did_you_mean(section, guide.sections.iter().map(|s| &**s));
             self.problems.push(site.problem(format!(
                 "source \"{source}\" names no section of guide {} (\"{}\"){hint}",
                 guide.id, guide.title
@@ -388,7 +388,7 @@ impl<'f> Builder<'f> {
         self.claim_id(&site);
         self.require_text(&site, "name", &l.name);
         self.one_line(&site, "runtime", &l.runtime);
-        self.languages.push(Language { id: l.id, name: l.name, runtime: l.runtime });
+        self.languages.push(Language { id: l.id.into(), name: l.name.into(), runtime: l.runtime.into() });
     }
 
     fn guide(&mut self, file: &PackFile, g: raw::RawGuide) {
@@ -403,13 +403,17 @@ impl<'f> Builder<'f> {
         for section in &g.sections {
             self.one_line(&site, "sections", section);
         }
-        self.guides.push(Guide { id: g.id, title: g.title, sections: g.sections });
+        self.guides.push(Guide {
+            id: g.id.into(),
+            title: g.title.into(),
+            sections: g.sections.into_iter().map(Text::from).collect(),
+        });
     }
 
     fn lang(&mut self, site: &Site<'_>, id: &str) -> Option<LangIdx> {
         let found = self.languages.iter().position(|l| l.id == id).map(LangIdx::new);
         if found.is_none() {
-            let hint = did_you_mean(id, self.languages.iter().map(|l| l.id.as_str()));
+            let hint = did_you_mean(id, self.languages.iter().map(|l| l.id.as_ref()));
             self.problems.push(site.problem(format!("unknown language `{id}`{hint}")));
         }
         found
@@ -431,7 +435,7 @@ impl<'f> Builder<'f> {
             options.extend(self.languages.iter().map(|l| Choice {
                 id: l.id.clone(),
                 label: l.name.clone(),
-                description: format!("Runtime: {}.", l.runtime),
+                description: format!("Runtime: {}.", l.runtime).into(),
             }));
         }
         if let Some(from) = &q.options_from {
@@ -448,7 +452,11 @@ impl<'f> Builder<'f> {
             if !is_id(&o.id) {
                 self.problems.push(site.problem(format!("option id `{}` is not a valid id", o.id)));
             }
-            options.push(Choice { id: o.id, label: o.label, description: o.description });
+            options.push(Choice {
+                id: o.id.into(),
+                label: o.label.into(),
+                description: o.description.into(),
+            });
         }
         if options.is_empty() {
             self.problems.push(site.problem("the question has no options"));
@@ -462,27 +470,27 @@ impl<'f> Builder<'f> {
         }
         let mut seen = HashSet::new();
         for o in &options {
-            if !seen.insert(o.id.as_str()) {
+            if !seen.insert(o.id.as_ref()) {
                 self.problems.push(site.problem(format!("option `{}` is listed twice", o.id)));
             }
         }
         // Conditions resolve only questions loaded before this one, which are answered by then.
         let when = self.condition(&site, q.when.as_ref());
         let mut question = Question {
-            id: q.id.clone(),
+            id: q.id.clone().into(),
             kind: q.kind,
             statement: match q.statement {
-                Some(st) if st.contains("{answer}") => st,
+                Some(st) if st.contains("{answer}") => st.into(),
                 Some(_) => {
                     self.problems.push(site.problem("`statement` must contain {answer}"));
-                    String::new()
+                    String::new().into()
                 }
-                None => format!("{}: {{answer}}.", q.title),
+                None => format!("{}: {{answer}}.", q.title).into(),
             },
-            title: q.title,
-            prompt: q.prompt,
-            help: q.help,
-            source: q.source,
+            title: q.title.into(),
+            prompt: q.prompt.into(),
+            help: q.help.into(),
+            source: q.source.into(),
             options,
             default: None,
             when,
@@ -562,7 +570,7 @@ impl<'f> Builder<'f> {
                 RawTest::Not(c) => Condition::Not(Box::new(self.condition(site, Some(c)))),
                 RawTest::Options(ids) => {
                     let Some(qi) = self.questions.iter().position(|q| &q.id == key) else {
-                        let hint = did_you_mean(key, self.questions.iter().map(|q| q.id.as_str()));
+                        let hint = did_you_mean(key, self.questions.iter().map(|q| q.id.as_ref()));
                         self.problems.push(site.problem(format!(
                             "condition names `{key}`, which is not a question defined before this entry{hint}"
                         )));
@@ -612,7 +620,7 @@ impl<'f> Builder<'f> {
     }
 
     fn origin(site: &Site<'_>) -> Origin {
-        Origin { file: site.file.to_string(), line: site.position.map(|p| p.line) }
+        Origin { file: site.file.to_string().into(), line: site.position.map(|p| p.line) }
     }
 
     fn rule(&mut self, file: &PackFile, r: raw::RawRule) {
@@ -649,11 +657,11 @@ impl<'f> Builder<'f> {
             self.links.insert(r.id.clone(), links);
         }
         self.rules.push(Rule {
-            id: r.id.clone(),
+            id: r.id.clone().into(),
             when,
             points,
-            reason: r.reason,
-            source: r.source,
+            reason: r.reason.into(),
+            source: r.source.into(),
             origin: Self::origin(&site),
             adjusted: Vec::new(),
             group: None,
@@ -667,7 +675,7 @@ impl<'f> Builder<'f> {
         self.require_text(&site, "fact", &g.fact);
         self.group_positions.push(site.position);
         let origin = Self::origin(&site);
-        self.groups.push(Group { id: g.id, fact: g.fact, origin });
+        self.groups.push(Group { id: g.id.into(), fact: g.fact.into(), origin });
     }
 
     fn requirement(&mut self, file: &PackFile, r: raw::RawRequirement) {
@@ -679,12 +687,12 @@ impl<'f> Builder<'f> {
         let when = self.condition(&site, Some(&r.when));
         let languages = self.languages_of(&site, &r.languages);
         self.requirements.push(Requirement {
-            id: r.id.clone(),
+            id: r.id.clone().into(),
             when,
-            title: r.title,
+            title: r.title.into(),
             languages,
-            reason: r.reason,
-            source: r.source,
+            reason: r.reason.into(),
+            source: r.source.into(),
             origin: Self::origin(&site),
         });
     }
@@ -695,7 +703,7 @@ impl<'f> Builder<'f> {
     fn resolve_groups_and_offsets(&mut self) {
         let links = std::mem::take(&mut self.links);
         let position: HashMap<String, usize> =
-            self.rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+            self.rules.iter().enumerate().map(|(i, r)| (r.id.to_string(), i)).collect();
         // In pack order, so problems come out in the order the rules are written.
         let mut linked: Vec<(usize, &String, &Links)> =
             links.iter().filter_map(|(id, link)| position.get(id).map(|&i| (i, id, link))).collect();
@@ -706,7 +714,7 @@ impl<'f> Builder<'f> {
                 match self.groups.iter().position(|g| &g.id == name) {
                     Some(g) => self.rules[i].group = Some(GroupIdx::new(g)),
                     None => {
-                        let hint = did_you_mean(name, self.groups.iter().map(|g| g.id.as_str()));
+                        let hint = did_you_mean(name, self.groups.iter().map(|g| g.id.as_ref()));
                         self.problems.push(site.problem(format!(
                             "`group` names `{name}`, which no `groups:` entry defines{hint}"
                         )));
@@ -720,7 +728,7 @@ impl<'f> Builder<'f> {
             }
             for name in &link.offsets {
                 let Some(&o) = position.get(name) else {
-                    let hint = did_you_mean(name, self.rules.iter().map(|r| r.id.as_str()));
+                    let hint = did_you_mean(name, self.rules.iter().map(|r| r.id.as_ref()));
                     let gone = if self.disabled.iter().any(|d| &d.id == name) {
                         " (a team pack disabled it)"
                     } else {
@@ -761,7 +769,7 @@ impl<'f> Builder<'f> {
             let members: Vec<&Rule> =
                 self.rules.iter().filter(|r| r.group == Some(GroupIdx::new(g))).collect();
             let problem = |message: String| {
-                Diagnostic::new(&group.origin.file, message).at(self.group_positions[g]).in_entry(&group.id)
+                Diagnostic::new(&*group.origin.file, message).at(self.group_positions[g]).in_entry(&*group.id)
             };
             if members.len() < 2 {
                 let problem = problem(format!(
@@ -776,7 +784,7 @@ impl<'f> Builder<'f> {
                 let signs: Vec<(&str, f64)> = members
                     .iter()
                     .flat_map(|r| {
-                        r.points.iter().filter(|(lang, _)| lang.get() == l).map(|(_, p)| (r.id.as_str(), *p))
+                        r.points.iter().filter(|(lang, _)| lang.get() == l).map(|(_, p)| (r.id.as_ref(), *p))
                     })
                     .collect();
                 if let (Some(pos), Some(neg)) =
@@ -797,13 +805,13 @@ impl<'f> Builder<'f> {
     fn resolve_restates(&mut self) {
         let links = std::mem::take(&mut self.caveat_links);
         for c in 0..self.caveats.len() {
-            let Some(link) = links.get(&self.caveats[c].id) else { continue };
+            let Some(link) = links.get(&*self.caveats[c].id) else { continue };
             let site = Site { file: &link.file, id: &self.caveats[c].id, position: link.position };
             let mut restates = Vec::new();
             for name in &link.offsets {
                 let Some(r) = self.rules.iter().position(|r| &r.id == name) else {
                     if !self.disabled.iter().any(|d| &d.id == name) {
-                        let hint = did_you_mean(name, self.rules.iter().map(|r| r.id.as_str()));
+                        let hint = did_you_mean(name, self.rules.iter().map(|r| r.id.as_ref()));
                         self.problems
                             .push(site.problem(format!("`restates` names unknown rule `{name}`{hint}")));
                     }
@@ -836,11 +844,11 @@ impl<'f> Builder<'f> {
         let when = self.condition(&site, Some(&e.when));
         let languages = self.languages_of(&site, &e.languages);
         self.exclusions.push(Exclusion {
-            id: e.id.clone(),
+            id: e.id.clone().into(),
             when,
             languages,
-            reason: e.reason,
-            source: e.source,
+            reason: e.reason.into(),
+            source: e.source.into(),
             origin: Self::origin(&site),
         });
     }
@@ -853,11 +861,11 @@ impl<'f> Builder<'f> {
         let when = self.condition(&site, c.when.as_ref());
         let languages = self.languages_of(&site, &c.languages);
         self.caveats.push(Caveat {
-            id: c.id.clone(),
+            id: c.id.clone().into(),
             when,
             languages,
-            text: c.text,
-            source: c.source,
+            text: c.text.into(),
+            source: c.source.into(),
             restates: Vec::new(),
             origin: Self::origin(&site),
         });

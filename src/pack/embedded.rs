@@ -3,7 +3,7 @@
 
 use crate::model::{
     Caveat, Choice, Condition, Disabled, Exclusion, Group, GroupIdx, Guide, Kind, LangIdx, Language,
-    OptionSet, Origin, Pack, Parts, Question, QuestionIdx, Requirement, Rule, RuleIdx,
+    OptionSet, Origin, Pack, Parts, Question, QuestionIdx, Requirement, Rule, RuleIdx, Text,
 };
 
 include!(concat!(env!("OUT_DIR"), "/embedded_pack.rs"));

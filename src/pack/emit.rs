@@ -30,12 +30,13 @@ pub fn pack_code(pack: &Pack) -> String {
     ] {
         code.line(&format!("        {name}: {name}(),"));
     }
-    code.line(&format!("        fingerprint: s({:?}),", pack.fingerprint));
+    code.line(&format!("        fingerprint: String::from({:?}),", pack.fingerprint));
     code.line("    })");
     code.line("}");
     code.line("");
-    code.line("fn s(text: &str) -> String {");
-    code.line("    text.to_owned()");
+    code.line("/// Text borrowed from the binary: the built-in pack copies none of its text at start.");
+    code.line("const fn s(text: &'static str) -> Text {");
+    code.line("    Text::Borrowed(text)");
     code.line("}");
     code.line("");
     code.list("languages", "Language", &pack.languages, Code::language);
@@ -87,10 +88,10 @@ impl Code {
         self.put(format_args!("{field}: s({value:?}), "));
     }
 
-    fn texts(&mut self, field: &str, values: &[String]) {
+    fn texts(&mut self, field: &str, values: &[impl AsRef<str>], each: &str) {
         self.put(format_args!("{field}: vec!["));
         for value in values {
-            self.put(format_args!("s({value:?}), "));
+            self.put(format_args!("{each}({:?}), ", value.as_ref()));
         }
         self.0.push_str("], ");
     }
@@ -225,7 +226,7 @@ impl Code {
         self.text("reason", reason);
         self.text("source", source);
         self.origin(origin);
-        self.texts("adjusted", adjusted);
+        self.texts("adjusted", adjusted, "String::from");
         match group {
             Some(g) => self.raw(&format!("group: Some(GroupIdx::new({})), ", g.get())),
             None => self.raw("group: None, "),
@@ -286,7 +287,7 @@ impl Code {
         self.raw("Guide { ");
         self.text("id", id);
         self.text("title", title);
-        self.texts("sections", sections);
+        self.texts("sections", sections, "s");
         self.raw("}");
     }
 

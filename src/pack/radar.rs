@@ -5,7 +5,7 @@
 
 use super::files::PackFile;
 use crate::error::{Diagnostic, Position};
-use crate::model::{Caveat, Condition, Guide, LangIdx, Language, Origin, Rule};
+use crate::model::{Caveat, Condition, Guide, LangIdx, Language, Origin, Rule, Text};
 
 /// The points each ring gives a language, and the ring's name as the radar writes it.
 pub const RINGS: [(&str, f64); 4] = [("Adopt", 8.0), ("Trial", 3.0), ("Assess", -2.0), ("Hold", -10.0)];
@@ -86,7 +86,7 @@ fn records(text: &str) -> Result<Records, (usize, String)> {
 /// alias ("golang").
 fn language_named(name: &str, languages: &[Language]) -> Option<LangIdx> {
     let wanted = name.trim().to_lowercase();
-    let alias = crate::suggest::nearest(&wanted, languages.iter().map(|l| l.id.as_str()))
+    let alias = crate::suggest::nearest(&wanted, languages.iter().map(|l| l.id.as_ref()))
         .filter(|id| crate::suggest::is_alias(&wanted, id));
     languages
         .iter()
@@ -94,7 +94,7 @@ fn language_named(name: &str, languages: &[Language]) -> Option<LangIdx> {
             l.id == wanted
                 || l.name.to_lowercase() == wanted
                 || l.name.split('/').any(|part| part.trim().to_lowercase() == wanted)
-                || alias == Some(l.id.as_str())
+                || alias == Some(l.id.as_ref())
         })
         .map(LangIdx::new)
 }
@@ -102,9 +102,9 @@ fn language_named(name: &str, languages: &[Language]) -> Option<LangIdx> {
 /// Imports a radar file; `guide_id` names it as a source.
 pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Imported {
     let guide = Guide {
-        id: guide_id.to_string(),
-        title: format!("Tech radar {}", file.name),
-        sections: RINGS.iter().map(|(ring, _)| (*ring).to_string()).collect(),
+        id: guide_id.to_string().into(),
+        title: format!("Tech radar {}", file.name).into(),
+        sections: RINGS.iter().map(|(ring, _)| Text::Borrowed(*ring)).collect(),
     };
     let mut imported = Imported { guide, rules: Vec::new(), caveats: Vec::new(), problems: Vec::new() };
     let at = |line: usize| Some(Position { line, column: 1 });
@@ -200,31 +200,32 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
         let description = fields[4].split_whitespace().collect::<Vec<_>>().join(" ");
         let new = if fields[3].trim().eq_ignore_ascii_case("true") { " (new)" } else { "" };
         let detail = if description.is_empty() { String::new() } else { format!(": {description}") };
-        let origin = Origin { file: file.name.clone(), line: Some(*line) };
+        let origin = Origin { file: file.name.clone().into(), line: Some(*line) };
         let source = format!("{} / {ring}", imported.guide.id);
         let prefix =
-            if imported.guide.id == "radar" { "radar".to_string() } else { imported.guide.id.clone() };
+            if imported.guide.id == "radar" { "radar".to_string() } else { imported.guide.id.to_string() };
         imported.rules.push(Rule {
-            id: format!("{prefix}-{}", lang.id),
+            id: format!("{prefix}-{}", lang.id).into(),
             when: Condition::Always,
             points: vec![(language, *points)],
-            reason: format!("The team's tech radar puts {} in {ring}{new}{detail}", lang.name),
-            source: source.clone(),
+            reason: format!("The team's tech radar puts {} in {ring}{new}{detail}", lang.name).into(),
+            source: source.clone().into(),
             origin: origin.clone(),
             adjusted: Vec::new(),
             group: None,
             offsets: Vec::new(),
         });
         imported.caveats.push(Caveat {
-            id: format!("{prefix}-{}-caveat", lang.id),
+            id: format!("{prefix}-{}-caveat", lang.id).into(),
             when: Condition::Always,
             languages: vec![language],
             text: format!(
                 "The team's tech radar ({}) puts {} in {ring}{detail}",
                 crate::safe::line(&file.name),
                 lang.name
-            ),
-            source,
+            )
+            .into(),
+            source: source.into(),
             restates: Vec::new(),
             origin,
         });

@@ -320,7 +320,7 @@ pub fn json_value(
     let report = JsonReport {
         file,
         advisor_version: env!("CARGO_PKG_VERSION"),
-        answers_from_flags: answers.set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect(),
+        answers_from_flags: answers.set_by_flags.iter().map(|&q| pack.questions[q].id.as_ref()).collect(),
         verdict: assessment.verdict.word(),
         exit_code: assessment.verdict.exit_code(),
         tolerance,
@@ -363,7 +363,7 @@ pub fn json_value(
             .evaluation
             .excluded
             .iter()
-            .map(|x| pack.languages[x.language].id.as_str())
+            .map(|x| pack.languages[x.language].id.as_ref())
             .collect(),
         findings: assessment
             .findings

@@ -279,7 +279,7 @@ pub fn json(
     };
     let report = json!({
         "advisor": {"version": env!("CARGO_PKG_VERSION"), "pack": pack.fingerprint},
-        "answers_from_flags": file.set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect::<Vec<_>>(),
+        "answers_from_flags": file.set_by_flags.iter().map(|&q| pack.questions[q].id.as_ref()).collect::<Vec<_>>(),
         "language": lang.id,
         "name": lang.name,
         "rank": ranked.map(|r| r.rank),
@@ -287,7 +287,7 @@ pub fn json(
         "score": engine::score_of(points),
         "points": points,
         "tied": ranked.is_some_and(|r| r.tied),
-        "leader": evaluation.ranking.first().map(|l| pack.languages[l.language].id.as_str()),
+        "leader": evaluation.ranking.first().map(|l| pack.languages[l.language].id.as_ref()),
         "excluded": excluded,
         "unmet": unmet.iter().map(|u| json!({"requirement": u.id, "title": u.title, "text": u.reason, "source": u.source})).collect::<Vec<_>>(),
         "reasons": reasons.iter().map(reason).collect::<Vec<_>>(),

@@ -192,7 +192,7 @@ pub fn report(
             .collect()
     });
     let ids = |langs: &[crate::model::LangIdx]| -> Vec<&str> {
-        langs.iter().map(|&l| pack.languages[l].id.as_str()).collect()
+        langs.iter().map(|&l| pack.languages[l].id.as_ref()).collect()
     };
     let lead = match evaluation.lead() {
         Lead::Alone => LeadJson { kind: "alone", margin: None, close: false },
@@ -210,7 +210,7 @@ pub fn report(
     };
     let report = Report {
         advisor: Producer { version: env!("CARGO_PKG_VERSION"), pack: &pack.fingerprint, team_packs },
-        answers_from_flags: set_by_flags.iter().map(|&q| pack.questions[q].id.as_str()).collect(),
+        answers_from_flags: set_by_flags.iter().map(|&q| pack.questions[q].id.as_ref()).collect(),
         lead,
         requirements: evaluation
             .requirements
@@ -232,7 +232,7 @@ pub fn report(
                     AdjustmentJson {
                         question: &q.id,
                         kind: "not_asked",
-                        options: given.iter().map(|o| q.options[o].id.as_str()).collect(),
+                        options: given.iter().map(|o| q.options[o].id.as_ref()).collect(),
                         of: None,
                     }
                 }
@@ -241,7 +241,7 @@ pub fn report(
                     AdjustmentJson {
                         question: &q.id,
                         kind: "repeated",
-                        options: options.iter().map(|o| q.options[o].id.as_str()).collect(),
+                        options: options.iter().map(|o| q.options[o].id.as_ref()).collect(),
                         of: Some(&pack.questions[*of].id),
                     }
                 }
@@ -253,15 +253,15 @@ pub fn report(
             .iter()
             .map(|c| {
                 let q = &pack.questions[c.question];
-                let ids: Vec<&str> = c.answer.iter().map(|o| q.options[o].id.as_str()).collect();
+                let ids: Vec<&str> = c.answer.iter().map(|o| q.options[o].id.as_ref()).collect();
                 Flip {
                     question: &q.id,
                     answer: match q.kind {
                         Kind::Single => serde_json::json!(ids.first().copied().unwrap_or_default()),
                         Kind::Multi => serde_json::json!(ids),
                     },
-                    toggled: c.toggled.map(|(o, _)| q.options[o].id.as_str()),
-                    language: c.top.map(|(l, _)| pack.languages[l].id.as_str()),
+                    toggled: c.toggled.map(|(o, _)| q.options[o].id.as_ref()),
+                    language: c.top.map(|(l, _)| pack.languages[l].id.as_ref()),
                     score: c.top.map(|(_, s)| s),
                 }
             })

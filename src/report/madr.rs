@@ -84,7 +84,7 @@ pub fn default_title(pack: &Pack, file: &AnswersFile) -> String {
     let shape = pack.question("shape").map(|q| {
         let question = &pack.questions[q];
         let labels: Vec<&str> =
-            file.answers.get(q).iter().map(|o| question.options[o].label.as_str()).collect();
+            file.answers.get(q).iter().map(|o| question.options[o].label.as_ref()).collect();
         labels.join(", ")
     });
     match shape {
@@ -129,13 +129,13 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
             .enumerate()
             .map(|(i, o)| {
                 let label = &question.options[o].label;
-                if i == 0 { label.clone() } else { mid_sentence(label, &names) }
+                if i == 0 { label.to_string() } else { mid_sentence(label, &names) }
             })
             .collect();
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         let mut effects = Vec::new();
         if !out.is_empty() {
-            let names: Vec<&str> = out.iter().map(|&l| pack.languages[l].name.as_str()).collect();
+            let names: Vec<&str> = out.iter().map(|&l| pack.languages[l].name.as_ref()).collect();
             effects.push(format!("rules out {}", in_words(&names)));
         }
         let mut stated = None;
@@ -151,7 +151,7 @@ fn drivers(pack: &Pack, answers: &Answers) -> Vec<String> {
             let parts: Vec<String> = by_missers
                 .iter()
                 .map(|(langs, titles)| {
-                    let names: Vec<&str> = langs.iter().map(|&l| pack.languages[l].name.as_str()).collect();
+                    let names: Vec<&str> = langs.iter().map(|&l| pack.languages[l].name.as_ref()).collect();
                     let pronoun = if titles.len() == 1 { "it" } else { "them" };
                     format!("{} ({} cannot meet {pronoun})", in_words(titles), in_words(&names))
                 })
@@ -202,7 +202,7 @@ fn context(pack: &Pack, file: &AnswersFile) -> String {
             .enumerate()
             .map(|(i, o)| {
                 let label = &question.options[o].label;
-                let label = if opens && i == 0 { label.clone() } else { mid_sentence(label, &names) };
+                let label = if opens && i == 0 { label.to_string() } else { mid_sentence(label, &names) };
                 format!("**{label}**")
             })
             .collect();
@@ -517,11 +517,11 @@ pub fn render(record: &Record<'_>, evaluation: &Evaluation<'_>) -> String {
     let mut cited: BTreeSet<&str> = BTreeSet::new();
     for &l in &options {
         if let Some(r) = ranked(l) {
-            cited.extend(r.reasons.iter().map(|x| x.rule.source.as_str()));
-            cited.extend(r.caveats.iter().map(|c| c.source.as_str()));
+            cited.extend(r.reasons.iter().map(|x| x.rule.source.as_ref()));
+            cited.extend(r.caveats.iter().map(|c| c.source.as_ref()));
         }
     }
-    cited.extend(evaluation.excluded.iter().flat_map(|x| x.by.iter().map(|e| e.source.as_str())));
+    cited.extend(evaluation.excluded.iter().flat_map(|x| x.by.iter().map(|e| e.source.as_ref())));
     cited.insert("000 / Questions To Answer");
     for source in cited {
         let guide = source.split(" / ").next().and_then(|id| pack.guides.iter().find(|g| g.id == id));

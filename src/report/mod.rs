@@ -64,7 +64,7 @@ impl Context<'_> {
     pub fn answer_labels(&self, question: QuestionIdx) -> String {
         let q = &self.pack.questions[question];
         let labels: Vec<&str> =
-            self.file.answers.get(question).iter().map(|o| q.options[o].label.as_str()).collect();
+            self.file.answers.get(question).iter().map(|o| q.options[o].label.as_ref()).collect();
         if labels.is_empty() {
             match q.kind {
                 Kind::Multi => "none".into(),
@@ -83,7 +83,7 @@ impl Context<'_> {
     /// The answer to a question as option ids.
     pub fn answer_ids(&self, question: QuestionIdx) -> Vec<&str> {
         let q = &self.pack.questions[question];
-        self.file.answers.get(question).iter().map(|o| q.options[o].id.as_str()).collect()
+        self.file.answers.get(question).iter().map(|o| q.options[o].id.as_ref()).collect()
     }
 }
 
@@ -115,7 +115,7 @@ pub fn flags_line(pack: &Pack, file: &AnswersFile) -> Option<String> {
         .map(|&q| {
             let question = &pack.questions[q];
             let ids: Vec<&str> =
-                file.answers.get(q).iter().map(|o| question.options[o].id.as_str()).collect();
+                file.answers.get(q).iter().map(|o| question.options[o].id.as_ref()).collect();
             let value = if ids.is_empty() { "[]".to_string() } else { ids.join(",") };
             format!("{} = {value}", question.id)
         })
@@ -146,7 +146,7 @@ pub fn describe_change(pack: &Pack, change: &Change) -> String {
         Some((option, true)) => format!("{} adds {}", q.id, q.options[option].id),
         Some((option, false)) => format!("{} drops {}", q.id, q.options[option].id),
         None => {
-            let ids: Vec<&str> = change.answer.iter().map(|o| q.options[o].id.as_str()).collect();
+            let ids: Vec<&str> = change.answer.iter().map(|o| q.options[o].id.as_ref()).collect();
             format!("{} = {}", q.id, ids.join(", "))
         }
     }
@@ -156,7 +156,7 @@ pub fn describe_change(pack: &Pack, change: &Change) -> String {
 /// line per change that flips rank 1: "latency = hard_realtime: Rust leads (82.1)".
 pub fn robustness(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) -> (String, Vec<String>) {
     let held = what_if.tried - what_if.flips.len();
-    let tie: Vec<&str> = evaluation.tie().into_iter().map(|l| pack.languages[l].name.as_str()).collect();
+    let tie: Vec<&str> = evaluation.tie().into_iter().map(|l| pack.languages[l].name.as_ref()).collect();
     let summary = match what_if.top {
         Some(top) if !tie.is_empty() => format!(
             "{} tie for first, so an answer that favours one of them settles it. {} of {} single-answer changes put another language than {} first:",
@@ -209,9 +209,9 @@ pub fn in_words(items: &[&str]) -> String {
 /// requirement, or a margin in points called close or clear).
 pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
     let mut out = Vec::new();
-    let name = |l: crate::model::LangIdx| pack.languages[l].name.as_str();
+    let name = |l: crate::model::LangIdx| pack.languages[l].name.as_ref();
     if !evaluation.requirements.is_empty() {
-        let titles: Vec<&str> = evaluation.requirements.iter().map(|r| r.title.as_str()).collect();
+        let titles: Vec<&str> = evaluation.requirements.iter().map(|r| r.title.as_ref()).collect();
         out.push(format!(
             "Hard requirements in these answers: {}. A language that misses one ranks below every language that meets more of them, whatever its score.",
             titles.join("; ")
@@ -264,7 +264,7 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
             out.push(sentence);
         }
         (Lead::Requirements, Some(second)) => {
-            let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_str()).collect();
+            let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_ref()).collect();
             out.push(format!(
                 "{} ranks first because {}, though {} ahead on points ({} against {}), cannot meet {}.",
                 name(first.language),
@@ -277,7 +277,7 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
         }
         (Lead::Points(margin), Some(second)) if second.unmet.len() > first.unmet.len() => {
             // Ahead on points and on requirements: the points margin is not what holds it.
-            let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_str()).collect();
+            let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_ref()).collect();
             out.push(format!(
                 "{} leads {} by {} ({} against {}), and {} cannot meet {}: that keeps {} first whatever the points.",
                 name(first.language),
@@ -319,7 +319,7 @@ pub fn adjustment_notes(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String>
             Adjustment::NotAsked { question, given } => {
                 let q = &pack.questions[*question];
                 let ids = |set: &crate::model::OptionSet| -> String {
-                    let ids: Vec<&str> = set.iter().map(|i| q.options[i].id.as_str()).collect();
+                    let ids: Vec<&str> = set.iter().map(|i| q.options[i].id.as_ref()).collect();
                     if ids.is_empty() { "[]".into() } else { ids.join(", ") }
                 };
                 format!(
@@ -331,7 +331,7 @@ pub fn adjustment_notes(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String>
             }
             Adjustment::Repeated { question, options, of } => {
                 let (q, o) = (&pack.questions[*question], &pack.questions[*of]);
-                let ids: Vec<&str> = options.iter().map(|i| q.options[i].id.as_str()).collect();
+                let ids: Vec<&str> = options.iter().map(|i| q.options[i].id.as_ref()).collect();
                 format!("`{}` repeats `{}` ({}): it counts once, as the {}.", q.id, o.id, ids.join(", "), o.title.to_lowercase())
             }
         })
@@ -347,7 +347,7 @@ pub fn describe_condition(pack: &Pack, condition: &crate::model::Condition) -> S
             Condition::Always => return "always".into(),
             Condition::Answer { question, options } => {
                 let q = &pack.questions[*question];
-                let ids: Vec<&str> = options.iter().map(|o| q.options[o].id.as_str()).collect();
+                let ids: Vec<&str> = options.iter().map(|o| q.options[o].id.as_ref()).collect();
                 let verb = match q.kind {
                     Kind::Single => "=",
                     Kind::Multi => "has",
@@ -403,7 +403,7 @@ pub fn knockouts<'p>(
 /// What a ranking line adds to a language's score: `tied for first`, `misses: <requirement>`,
 /// or nothing.
 pub fn standing_note(r: &crate::engine::Ranked<'_>) -> String {
-    let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_str()).collect();
+    let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_ref()).collect();
     match (r.tied, titles.is_empty()) {
         (true, _) => "tied for first".to_string(),
         (false, false) => format!("misses: {}", titles.join("; ")),

@@ -65,7 +65,7 @@ fn ranking_table(ctx: &Context<'_>, rows: &[Ranked<'_>]) -> String {
             .map(|reason| format!("{} {}", signed(reason.points), shown_text(r, reason)))
             .collect();
         if !r.unmet.is_empty() {
-            let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_str()).collect();
+            let titles: Vec<&str> = r.unmet.iter().map(|u| u.title.as_ref()).collect();
             reasons.insert(0, format!("MISSES {}", titles.join("; ")));
         }
         if r.tied {
@@ -241,7 +241,7 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
             let mut repeated = 0;
             let mut written = 0;
             for c in &caveats {
-                if listed.contains(&c.id.as_str()) {
+                if listed.contains(&c.id.as_ref()) {
                     repeated += 1;
                     continue;
                 }
@@ -275,7 +275,7 @@ pub fn render(ctx: &Context<'_>, evaluation: &Evaluation<'_>) -> String {
         out.push('\n');
         // One line per knock-out, naming every language it excludes.
         for (e, languages) in super::knockouts(evaluation) {
-            let names: Vec<&str> = languages.iter().map(|&l| ctx.pack.languages[l].name.as_str()).collect();
+            let names: Vec<&str> = languages.iter().map(|&l| ctx.pack.languages[l].name.as_ref()).collect();
             let who = super::in_words(&names);
             let line = format!("{who}: {} [{}]", e.reason, e.source);
             let wrapped = wrap(&line, width, "  - ", "    ");

@@ -12,7 +12,7 @@ const SHOWN: usize = 5;
 /// An answer in words: its labels, or `none`.
 fn answer(pack: &Pack, question: crate::model::QuestionIdx, value: &OptionSet) -> String {
     let q = &pack.questions[question];
-    let labels: Vec<&str> = value.iter().map(|o| q.options[o].label.as_str()).collect();
+    let labels: Vec<&str> = value.iter().map(|o| q.options[o].label.as_ref()).collect();
     if labels.is_empty() { "none".to_string() } else { labels.join(", ") }
 }
 
@@ -63,7 +63,7 @@ pub fn contested(pack: &Pack, t: &Team<'_>, names: &[String]) -> Vec<String> {
 }
 
 fn leader_name(pack: &Pack, l: Option<crate::model::LangIdx>) -> String {
-    l.map_or_else(|| "nothing (all excluded)".to_string(), |l| pack.languages[l].name.clone())
+    l.map_or_else(|| "nothing (all excluded)".to_string(), |l| pack.languages[l].name.to_string())
 }
 
 /// The sentences a report opens with, and the lines of each section, shared by text and
@@ -206,7 +206,7 @@ pub fn markdown(pack: &Pack, t: &Team<'_>, names: &[String]) -> String {
 /// The JSON object of `team --format json` (shape documented in the README).
 pub fn json(pack: &Pack, t: &Team<'_>, names: &[String]) -> Result<String, crate::error::Error> {
     let ids = |q: crate::model::QuestionIdx, v: &OptionSet| -> Vec<String> {
-        v.iter().map(|o| pack.questions[q].options[o].id.clone()).collect()
+        v.iter().map(|o| pack.questions[q].options[o].id.to_string()).collect()
     };
     let member_names = |w: &[usize]| -> Vec<&str> { w.iter().map(|&m| names[m].as_str()).collect() };
     let settled_word = |s: Settled| match s {
@@ -277,7 +277,7 @@ pub fn record_section(
         .questions
         .iter()
         .filter(|v| recorded.get(v.question) != &v.consensus)
-        .map(|v| pack.questions[v.question].title.as_str())
+        .map(|v| pack.questions[v.question].title.as_ref())
         .collect();
     if !differs.is_empty() {
         let _ = writeln!(

@@ -357,7 +357,7 @@ fn a_file_with_bad_and_unknown_answers_keeps_what_is_usable() {
     let kept: Vec<&str> = prefill.values[needs.get()]
         .expect("realtime_browser is kept")
         .iter()
-        .map(|o| pack.questions[needs].options[o].id.as_str())
+        .map(|o| pack.questions[needs].options[o].id.as_ref())
         .collect();
     assert_eq!(kept, ["realtime_browser"]);
 }

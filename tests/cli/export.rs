@@ -393,7 +393,7 @@ fn records_say_each_thing_once_strongest_first() {
                 let rules: Vec<&str> = caveat
                     .restates
                     .iter()
-                    .map(|&r| pack.rules()[r.get()].reason.as_str())
+                    .map(|&r| pack.rules()[r.get()].reason.as_ref())
                     .filter(|reason| section.contains(&reason[1..]))
                     .collect();
                 assert!(
