@@ -79,7 +79,7 @@ fn render(bencher: Bencher, format: &str) {
     };
     bencher.bench(|| match format {
         "table" => report::table::render(&ctx, &evaluation),
-        "json" => report::json::report(&pack, &evaluation, &what_if, &[], None),
+        "json" => report::json::report(&pack, &evaluation, &what_if, &[], None).unwrap(),
         _ => report::markdown::render(&ctx, &evaluation),
     });
 }

@@ -5,7 +5,7 @@ use crate::answers::{AnswersFile, Format, Target, position};
 use crate::engine::{self, Difference, Evaluation, Ranked};
 use crate::error::Position;
 use crate::pack::Pack;
-use crate::report::signed;
+use crate::text::signed;
 
 /// How serious a finding is; any `Error` fails the check (exit code 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -191,7 +191,7 @@ pub fn assess<'p>(
                     "{leader_text}; {name} ranks {} of {} with {}, {} points behind (tolerance {}).",
                     r.rank,
                     evaluation.ranking.len(),
-                    crate::report::signed_points(r.points),
+                    crate::text::signed_points(r.points),
                     trim(l.points - r.points),
                     trim(options.tolerance)
                 )),
@@ -212,17 +212,17 @@ pub fn assess<'p>(
                         format!(
                             "{name} ties for first with {} ({}).",
                             others.join(", "),
-                            crate::report::signed_points(r.points)
+                            crate::text::signed_points(r.points)
                         )
                     } else if r.rank == 1 {
-                        format!("{name} ranks first with {}.", crate::report::signed_points(r.points))
+                        format!("{name} ranks first with {}.", crate::text::signed_points(r.points))
                     } else {
                         let gap = leader.map_or(0.0, |l| l.points - r.points);
                         format!(
                             "{name} ranks {} of {} with {}, {} behind {}, within the tolerance of {}.",
                             r.rank,
                             evaluation.ranking.len(),
-                            crate::report::signed_points(r.points),
+                            crate::text::signed_points(r.points),
                             trim(gap),
                             leader.map_or("", |l| pack.languages[l.language].name.as_ref()),
                             trim(options.tolerance)

@@ -17,6 +17,7 @@ pub mod safe;
 pub mod scenario;
 pub mod schema;
 pub mod suggest;
+pub mod text;
 pub mod yaml;
 
 use clap::Parser;
@@ -112,8 +113,8 @@ where
             let text = if io.stderr_is_terminal {
                 let width = usize::from(io.width);
                 let wrap_line = |l: &str| match l.strip_prefix("  ") {
-                    Some(rest) => report::wrap(rest, width, "  ", "  "),
-                    None => report::wrap(l, width, "", "  "),
+                    Some(rest) => crate::text::wrap(rest, width, "  ", "  "),
+                    None => crate::text::wrap(l, width, "", "  "),
                 };
                 text.lines().map(wrap_line).collect::<String>()
             } else {

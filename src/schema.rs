@@ -21,7 +21,7 @@ fn choices(options: &[Choice]) -> Value {
 const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 /// The schema as pretty-printed JSON.
-pub fn render(pack: &Pack) -> String {
+pub fn render(pack: &Pack) -> Result<String, crate::error::Error> {
     let mut answers = Map::new();
     let mut required = Vec::new();
     for q in &pack.questions {
@@ -119,8 +119,5 @@ pub fn render(pack: &Pack) -> String {
             }
         }
     });
-    let mut text =
-        serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    crate::report::json::pretty(&schema)
 }

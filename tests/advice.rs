@@ -208,7 +208,7 @@ proptest! {
             prop_assert_eq!(r.tied, n > 1 && equal(r), "{:?}", ids(pack, &evaluation));
         }
         prop_assert_eq!(matches!(evaluation.lead(), engine::Lead::Tie), n > 1);
-        let json: serde_json::Value = serde_json::from_str(&advisor::report::json::report(pack, &evaluation, &engine::what_if(pack, &answers), &[], None)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&advisor::report::json::report(pack, &evaluation, &engine::what_if(pack, &answers), &[], None).unwrap()).unwrap();
         prop_assert_eq!(json["lead"]["kind"] == "tie", n > 1);
     }
 }

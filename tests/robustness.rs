@@ -180,8 +180,8 @@ proptest! {
         let what_if = advisor::engine::what_if(pack, &answers);
         prop_assert_eq!(what_if.top, evaluation.ranking.first().map(|r| r.language));
         prop_assert!(what_if.flips.len() <= what_if.tried);
-        let json = advisor::report::json::report(pack, &evaluation, &what_if, &[], None);
-        prop_assert_eq!(&json, &advisor::report::json::report(pack, &advisor::engine::evaluate(pack, &answers), &what_if, &[], None));
+        let json = advisor::report::json::report(pack, &evaluation, &what_if, &[], None).unwrap();
+        prop_assert_eq!(&json, &advisor::report::json::report(pack, &advisor::engine::evaluate(pack, &answers), &what_if, &[], None).unwrap());
         prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
     }
 

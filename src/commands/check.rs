@@ -46,7 +46,7 @@ fn one(args: &CheckArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             text
         }
         CheckFormat::Github => report::check::github(pack, shown, &assessment),
-        CheckFormat::Json => report::check::json(pack, shown, file, args.tolerance, &assessment),
+        CheckFormat::Json => report::check::json(pack, shown, file, args.tolerance, &assessment)?,
     };
     super::emit(io.stdout, &out)?;
     Ok(assessment.verdict.exit_code())

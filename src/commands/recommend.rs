@@ -26,7 +26,7 @@ pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Err
     };
     let text = match args.format {
         ReportFormat::Table => report::table::render(&ctx, &evaluation),
-        ReportFormat::Json => report::json::render(&ctx, &evaluation),
+        ReportFormat::Json => report::json::render(&ctx, &evaluation)?,
         ReportFormat::Markdown => report::markdown::render(&ctx, &evaluation),
     };
     super::emit(io.stdout, &text)?;

@@ -6,7 +6,7 @@ use super::{Progress, Prompter, ReviewAction, ReviewRow, Step};
 use crate::error::Error;
 use crate::model::OptionSet;
 use crate::pack::Pack;
-use crate::report::wrap;
+use crate::text::wrap;
 use inquire::error::InquireError;
 use inquire::list_option::ListOption;
 use inquire::ui::{RenderConfig, Styled};

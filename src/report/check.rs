@@ -301,11 +301,9 @@ pub fn json(
     answers: &AnswersFile,
     tolerance: f64,
     assessment: &Assessment<'_>,
-) -> String {
+) -> Result<String, crate::error::Error> {
     let value = json_value(pack, file, answers, tolerance, assessment);
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    super::json::pretty(&value)
 }
 
 /// The object [`json`] prints, for a report of many files.

@@ -164,7 +164,7 @@ pub fn pretty<T: Serialize>(value: &T) -> Result<String, crate::error::Error> {
 }
 
 /// The report of `recommend --format json`.
-pub fn render(ctx: &super::Context<'_>, evaluation: &Evaluation<'_>) -> String {
+pub fn render(ctx: &super::Context<'_>, evaluation: &Evaluation<'_>) -> Result<String, crate::error::Error> {
     report(ctx.pack, evaluation, ctx.what_if, &ctx.file.set_by_flags, ctx.packs)
 }
 
@@ -176,7 +176,7 @@ pub fn report(
     what_if: &WhatIf,
     set_by_flags: &[crate::model::QuestionIdx],
     packs: Option<&crate::pack::PackSet>,
-) -> String {
+) -> Result<String, crate::error::Error> {
     let team_packs = packs.map_or_else(Vec::new, |set| {
         set.dirs
             .iter()
@@ -313,8 +313,5 @@ pub fn report(
             })
             .collect(),
     };
-    let mut text =
-        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    pretty(&report)
 }
