@@ -196,7 +196,7 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The language: its id (`go`), name (`Go`) or a common alias (`golang`)
-    #[arg(value_name = "LANGUAGE", value_parser = crate::commands::listing::LanguageParser)]
+    #[arg(value_name = "LANGUAGE", value_parser = LanguageParser)]
     pub language: String,
 
     /// Where the answers come from.
@@ -334,7 +334,7 @@ pub struct RulesListArgs {
     pub pack: PackArgs,
 
     /// Only the entries that concern this language (id, name or alias).
-    #[arg(long, value_name = "LANGUAGE", value_parser = crate::commands::listing::LanguageParser)]
+    #[arg(long, value_name = "LANGUAGE", value_parser = LanguageParser)]
     pub language: Option<String>,
 
     /// Output: a table for people, or JSON for scripts.
@@ -607,6 +607,34 @@ pub enum ColorChoice {
     Always,
     /// Never colour.
     Never,
+}
+
+/// Parses a language argument: any text (ids, names and aliases are resolved against the
+/// loaded packs later), offering the built-in language ids to shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct LanguageParser;
+
+impl clap::builder::TypedValueParser for LanguageParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        value
+            .to_str()
+            .map(str::to_string)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let pack = crate::pack::builtin();
+        let ids: Vec<clap::builder::PossibleValue> =
+            pack.languages.iter().map(|l| clap::builder::PossibleValue::new(l.id.clone())).collect();
+        Some(Box::new(ids.into_iter()))
+    }
 }
 
 #[cfg(test)]

@@ -403,3 +403,55 @@ fn the_generated_built_in_pack_is_the_one_its_yaml_builds() {
     }
     assert!(compared > 20, "only {compared} answer sets compared");
 }
+
+/// The layers of the code (README, "How the code is laid out"): a module imports only modules
+/// of its own layer or below, so scoring and the model never depend on how results are shown or
+/// which command asked. Test code is left out.
+#[test]
+fn no_module_imports_a_layer_above_its_own() {
+    let layer = |module: &str| -> Option<u8> {
+        Some(match module {
+            "text" | "safe" | "fsio" | "error" | "locate" | "suggest" | "yaml" => 0,
+            "model" => 1,
+            "answers" | "pack" => 2,
+            "engine" | "check" | "scenario" => 3,
+            "report" | "schema" => 4,
+            "interview" | "cli" => 5,
+            "commands" => 6,
+            _ => return None,
+        })
+    };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![root.clone()];
+    let mut upward = Vec::new();
+    let mut seen = 0;
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let relative = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let top = relative.split('/').next().unwrap().trim_end_matches(".rs").to_string();
+        let Some(own) = layer(&top) else { continue };
+        seen += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        for (i, _) in code.match_indices("crate::") {
+            let rest = &code[i + "crate::".len()..];
+            // `crate::engine::x` names one module; `crate::{engine, Io}` a group of them.
+            let names: Vec<&str> = match rest.strip_prefix('{') {
+                Some(group) => group.split('}').next().unwrap().split(',').collect(),
+                None => vec![rest],
+            };
+            for name in names {
+                let module: String =
+                    name.trim().chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+                if layer(&module).is_some_and(|l| l > own) {
+                    upward.push(format!("src/{relative} imports crate::{module}"));
+                }
+            }
+        }
+    }
+    assert!(seen > 40, "only {seen} source files read");
+    assert!(upward.is_empty(), "imports from a higher layer:\n{}", upward.join("\n"));
+}

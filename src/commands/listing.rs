@@ -8,7 +8,6 @@ use crate::model::Kind;
 use crate::pack::Pack;
 use crate::report::{cell, describe_condition};
 use crate::{Io, suggest};
-use clap::builder::{PossibleValue, TypedValueParser};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
@@ -161,32 +160,4 @@ pub fn languages(args: &ListArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     };
     super::emit(io.stdout, &text)?;
     Ok(0)
-}
-
-/// Parses a language argument: any text (ids, names and aliases are resolved against the
-/// loaded packs later), offering the built-in language ids to shell completion.
-#[derive(Debug, Clone, Copy)]
-pub struct LanguageParser;
-
-impl TypedValueParser for LanguageParser {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        _: &clap::Command,
-        _: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        value
-            .to_str()
-            .map(str::to_string)
-            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8))
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let pack = crate::pack::builtin();
-        let ids: Vec<PossibleValue> =
-            pack.languages.iter().map(|l| PossibleValue::new(l.id.clone())).collect();
-        Some(Box::new(ids.into_iter()))
-    }
 }
