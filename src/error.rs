@@ -120,6 +120,14 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// A renderer could not write its output. Renderers write to `impl fmt::Write`; a `String`
+/// never refuses, so this is for writers that can.
+impl From<fmt::Error> for Error {
+    fn from(_: fmt::Error) -> Self {
+        Error::Usage("cannot format the output".into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
