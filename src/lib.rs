@@ -2,7 +2,6 @@
 //! choice. `run` is the whole program; `main.rs` only hands it the process's streams.
 
 pub mod answers;
-pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod engine;

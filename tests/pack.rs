@@ -414,7 +414,7 @@ fn no_module_imports_a_layer_above_its_own() {
             "text" | "safe" | "fsio" | "error" | "locate" | "suggest" | "yaml" => 0,
             "model" => 1,
             "answers" | "pack" => 2,
-            "engine" | "check" | "scenario" => 3,
+            "engine" | "scenario" => 3,
             "report" | "schema" => 4,
             "interview" | "cli" => 5,
             "commands" => 6,

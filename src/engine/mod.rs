@@ -10,6 +10,7 @@ use crate::model::{
 use crate::pack::Pack;
 use std::cmp::Ordering;
 
+pub mod check;
 pub mod diff;
 pub mod team;
 mod what_if;
