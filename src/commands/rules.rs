@@ -2,11 +2,9 @@
 
 use crate::cli::{RulesArgs, RulesCommand, RulesListArgs};
 use crate::error::{Diagnostic, Error};
-use crate::model::LangIdx;
 use crate::pack::{self, Pack};
-use crate::report::{describe_condition, signed};
+use crate::report::listing;
 use crate::{Io, scenario};
-use comfy_table::{Cell, ContentArrangement, Table, presets};
 use std::fmt::Write as _;
 
 /// Runs a `rules` subcommand; returns the exit code.
@@ -41,6 +39,7 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// `rules check`: loads and checks the packs, and counts what they hold.
 fn check(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let set = super::packs(&args.pack, None)?;
     let pack = pack::load(&set)?;
@@ -61,144 +60,14 @@ fn check(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     Ok(0)
 }
 
-/// Whether an entry concerns the language filter.
-fn wanted(filter: Option<LangIdx>, languages: &[LangIdx]) -> bool {
-    filter.is_none_or(|l| languages.contains(&l))
-}
-
-/// `rules list --format json`: one object per entry, in the table's order.
-fn list_json(pack: &Pack, filter: Option<LangIdx>) -> Result<String, Error> {
-    use serde_json::{Value, json};
-    let id = |l: &LangIdx| pack.languages[*l].id.as_ref();
-    let ids = |langs: &[LangIdx]| -> Vec<&str> { langs.iter().map(id).collect() };
-    let mut out: Vec<Value> = Vec::new();
-    for r in pack.rules() {
-        let langs: Vec<LangIdx> = r.points.iter().map(|(l, _)| *l).collect();
-        if wanted(filter, &langs) {
-            let points: serde_json::Map<String, Value> =
-                r.points.iter().map(|(l, p)| (id(l).to_string(), json!(p))).collect();
-            out.push(json!({
-                "kind": "rule",
-                "id": r.id,
-                "points": points,
-                "when": describe_condition(pack, &r.when),
-                "text": r.reason,
-                "source": r.source,
-                "group": r.group.map(|g| pack.groups()[g].id.as_ref()),
-                "offsets": r.offsets.iter().map(|&o| pack.rules()[o].id.as_ref()).collect::<Vec<_>>(),
-                "adjusted": r.adjusted,
-            }));
-        }
-    }
-    for r in pack.requirements().iter().filter(|r| wanted(filter, &r.languages)) {
-        out.push(json!({"kind": "requirement", "id": r.id, "title": r.title, "unmet_by": ids(&r.languages),
-            "when": describe_condition(pack, &r.when), "text": r.reason, "source": r.source}));
-    }
-    for e in pack.exclusions.iter().filter(|e| wanted(filter, &e.languages)) {
-        out.push(json!({"kind": "exclusion", "id": e.id, "languages": ids(&e.languages),
-            "when": describe_condition(pack, &e.when), "text": e.reason, "source": e.source}));
-    }
-    for c in pack.caveats.iter().filter(|c| wanted(filter, &c.languages)) {
-        out.push(json!({"kind": "caveat", "id": c.id, "languages": ids(&c.languages),
-            "when": describe_condition(pack, &c.when), "text": c.text, "source": c.source}));
-    }
-    for d in &pack.disabled {
-        out.push(json!({"kind": "disabled", "id": d.id, "entry": d.kind, "by": d.by, "text": d.reason}));
-    }
-    crate::report::json::pretty(&out)
-}
-
+/// `rules list`: every entry of the loaded packs, or those that concern one language.
 fn list(args: &RulesListArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     let pack = super::load_pack(&args.pack, None)?;
     let filter = args.language.as_deref().map(|l| super::language_arg(&pack, l)).transpose()?;
-    if args.format == crate::cli::TableFormat::Json {
-        super::emit(io.stdout, &list_json(&pack, filter)?)?;
-        return Ok(0);
-    }
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(io.width);
-    if color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table.set_header(vec!["Kind", "Id", "Points", "When", "Source"]);
-    let name = |l: &LangIdx| pack.languages[*l].id.as_ref();
-    let mut rows = 0;
-    for r in pack.rules() {
-        let langs: Vec<LangIdx> = r.points.iter().map(|(l, _)| *l).collect();
-        if !wanted(filter, &langs) {
-            continue;
-        }
-        let points: Vec<String> =
-            r.points.iter().map(|(l, p)| format!("{} {}", name(l), signed(*p))).collect();
-        let kind = if r.adjusted.is_empty() { "rule" } else { "rule*" };
-        let mut id = r.id.to_string();
-        if let Some(g) = r.group {
-            let _ = write!(id, "\n(fact group {}: the strongest counts)", pack.groups()[g].id);
-        }
-        if !r.offsets.is_empty() {
-            let offsets: Vec<&str> = r.offsets.iter().map(|&o| pack.rules()[o].id.as_ref()).collect();
-            let _ = write!(id, "\n(offsets {}, never more)", offsets.join(", "));
-        }
-        table.add_row(vec![
-            Cell::new(kind),
-            Cell::new(id),
-            Cell::new(points.join("\n")),
-            Cell::new(describe_condition(&pack, &r.when)),
-            Cell::new(&r.source),
-        ]);
-        rows += 1;
-    }
-    for r in pack.requirements() {
-        if wanted(filter, &r.languages) {
-            let langs: Vec<&str> = r.languages.iter().map(name).collect();
-            table.add_row(vec![
-                Cell::new("requirement"),
-                Cell::new(format!("{}\n({})", r.id, r.title)),
-                Cell::new(format!("unmet by {}", langs.join(", "))),
-                Cell::new(describe_condition(&pack, &r.when)),
-                Cell::new(&r.source),
-            ]);
-            rows += 1;
-        }
-    }
-    for e in &pack.exclusions {
-        if wanted(filter, &e.languages) {
-            let langs: Vec<&str> = e.languages.iter().map(name).collect();
-            table.add_row(vec![
-                Cell::new("exclusion"),
-                Cell::new(&e.id),
-                Cell::new(format!("excludes {}", langs.join(", "))),
-                Cell::new(describe_condition(&pack, &e.when)),
-                Cell::new(&e.source),
-            ]);
-            rows += 1;
-        }
-    }
-    for c in &pack.caveats {
-        if wanted(filter, &c.languages) {
-            let langs: Vec<&str> = c.languages.iter().map(name).collect();
-            table.add_row(vec![
-                Cell::new("caveat"),
-                Cell::new(&c.id),
-                Cell::new(langs.join(", ")),
-                Cell::new(describe_condition(&pack, &c.when)),
-                Cell::new(&c.source),
-            ]);
-            rows += 1;
-        }
-    }
-    let mut out = format!("{table}\n{rows} entries");
-    if pack.rules().iter().any(|r| !r.adjusted.is_empty()) {
-        out.push_str("; rule* has points changed by a team pack");
-    }
-    out.push('\n');
-    for d in &pack.disabled {
-        let _ = writeln!(out, "disabled {} `{}` by {}: {}", d.kind, d.id, d.by, d.reason);
+    let mut out = String::new();
+    match args.format {
+        crate::cli::TableFormat::Json => out = listing::rules_json(&pack, filter)?,
+        crate::cli::TableFormat::Table => listing::rules_table(&mut out, &pack, filter, color, io.width)?,
     }
     super::emit(io.stdout, &out)?;
     Ok(0)
@@ -215,6 +84,7 @@ fn scenario_files(set: &pack::PackSet) -> Result<Vec<(String, String)>, Error> {
     Ok(files)
 }
 
+/// `rules test`: runs the packs' scenario tests; exit 1 if one fails.
 fn test(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let set = super::packs(&args.pack, None)?;
     let pack: Pack = pack::load(&set)?;
@@ -241,11 +111,11 @@ fn test(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             match scenario::check(&pack, s) {
                 Ok(problems) if problems.is_empty() => {
                     passed += 1;
-                    let _ = writeln!(out, "ok    {}", s.id);
+                    writeln!(out, "ok    {}", s.id)?;
                 }
                 Ok(problems) => {
                     failed += 1;
-                    let _ = writeln!(out, "FAIL  {} ({name}): {}", s.id, problems.join("; "));
+                    writeln!(out, "FAIL  {} ({name}): {}", s.id, problems.join("; "))?;
                 }
                 Err(Error::Invalid(d)) => {
                     broken.extend(
@@ -259,7 +129,7 @@ fn test(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     if !broken.is_empty() {
         return Err(Error::Invalid(broken));
     }
-    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    writeln!(out, "{passed} passed, {failed} failed")?;
     super::emit(io.stdout, &out)?;
     Ok(if failed == 0 { 0 } else { 1 })
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod json;
+pub mod listing;
 pub mod madr;
 pub mod markdown;
 pub mod table;
