@@ -81,6 +81,9 @@ pub enum Error {
     Invalid(Vec<Diagnostic>),
     /// A command-line or environment problem that is not about a file's content. Exit code 2.
     Usage(String),
+    /// Writing an output stream failed: what advisor was doing (the context), then why (the
+    /// cause). Exit code 2.
+    Io(anyhow::Error),
     /// The user cancelled an interactive session. Exit code 130.
     Cancelled,
 }
@@ -94,7 +97,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Invalid(_) | Error::Usage(_) => 2,
+            Error::Invalid(_) | Error::Usage(_) | Error::Io(_) => 2,
             Error::Cancelled => 130,
         }
     }
@@ -113,12 +116,20 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Usage(message) => write!(f, "error: {}", crate::safe::message(message)),
+            // `{:#}`: the context, then each cause, on one line.
+            Error::Io(error) => write!(f, "error: {}", crate::safe::message(&format!("{error:#}"))),
             Error::Cancelled => f.write_str("cancelled: nothing was written"),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+impl From<anyhow::Error> for Error {
+    fn from(error: anyhow::Error) -> Self {
+        Error::Io(error)
+    }
+}
 
 /// A renderer could not write its output. Renderers write to `impl fmt::Write`; a `String`
 /// never refuses, so this is for writers that can.
@@ -148,5 +159,14 @@ mod tests {
         assert_eq!(d.to_string(), "a.toml:3:9: bad");
         let d = Diagnostic::new("rules/go.yaml", "bad").in_entry("go-x");
         assert_eq!(d.to_string(), "rules/go.yaml: entry `go-x`: bad");
+    }
+
+    #[test]
+    fn io_errors_show_their_context_then_their_cause() {
+        use anyhow::Context as _;
+        let cause = std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left");
+        let e: Error = Err::<(), _>(cause).context("cannot write the output").unwrap_err().into();
+        assert_eq!(e.to_string(), "error: cannot write the output: no space left");
+        assert_eq!(e.exit_code(), 2);
     }
 }

@@ -22,42 +22,12 @@ pub mod yaml;
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
+
+pub use commands::Io;
 use std::process::ExitCode;
 
 /// Width used for tables when the output is not a terminal and COLUMNS is not set.
 pub const DEFAULT_WIDTH: u16 = 100;
-
-/// The outside world a command sees: its output streams and what is known about the terminal.
-pub struct Io<'a> {
-    /// Standard output.
-    pub stdout: &'a mut dyn Write,
-    /// Standard error.
-    pub stderr: &'a mut dyn Write,
-    /// Standard input, read when an answers file is named `-`.
-    pub stdin: &'a mut dyn std::io::Read,
-    /// Whether standard input is a terminal.
-    pub stdin_is_terminal: bool,
-    /// Whether standard output is a terminal.
-    pub stdout_is_terminal: bool,
-    /// Whether standard error is a terminal: error messages are then wrapped to its width
-    /// (logs keep one line per problem, as compilers print them).
-    pub stderr_is_terminal: bool,
-    /// Whether NO_COLOR is set to a non-empty value.
-    pub no_color: bool,
-    /// The width to lay tables out in.
-    pub width: u16,
-}
-
-impl std::fmt::Debug for Io<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Io")
-            .field("stdin_is_terminal", &self.stdin_is_terminal)
-            .field("stdout_is_terminal", &self.stdout_is_terminal)
-            .field("no_color", &self.no_color)
-            .field("width", &self.width)
-            .finish_non_exhaustive()
-    }
-}
 
 /// Runs advisor with these arguments (the first is the program name) and returns the exit
 /// code: 0 success, 1 drift found by `check`, 2 unusable input, 130 cancelled.

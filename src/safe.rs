@@ -13,7 +13,6 @@
 //! in their strings, so these escapes are a second line of defence for what passes.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::path::Path;
 
 /// Whether a character must not reach a terminal as it is: C0 and C1 controls, DEL, and the
@@ -71,10 +70,10 @@ pub fn line(text: &str) -> Cow<'_, str> {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if unsafe_char(c) && (c as u32) < 0x100 => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
+                out.push_str(&format!("\\x{:02x}", c as u32));
             }
             c if unsafe_char(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
             c => out.push(c),
         }
@@ -202,7 +201,7 @@ pub fn link_target(path: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            let _ = write!(out, "%{byte:02X}");
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out

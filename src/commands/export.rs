@@ -137,14 +137,14 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         }
     }
     drop(lock);
-    let _ = writeln!(io.stderr, "Wrote {shown}");
+    super::emit(io.stderr, &format!("Wrote {shown}\n"))?;
     if let (Some((old, old_text)), Some((_, to_new))) = (superseded, links) {
         let status = format!("superseded by [{}]({to_new})", file_name(&target));
         let updated = set_status(&old_text, &status);
         fsio::write_atomic(&old, updated.as_bytes(), true).map_err(|e| {
             Error::invalid(Diagnostic::new(crate::safe::path(&old), format!("cannot update: {e}")))
         })?;
-        let _ = writeln!(io.stderr, "Marked {} as {status}", crate::safe::path(&old));
+        super::emit(io.stderr, &format!("Marked {} as {status}\n", crate::safe::path(&old)))?;
     }
     Ok(0)
 }

@@ -1,4 +1,5 @@
-//! One module per subcommand, each with a `run` that returns the exit code.
+//! One module per subcommand, each with a `run` that returns the exit code; the `Io` they all
+//! see (streams and terminal facts), and the reading of answers and packs they share.
 
 pub mod ask;
 pub mod check;
@@ -17,8 +18,41 @@ use crate::cli::{AnswersArgs, PackArgs};
 use crate::error::Error;
 use crate::model::LangIdx;
 use crate::pack::{self, Pack, PackFrom, PackSet};
+use anyhow::Context as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The outside world a command sees: its output streams and what is known about the terminal.
+pub struct Io<'a> {
+    /// Standard output.
+    pub stdout: &'a mut dyn Write,
+    /// Standard error.
+    pub stderr: &'a mut dyn Write,
+    /// Standard input, read when an answers file is named `-`.
+    pub stdin: &'a mut dyn std::io::Read,
+    /// Whether standard input is a terminal.
+    pub stdin_is_terminal: bool,
+    /// Whether standard output is a terminal.
+    pub stdout_is_terminal: bool,
+    /// Whether standard error is a terminal: error messages are then wrapped to its width
+    /// (logs keep one line per problem, as compilers print them).
+    pub stderr_is_terminal: bool,
+    /// Whether NO_COLOR is set to a non-empty value.
+    pub no_color: bool,
+    /// The width to lay tables out in.
+    pub width: u16,
+}
+
+impl std::fmt::Debug for Io<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Io")
+            .field("stdin_is_terminal", &self.stdin_is_terminal)
+            .field("stdout_is_terminal", &self.stdout_is_terminal)
+            .field("no_color", &self.no_color)
+            .field("width", &self.width)
+            .finish_non_exhaustive()
+    }
+}
 
 /// The rule packs to score with, in order: the built-in pack (unless --no-builtin), the packs
 /// the answers file names (relative to it), those in ADVISOR_PACK, then each --pack.
@@ -112,7 +146,7 @@ pub const DEFAULT_FILE: &str = "advisor.toml";
 
 /// Reads the answers: the file named (FILE or --answers, `-` for standard input), else the
 /// `--set` flags alone when there are any, else ./advisor.toml; then `--set` on top.
-pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut crate::Io<'_>) -> Result<Input, Error> {
+pub fn load_input(args: &AnswersArgs, packs: &PackArgs, io: &mut Io<'_>) -> Result<Input, Error> {
     load_input_cached(args, packs, io, &mut PackCache::default())
 }
 
@@ -139,7 +173,7 @@ impl PackCache {
 pub fn load_input_cached(
     args: &AnswersArgs,
     packs: &PackArgs,
-    io: &mut crate::Io<'_>,
+    io: &mut Io<'_>,
     cache: &mut PackCache,
 ) -> Result<Input, Error> {
     let named = match args.named() {
@@ -202,7 +236,7 @@ pub fn load_input_cached(
 }
 
 /// `advisor completions SHELL`: the completion script on stdout.
-pub fn completions(shell: clap_complete::Shell, io: &mut crate::Io<'_>) -> Result<u8, Error> {
+pub fn completions(shell: clap_complete::Shell, io: &mut Io<'_>) -> Result<u8, Error> {
     use clap::CommandFactory;
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut crate::cli::Cli::command(), "advisor", &mut script);
@@ -212,13 +246,11 @@ pub fn completions(shell: clap_complete::Shell, io: &mut crate::Io<'_>) -> Resul
 
 /// `advisor man`: the man page (roff) on stdout, or with `--dir` one page per command in a
 /// folder, so the SEE ALSO section's pages exist.
-pub fn man(args: &crate::cli::ManArgs, io: &mut crate::Io<'_>) -> Result<u8, Error> {
+pub fn man(args: &crate::cli::ManArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     use clap::CommandFactory;
     let render = |cmd: clap::Command| -> Result<Vec<u8>, Error> {
         let mut page = Vec::new();
-        clap_mangen::Man::new(cmd)
-            .render(&mut page)
-            .map_err(|e| Error::Usage(format!("cannot render the man page: {e}")))?;
+        clap_mangen::Man::new(cmd).render(&mut page).context("cannot render the man page")?;
         Ok(page)
     };
     let mut root = crate::cli::Cli::command();
@@ -263,7 +295,7 @@ pub fn man(args: &crate::cli::ManArgs, io: &mut crate::Io<'_>) -> Result<u8, Err
             ))
         })?;
     }
-    let _ = writeln!(io.stderr, "wrote {} man pages to {}", pages.len(), crate::safe::path(dir));
+    emit(io.stderr, &format!("wrote {} man pages to {}\n", pages.len(), crate::safe::path(dir)))?;
     Ok(0)
 }
 
@@ -310,6 +342,6 @@ pub fn emit(out: &mut dyn Write, text: &str) -> Result<(), Error> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Usage(format!("cannot write the output: {e}"))),
+        Err(e) => Err(anyhow::Error::new(e).context("cannot write the output").into()),
     }
 }

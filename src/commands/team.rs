@@ -117,7 +117,7 @@ pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         // The file says it is a consensus, and which answers were contested and how settled.
         let mut text = format!("# The consensus of {}, written by `advisor team`.\n", names.join(", "));
         for line in report::team::contested(&pack, &result, &names) {
-            let _ = writeln!(text, "# {}", crate::safe::line(&line));
+            writeln!(text, "# {}", crate::safe::line(&line))?;
         }
         text.push_str(&answers::write::render(&saved, answers::Format::of(path)));
         fsio::write_atomic(path, text.as_bytes(), args.force).map_err(|e| {
@@ -128,7 +128,7 @@ pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             };
             Error::invalid(Diagnostic::new(&shown, message))
         })?;
-        let _ = writeln!(io.stderr, "Wrote the consensus to {shown}");
+        super::emit(io.stderr, &format!("Wrote the consensus to {shown}\n"))?;
     }
 
     let text = match args.format {
