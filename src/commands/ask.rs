@@ -6,7 +6,7 @@ use crate::answers::{self, AnswersFile, Format};
 use crate::cli::AskArgs;
 use crate::error::Error;
 use crate::interview::terminal::{NO_TERMINAL, TerminalPrompter};
-use crate::interview::{self, Prompter};
+use crate::interview::{self, SaveDialog};
 use crate::model::OptionSet;
 use crate::pack::Pack;
 use crate::report::{self, Context};
@@ -176,7 +176,7 @@ pub fn save(
     pack: &Pack,
     file: &AnswersFile,
     date: &str,
-    prompter: &mut dyn Prompter,
+    prompter: &mut dyn SaveDialog,
     write: &mut Writer<'_>,
 ) -> Result<SaveOutcome, Error> {
     let mut path = match &args.save {
@@ -233,8 +233,6 @@ pub fn save(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::interview::{Progress, ReviewAction, ReviewRow, Step};
-    use crate::model::OptionSet;
     use std::collections::{BTreeMap, VecDeque};
 
     /// Answers confirm and text prompts from a script, recording each message.
@@ -244,29 +242,7 @@ mod tests {
         seen: Vec<String>,
     }
 
-    impl Prompter for Dialog {
-        fn single(
-            &mut self,
-            _: &Pack,
-            _: usize,
-            _: Progress,
-            _: Option<usize>,
-        ) -> Result<Step<usize>, Error> {
-            unreachable!()
-        }
-        fn multi(
-            &mut self,
-            _: &Pack,
-            _: usize,
-            _: Progress,
-            _: &OptionSet,
-            _: &OptionSet,
-        ) -> Result<Step<OptionSet>, Error> {
-            unreachable!()
-        }
-        fn review(&mut self, _: &Pack, _: &[ReviewRow]) -> Result<ReviewAction, Error> {
-            unreachable!()
-        }
+    impl SaveDialog for Dialog {
         fn confirm(&mut self, message: &str, default: bool) -> Result<bool, Error> {
             self.seen.push(format!("confirm {message} [{default}]"));
             Ok(self.confirms.pop_front().expect("scripted confirm"))
@@ -274,10 +250,6 @@ mod tests {
         fn text(&mut self, message: &str, default: &str) -> Result<Option<String>, Error> {
             self.seen.push(format!("text {message} [{default}]"));
             Ok(self.texts.pop_front().expect("scripted text").map(String::from))
-        }
-
-        fn notice(&mut self, message: &str) {
-            self.seen.push(format!("notice {message}"));
         }
     }
 
