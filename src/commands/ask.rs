@@ -3,14 +3,15 @@
 
 use crate::answers::write::{Saved, render};
 use crate::answers::{self, AnswersFile, Format};
-use crate::cli::AskArgs;
+use crate::cli::{AskArgs, PackArgs};
 use crate::error::Error;
 use crate::interview::terminal::{NO_TERMINAL, TerminalPrompter};
-use crate::interview::{self, Prompter};
+use crate::interview::{self, Questionnaire, SaveDialog};
 use crate::model::OptionSet;
-use crate::pack::Pack;
+use crate::pack::{self, Pack};
 use crate::report::{self, Context};
 use crate::{Io, engine, fsio};
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::DEFAULT_FILE;
@@ -69,42 +70,93 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
     // With no file named, ./advisor.toml pre-fills the prompts when it exists.
     let fallback = Path::new(DEFAULT_FILE);
     let source = named.or_else(|| fallback.is_file().then_some(fallback));
-    let pack = super::load_pack(&args.pack, source)?;
+    // The file is read once: its text names the packs, then pre-fills the prompts.
+    let text = source.map(answers::read_text).transpose()?;
+    let opened = source.zip(text.as_deref());
+    let pack = load_pack(&args.pack, opened)?;
     // Any file that parses opens: answers that cannot be used are named and asked again.
-    let prefill = match source {
-        Some(path) => {
-            let text = answers::read_text(path)?;
+    let prefill = match opened {
+        Some((path, text)) => {
             let shown = crate::safe::path(path);
-            let prefill = answers::prefill(&shown, &text, Format::of(path), &pack)?;
-            let width = usize::from(io.width);
-            let _ = write!(
-                io.stderr,
-                "{}",
-                report::wrap(&prefill_summary(&pack, &shown, &prefill), width, "", "")
-            );
-            for line in &prefill.unusable {
-                let _ = write!(io.stderr, "{}", report::wrap(line, width, "  ", "    "));
-            }
+            let prefill = answers::prefill(&shown, text, Format::of(path), &pack)?;
+            let mut notes = String::new();
+            write_prefill_notes(&mut notes, &pack, &shown, &prefill, usize::from(io.width))?;
+            super::emit(io.stderr, &notes)?;
             Some(prefill)
         }
         None => None,
     };
-    let mut prompter = TerminalPrompter::new(io.width, color);
-    let mut initial: Option<Vec<Option<OptionSet>>> = prefill.as_ref().map(|p| p.values.clone());
+    let mut terminal = TerminalPrompter::new(io.width, color);
+    // Saved first, so the ranking printed last stays on the screen.
+    let (file, outcome) = answer_and_save(args, &pack, prefill.as_ref(), &mut terminal)?;
+    let (said, again) = match &outcome {
+        SaveOutcome::Saved(path) => (
+            format!("Saved {}.\n", crate::safe::path(path)),
+            format!(
+                "The whole report, every language with every reason: advisor recommend {}\n",
+                crate::safe::path(path)
+            ),
+        ),
+        SaveOutcome::NotSaved | SaveOutcome::Back => (
+            "Answers not saved.\n".to_string(),
+            "The answers were not saved; run advisor ask again to keep them.\n".to_string(),
+        ),
+    };
+    super::emit(io.stderr, &said)?;
+    super::emit(io.stdout, &format!("\n{}", ranking(&pack, &file, color, io.width)))?;
+    super::emit(io.stderr, &again)?;
+    Ok(0)
+}
+
+/// The rule packs for `ask`: the packs the answers file names (from its `text`, already read)
+/// when there is one, ADVISOR_PACK, then each --pack.
+fn load_pack(args: &PackArgs, file: Option<(&Path, &str)>) -> Result<Pack, Error> {
+    let Some((path, text)) = file else {
+        return super::load_pack(args, None);
+    };
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let declared = answers::declared_packs_in(text, Format::of(path), dir);
+    pack::load(&super::pack_set(args, declared, Some((&crate::safe::path(path), dir)))?)
+}
+
+/// Above the first question: what the file pre-fills, then each answer in it that cannot be
+/// used, wrapped to `width`.
+fn write_prefill_notes(
+    out: &mut impl fmt::Write,
+    pack: &Pack,
+    shown: &str,
+    prefill: &answers::Prefill,
+    width: usize,
+) -> Result<(), Error> {
+    out.write_str(&report::wrap(&prefill_summary(pack, shown, prefill), width, "", ""))?;
+    for line in &prefill.unusable {
+        out.write_str(&report::wrap(line, width, "  ", "    "))?;
+    }
+    Ok(())
+}
+
+/// The questionnaire, then the save dialog, until the dialog ends other than by Esc: Esc at
+/// "Save these answers?" returns to the review screen with every answer kept. Returns the
+/// answers and how the dialog ended.
+fn answer_and_save(
+    args: &AskArgs,
+    pack: &Pack,
+    prefill: Option<&answers::Prefill>,
+    prompter: &mut (impl Questionnaire + SaveDialog),
+) -> Result<(AnswersFile, SaveOutcome), Error> {
+    let mut initial: Option<Vec<Option<OptionSet>>> = prefill.map(|p| p.values.clone());
     let date = fsio::today();
-    // Saved first, so the ranking printed last stays on the screen; Esc at "Save these
-    // answers?" returns to the review screen with every answer kept.
-    let (file, outcome) = loop {
-        let answered = interview::run(&pack, initial.as_deref(), &mut prompter)?;
+    loop {
+        let answered = interview::run(pack, initial.as_deref(), prompter)?;
         let file = AnswersFile {
             answers: answered.answers.clone(),
             given: answered.asked.clone(),
-            packs: prefill.as_ref().map(|f| f.packs.clone()).unwrap_or_default(),
-            decision: prefill.as_ref().and_then(|f| f.decision.clone()),
+            packs: prefill.map(|f| f.packs.clone()).unwrap_or_default(),
+            decision: prefill.and_then(|f| f.decision.clone()),
             pack_fingerprint: Some(pack.fingerprint.clone()),
             set_by_flags: Vec::new(),
         };
-        match save(args, &pack, &file, &date, &mut prompter, &mut |path, text, overwrite| {
+        match save(args, pack, &file, &date, prompter, &mut |path, text, overwrite| {
             fsio::write_atomic(path, text.as_bytes(), overwrite)
         })? {
             SaveOutcome::Back => {
@@ -119,38 +171,27 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
                         .collect(),
                 );
             }
-            outcome => break (file, outcome),
+            outcome => return Ok((file, outcome)),
         }
-    };
-    let again = match &outcome {
-        SaveOutcome::Saved(path) => {
-            let _ = writeln!(io.stderr, "Saved {}.", crate::safe::path(path));
-            format!(
-                "The whole report, every language with every reason: advisor recommend {}",
-                crate::safe::path(path)
-            )
-        }
-        SaveOutcome::NotSaved | SaveOutcome::Back => {
-            let _ = writeln!(io.stderr, "Answers not saved.");
-            "The answers were not saved; run advisor ask again to keep them.".to_string()
-        }
-    };
-    let evaluation = engine::evaluate(&pack, &file.answers);
-    let what_if = engine::what_if(&pack, &file.answers);
+    }
+}
+
+/// The compact ranking printed last: the first [`SHOWN`] languages.
+fn ranking(pack: &Pack, file: &AnswersFile, color: bool, width: u16) -> String {
+    let evaluation = engine::evaluate(pack, &file.answers);
+    let what_if = engine::what_if(pack, &file.answers);
     let ctx = Context {
-        pack: &pack,
-        file: &file,
+        pack,
+        file,
         source: "your answers".into(),
         top: None,
         all: false,
         color,
-        width: io.width,
+        width,
         what_if: &what_if,
         packs: None,
     };
-    super::emit(io.stdout, &format!("\n{}", report::table::compact(&ctx, &evaluation, SHOWN)))?;
-    let _ = writeln!(io.stderr, "{again}");
-    Ok(0)
+    report::table::compact(&ctx, &evaluation, SHOWN)
 }
 
 /// How the save dialog ended.
@@ -176,7 +217,7 @@ pub fn save(
     pack: &Pack,
     file: &AnswersFile,
     date: &str,
-    prompter: &mut dyn Prompter,
+    prompter: &mut dyn SaveDialog,
     write: &mut Writer<'_>,
 ) -> Result<SaveOutcome, Error> {
     let mut path = match &args.save {
@@ -233,8 +274,6 @@ pub fn save(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::interview::{Progress, ReviewAction, ReviewRow, Step};
-    use crate::model::OptionSet;
     use std::collections::{BTreeMap, VecDeque};
 
     /// Answers confirm and text prompts from a script, recording each message.
@@ -244,29 +283,7 @@ mod tests {
         seen: Vec<String>,
     }
 
-    impl Prompter for Dialog {
-        fn single(
-            &mut self,
-            _: &Pack,
-            _: usize,
-            _: Progress,
-            _: Option<usize>,
-        ) -> Result<Step<usize>, Error> {
-            unreachable!()
-        }
-        fn multi(
-            &mut self,
-            _: &Pack,
-            _: usize,
-            _: Progress,
-            _: &OptionSet,
-            _: &OptionSet,
-        ) -> Result<Step<OptionSet>, Error> {
-            unreachable!()
-        }
-        fn review(&mut self, _: &Pack, _: &[ReviewRow]) -> Result<ReviewAction, Error> {
-            unreachable!()
-        }
+    impl SaveDialog for Dialog {
         fn confirm(&mut self, message: &str, default: bool) -> Result<bool, Error> {
             self.seen.push(format!("confirm {message} [{default}]"));
             Ok(self.confirms.pop_front().expect("scripted confirm"))
@@ -274,10 +291,6 @@ mod tests {
         fn text(&mut self, message: &str, default: &str) -> Result<Option<String>, Error> {
             self.seen.push(format!("text {message} [{default}]"));
             Ok(self.texts.pop_front().expect("scripted text").map(String::from))
-        }
-
-        fn notice(&mut self, message: &str) {
-            self.seen.push(format!("notice {message}"));
         }
     }
 

@@ -24,10 +24,12 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let text = starter(&pack, &shown, &fsio::today());
     match fsio::write_atomic(&args.path, text.as_bytes(), args.force) {
         Ok(()) => {
-            let _ = writeln!(
+            super::emit(
                 io.stderr,
-                "Wrote {shown}: fill in the answers, then run `advisor recommend --answers {shown}`."
-            );
+                &format!(
+                    "Wrote {shown}: fill in the answers, then run `advisor recommend --answers {shown}`.\n"
+                ),
+            )?;
             Ok(0)
         }
         Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(Error::invalid(Diagnostic::new(

@@ -1,8 +1,8 @@
-//! The questionnaire in a terminal, on inquire: Select for single-choice questions,
-//! MultiSelect for multi-choice ones, a Select for the review. Prompts draw on stderr, so
-//! stdout carries only the report.
+//! The questionnaire and the save dialog in a terminal, on inquire: Select for single-choice
+//! questions, MultiSelect for multi-choice ones, a Select for the review, Confirm and Text for
+//! the save dialog. Prompts draw on stderr, so stdout carries only the report.
 
-use super::{Progress, Prompter, ReviewAction, ReviewRow, Step};
+use super::{Progress, Questionnaire, ReviewAction, ReviewRow, SaveDialog, Step};
 use crate::error::Error;
 use crate::model::OptionSet;
 use crate::pack::Pack;
@@ -29,7 +29,7 @@ const REVIEW_HELP: [&str; 2] = [
     "↑↓ · enter choose · esc back",
 ];
 
-/// Asks on the terminal.
+/// Asks the questionnaire and the save dialog on the terminal.
 #[derive(Debug)]
 pub struct TerminalPrompter {
     width: usize,
@@ -47,10 +47,10 @@ impl TerminalPrompter {
         config.with_canceled_prompt_indicator(Styled::new("(back)"))
     }
 
-    /// Above the prompt, wrapped at word boundaries: the question, its help, and, when the
-    /// options do not fit on one line each with their descriptions, every option's whole
-    /// description (the list then shows the labels alone).
-    fn introduce(&self, pack: &Pack, question: usize, progress: Progress, hidden: &OptionSet) {
+    /// What goes above the prompt, wrapped at word boundaries: the question, its help, and,
+    /// when the options do not fit on one line each with their descriptions, every option's
+    /// whole description (the list then shows the labels alone).
+    fn introduction(&self, pack: &Pack, question: usize, progress: Progress, hidden: &OptionSet) -> String {
         let q = &pack.questions[question];
         let width = self.width.saturating_sub(2);
         let mut text =
@@ -65,9 +65,7 @@ impl TerminalPrompter {
             dim = format!("\x1b[2m{}\x1b[0m\n", dim.trim_end());
         }
         text.push_str(&dim);
-        let mut err = std::io::stderr();
-        // A failed write to the terminal shows up in the prompt that follows.
-        let _ = write!(err, "\n{text}");
+        text
     }
 
     /// The key hints that fit on one line: the full ones, or the short ones.
@@ -108,6 +106,14 @@ fn inline_line(o: &crate::model::Choice) -> String {
     format!("{} — {}", o.label, o.description)
 }
 
+/// Writes to the terminal: stderr, where the prompts draw. A terminal that cannot be written
+/// to fails as a prompt on it would.
+fn say(text: &str) -> Result<(), Error> {
+    std::io::stderr()
+        .write_all(text.as_bytes())
+        .map_err(|e| Error::Usage(format!("the terminal prompt failed: {e}")))
+}
+
 /// Maps inquire's errors: Ctrl-C cancels; anything else means the terminal is unusable.
 fn failed(e: InquireError) -> Error {
     match e {
@@ -146,7 +152,7 @@ fn title(progress: Progress, title: &str) -> String {
     format!("({}/{}) {title}", progress.position, progress.total)
 }
 
-impl Prompter for TerminalPrompter {
+impl Questionnaire for TerminalPrompter {
     fn single(
         &mut self,
         pack: &Pack,
@@ -154,7 +160,7 @@ impl Prompter for TerminalPrompter {
         progress: Progress,
         current: Option<usize>,
     ) -> Result<Step<usize>, Error> {
-        self.introduce(pack, question, progress, &OptionSet::new());
+        say(&format!("\n{}", self.introduction(pack, question, progress, &OptionSet::new())))?;
         let message = title(progress, &pack.questions[question].title);
         // With no answer yet, the list opens on a line that is not an option, so Enter alone
         // answers nothing.
@@ -175,10 +181,7 @@ impl Prompter for TerminalPrompter {
             return Ok(match answer {
                 None => Step::Back,
                 Some(option) if unanswered && option.index == 0 => {
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "  This question needs an answer: pick one of the options."
-                    );
+                    say("  This question needs an answer: pick one of the options.\n")?;
                     continue;
                 }
                 Some(option) if unanswered => Step::Answer(option.index - 1),
@@ -195,7 +198,7 @@ impl Prompter for TerminalPrompter {
         current: &OptionSet,
         hidden: &OptionSet,
     ) -> Result<Step<OptionSet>, Error> {
-        self.introduce(pack, question, progress, hidden);
+        say(&format!("\n{}", self.introduction(pack, question, progress, hidden)))?;
         let message = title(progress, &pack.questions[question].title);
         // The options offered, by their index in the question.
         let offered: Vec<usize> =
@@ -227,7 +230,7 @@ impl Prompter for TerminalPrompter {
             rows.iter().map(|r| self.fit(format!("{}: {}", pack.questions[r.question].title, r.answer))),
         );
         lines.push("↺ Go through every question again".to_string());
-        let _ = writeln!(std::io::stderr());
+        say("\n")?;
         let answer = Select::new("Review your answers: confirm, or choose one to change", lines)
             .with_help_message(self.hints(REVIEW_HELP))
             .with_page_size(rows.len() + 2)
@@ -243,10 +246,12 @@ impl Prompter for TerminalPrompter {
         })
     }
 
-    fn notice(&mut self, message: &str) {
-        let _ = writeln!(std::io::stderr(), "  {message}");
+    fn notice(&mut self, message: &str) -> Result<(), Error> {
+        say(&format!("  {message}\n"))
     }
+}
 
+impl SaveDialog for TerminalPrompter {
     fn confirm_or_back(&mut self, message: &str, default: bool) -> Result<Option<bool>, Error> {
         match Confirm::new(message)
             .with_default(default)
