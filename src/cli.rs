@@ -3,8 +3,56 @@
 //! parser), and reading every command's arguments side by side is how their names and
 //! meanings are kept the same across commands.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+/// A subcommand's arguments, declared to clap only when that subcommand is parsed (or its
+/// help, completions or man page need them): `advisor recommend` does not build the
+/// arguments of the other commands, which was a third of its start-up.
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T> std::ops::Deref for Deferred<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(|cmd| keeping_about(cmd, T::augment_args_for_update))
+    }
+}
+
+/// Declares a subcommand's arguments, keeping the about texts its variant's doc comment gave
+/// it: run late, the arguments struct's own doc comment would replace them.
+fn keeping_about(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
+    let (about, long) = (cmd.get_about().cloned(), cmd.get_long_about().cloned());
+    let mut cmd = augment(cmd);
+    if let Some(about) = about {
+        cmd = cmd.about(about);
+    }
+    if let Some(long) = long {
+        cmd = cmd.long_about(long);
+    }
+    cmd
+}
 
 /// Ranks backend languages for a system whose concurrency shapes the choice, and explains why.
 ///
@@ -56,7 +104,7 @@ pub enum Command {
   advisor recommend game.toml --top 5
   advisor recommend --set shape=cpu_parallel --set task_nature=cpu_bound
   cat game.toml | advisor recommend - --format json")]
-    Recommend(RecommendArgs),
+    Recommend(Deferred<RecommendArgs>),
     /// Answer the questions in the terminal, see the ranking, and save the answers file.
     ///
     /// Esc goes back to the previous question; a review screen lists every answer before
@@ -64,7 +112,7 @@ pub enum Command {
     #[command(after_help = "Examples:
   advisor ask                                    pre-filled from ./advisor.toml when it exists
   advisor ask game.toml --save game.toml         revise a file and save it in place")]
-    Ask(AskArgs),
+    Ask(Deferred<AskArgs>),
     /// Re-check the decisions recorded in answers files against the current rule pack (for CI).
     ///
     /// One file gets the full report; several files, or a folder (searched for advisor.toml
@@ -76,14 +124,14 @@ pub enum Command {
   advisor check services/api/advisor.toml --format github --no-file-packs
   advisor check services/                        every service's file, one line each
   advisor check --tolerance 5 --strict")]
-    Check(CheckArgs),
+    Check(Deferred<CheckArgs>),
     /// Take one language's score apart: every rule that fired, its caveats, why it is excluded,
     /// the gap to rank 1 and the single answers that would put it first.
     #[command(after_help = "Examples:
   advisor explain go                             the answers in ./advisor.toml
   advisor explain Elixir game.toml
   advisor explain rust advisor.toml --set latency=hard_realtime --format json")]
-    Explain(ExplainArgs),
+    Explain(Deferred<ExplainArgs>),
     /// Compare two answers files: the answers that changed, rank 1 before and after and the
     /// rules that moved it, and every language whose rank or score moved.
     ///
@@ -92,20 +140,20 @@ pub enum Command {
   advisor diff old.toml advisor.toml
   advisor diff advisor.toml advisor.toml --set latency=hard_realtime      what one answer would do
   git show origin/main:advisor.toml | advisor diff - advisor.toml --format markdown")]
-    Diff(DiffArgs),
+    Diff(Deferred<DiffArgs>),
     /// Compare team members' answers files: who answered what, the consensus and its ranking,
     /// and the disagreements that change rank 1, to settle first.
     #[command(after_help = "Examples:
   advisor team alice.toml bob.toml carol.toml
   advisor team answers/ --prefer answers/lead.toml
   advisor team answers/ --format markdown --write-consensus advisor.toml")]
-    Team(TeamArgs),
+    Team(Deferred<TeamArgs>),
     /// Write the decision as a Markdown architecture decision record (MADR 4.0.0) with its evidence.
     #[command(after_help = "Examples:
   advisor export > decision.md                   from ./advisor.toml
   advisor export game.toml --adr-dir docs/adr    filed as the next NNNN-title.md
   advisor export --out docs/adr/0007-backend.md --supersedes docs/adr/0003-backend.md")]
-    Export(ExportArgs),
+    Export(Deferred<ExportArgs>),
     /// Check, list and test rule packs (the built-in pack and team packs).
     #[command(
         subcommand,
@@ -121,34 +169,34 @@ pub enum Command {
     /// advisor.toml as you type.
     #[command(after_help = "Example:
   advisor schema > advisor.schema.json")]
-    Schema(SchemaArgs),
+    Schema(Deferred<SchemaArgs>),
     /// Write a commented starter answers file listing every question, its options and default.
     #[command(after_help = "Examples:
   advisor init                                   writes ./advisor.toml (never over an existing one)
   advisor init - | less                          print it instead")]
-    Init(InitArgs),
+    Init(Deferred<InitArgs>),
     /// List the questions: ids, options, defaults, and when each is asked.
     #[command(after_help = "Examples:
   advisor questions
   advisor questions --format json")]
-    Questions(ListArgs),
+    Questions(Deferred<ListArgs>),
     /// List the candidate languages: ids, names, runtimes and the aliases commands accept.
     #[command(after_help = "Examples:
   advisor languages
   advisor languages --pack ./team-pack --format json")]
-    Languages(ListArgs),
+    Languages(Deferred<ListArgs>),
     /// Print a shell completion script (it completes language ids and --set answers too).
     #[command(after_help = "Examples:
   mkdir -p ~/.local/share/bash-completion/completions
   advisor completions bash > ~/.local/share/bash-completion/completions/advisor
   mkdir -p ~/.zfunc && advisor completions zsh > ~/.zfunc/_advisor")]
-    Completions(CompletionsArgs),
+    Completions(Deferred<CompletionsArgs>),
     /// Print the man page (roff), or write one page per command into a folder.
     #[command(after_help = "Examples:
   mkdir -p ~/.local/share/man/man1
   advisor man --dir ~/.local/share/man/man1 --force   advisor.1, advisor-recommend.1 ...
   advisor man > advisor.1")]
-    Man(ManArgs),
+    Man(Deferred<ManArgs>),
 }
 
 /// Arguments of `advisor questions` and `advisor languages`.
@@ -308,17 +356,17 @@ pub enum RulesCommand {
     #[command(after_help = "Examples:
   advisor rules check                            the built-in pack
   advisor rules check --pack ./team-pack")]
-    Check(RulesArgs),
+    Check(Deferred<RulesArgs>),
     /// List the rules, requirements, exclusions and caveats, with their points, conditions and sources.
     #[command(after_help = "Examples:
   advisor rules list --language go
   advisor rules list --pack ./team-pack --format json")]
-    List(RulesListArgs),
+    List(Deferred<RulesListArgs>),
     /// Run the scenario tests of the packs (the built-in pack's own, and DIR/tests/*.toml).
     #[command(after_help = "Examples:
   advisor rules test                             the built-in pack's scenarios
   advisor rules test --pack ./team-pack          the team pack's tests/*.toml")]
-    Test(RulesArgs),
+    Test(Deferred<RulesArgs>),
 }
 
 /// Arguments of `advisor rules check` and `advisor rules test`.
