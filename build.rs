@@ -31,7 +31,7 @@ mod yaml;
 // The files of `crate::pack` that build a pack, side by side as there (they name each other
 // as `super::files`...).
 #[allow(dead_code, unused_imports)]
-#[path = "src/pack/builder.rs"]
+#[path = "src/pack/builder/mod.rs"]
 mod builder;
 #[allow(dead_code, unused_imports)]
 #[path = "src/pack/emit.rs"]

@@ -1,7 +1,7 @@
 //! Finds where a key, value or entry sits in a YAML file, for problems found after parsing
 //! (serde_yaml positions such problems at the enclosing mapping, not at the key): keys of YAML
 //! answers files, and the `id:` lines of pack entries. TOML answers files are located from
-//! the TOML parser's spans (`answers::toml_spans`).
+//! the TOML parser's spans (`answers::positions`).
 
 use crate::error::Position;
 

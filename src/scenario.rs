@@ -46,10 +46,9 @@ pub struct Scenario {
 
 /// Reads a scenario file's text; `file` names it in messages.
 pub fn load(file: &str, text: &str) -> Result<Vec<Scenario>, Error> {
-    toml::from_str::<ScenarioFile>(text).map(|f| f.scenario).map_err(|e| {
-        let position = e.span().map(|s| crate::error::Position::of_offset(text, s.start));
-        Error::invalid(Diagnostic::new(file, e.message().trim_end().to_string()).at(position))
-    })
+    toml::from_str::<ScenarioFile>(text)
+        .map(|f| f.scenario)
+        .map_err(|e| Error::invalid(answers::toml_diagnostic(file, text, &e)))
 }
 
 /// The scenario's answers, checked against the pack as an answers file would be.

@@ -54,9 +54,16 @@ pub fn aliases_of(id: &str) -> impl Iterator<Item = &'static str> + '_ {
     ALIASES.iter().filter(move |(_, target)| *target == id).map(|(alias, _)| *alias)
 }
 
+/// The id a common alias stands for (`go` for `golang`, in any case), whether or not a pack
+/// defines it. Finding a language by what people call it is the model's `language_named`.
+pub fn alias_target(name: &str) -> Option<&'static str> {
+    let name = name.to_lowercase();
+    ALIASES.iter().find(|(alias, _)| *alias == name).map(|(_, target)| *target)
+}
+
 /// Whether `name` is a common alias of the id `id` (`golang` for `go`).
 pub fn is_alias(name: &str, id: &str) -> bool {
-    ALIASES.iter().any(|(alias, target)| *alias == name.to_lowercase() && *target == id)
+    alias_target(name) == Some(id)
 }
 
 /// The candidate closest to `wrong`, if it is close enough to be a likely typo
@@ -64,8 +71,8 @@ pub fn is_alias(name: &str, id: &str) -> bool {
 pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wrong_lower = wrong.to_lowercase();
     let candidates: Vec<&'a str> = candidates.into_iter().collect();
-    if let Some((_, id)) = ALIASES.iter().find(|(alias, _)| *alias == wrong_lower)
-        && let Some(found) = candidates.iter().find(|c| *c == id)
+    if let Some(id) = alias_target(&wrong_lower)
+        && let Some(found) = candidates.iter().find(|c| **c == id)
     {
         return Some(found);
     }

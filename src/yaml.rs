@@ -3,6 +3,7 @@
 //! build.rs includes this file too, to check and build the built-in pack at compile time and
 //! to convert its files to JSON.
 
+use crate::error::{Diagnostic, Position};
 use serde::de::DeserializeOwned;
 
 /// A YAML syntax or shape error, with the parser's position when it has one.
@@ -12,6 +13,14 @@ pub struct YamlError {
     pub message: String,
     /// 1-based line and column.
     pub location: Option<(usize, usize)>,
+}
+
+/// The problem a YAML error is, in the file `file` (its display name): the parser's message at
+/// the parser's position. Every YAML file advisor reads (answers files, pack files) reports
+/// its syntax and shape errors through this one function.
+pub fn diagnostic(file: &str, error: YamlError) -> Diagnostic {
+    let position = error.location.map(|(line, column)| Position { line, column });
+    Diagnostic::new(file, error.message).at(position)
 }
 
 /// The deepest nesting any advisor YAML file needs is a handful of levels; this bound keeps

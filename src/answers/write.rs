@@ -2,9 +2,10 @@
 //! (contract section 3) in TOML or YAML, with a comment header and each answer's labels.
 
 use super::{Decision, FORMAT_VERSION, Format};
+use crate::error::Error;
 use crate::model::{Answers, Kind, QuestionIdx};
 use crate::pack::Pack;
-use std::fmt::Write as _;
+use std::fmt;
 
 /// What goes into a saved answers file.
 #[derive(Debug)]
@@ -34,37 +35,41 @@ fn list(items: &[&str]) -> String {
     format!("[{}]", items.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", "))
 }
 
-/// The file's text in the format its name implies.
+/// The file's text in the format its name implies ([`write_saved`] into a `String`, for
+/// callers that want the text: a `String` takes every write, and every value written here
+/// formats without error, so this cannot fail).
 pub fn render(saved: &Saved<'_>, format: Format) -> String {
+    let mut out = String::new();
+    write_saved(&mut out, saved, format).expect("a String takes every write");
+    out
+}
+
+/// Writes the saved answers file to `out`, in `format`.
+pub fn write_saved(out: &mut impl fmt::Write, saved: &Saved<'_>, format: Format) -> Result<(), Error> {
     let pack = saved.pack;
     let (comment, assign, indent) = match format {
         Format::Toml => ("#", " = ", ""),
         Format::Yaml => ("#", ": ", "  "),
     };
-    let mut out = String::new();
-    let _ = writeln!(
+    writeln!(
         out,
         "{comment} advisor answers file, written by advisor {} on {}.",
         env!("CARGO_PKG_VERSION"),
         saved.date
-    );
-    let _ = writeln!(
-        out,
-        "{comment} Re-score it:  advisor recommend --answers {}",
-        crate::safe::line(saved.path)
-    );
-    let _ = writeln!(out, "{comment} Change it:    advisor ask --answers {}", crate::safe::line(saved.path));
-    let _ = writeln!(out, "version{assign}{FORMAT_VERSION}");
-    let _ = writeln!(out, "pack_fingerprint{assign}{}", quoted(&pack.fingerprint));
+    )?;
+    writeln!(out, "{comment} Re-score it:  advisor recommend --answers {}", crate::safe::line(saved.path))?;
+    writeln!(out, "{comment} Change it:    advisor ask --answers {}", crate::safe::line(saved.path))?;
+    writeln!(out, "version{assign}{FORMAT_VERSION}")?;
+    writeln!(out, "pack_fingerprint{assign}{}", quoted(&pack.fingerprint))?;
     if !saved.packs.is_empty() {
         let packs: Vec<&str> = saved.packs.iter().map(String::as_str).collect();
-        let _ = writeln!(out, "packs{assign}{}", list(&packs));
+        writeln!(out, "packs{assign}{}", list(&packs))?;
     }
-    out.push('\n');
-    match format {
-        Format::Toml => out.push_str("[answers]\n"),
-        Format::Yaml => out.push_str("answers:\n"),
-    }
+    out.write_char('\n')?;
+    out.write_str(match format {
+        Format::Toml => "[answers]\n",
+        Format::Yaml => "answers:\n",
+    })?;
     let mut lines = Vec::new();
     for (q, question) in pack.questions.iter().enumerate() {
         if !saved.include[q] {
@@ -84,64 +89,70 @@ pub fn render(saved: &Saved<'_>, format: Format) -> String {
     // Comments start in one column, so the file reads as a table in a diff.
     let column = lines.iter().map(|(code, _)| code.chars().count()).max().unwrap_or(0) + 2;
     for (code, note) in lines {
-        let _ = writeln!(out, "{code:<column$}{comment} {note}");
+        writeln!(out, "{code:<column$}{comment} {note}")?;
     }
     if let Some(d) = saved.decision {
-        out.push('\n');
-        match format {
-            Format::Toml => out.push_str("[decision]\n"),
-            Format::Yaml => out.push_str("decision:\n"),
-        }
-        let _ = writeln!(out, "{indent}language{assign}{}", quoted(&pack.languages[d.language].id));
+        out.write_char('\n')?;
+        out.write_str(match format {
+            Format::Toml => "[decision]\n",
+            Format::Yaml => "decision:\n",
+        })?;
+        writeln!(out, "{indent}language{assign}{}", quoted(&pack.languages[d.language].id))?;
         if let Some(status) = d.status {
-            let _ = writeln!(out, "{indent}status{assign}{}", quoted(status.id()));
+            writeln!(out, "{indent}status{assign}{}", quoted(status.id()))?;
         }
         if let Some(date) = &d.date {
-            let _ = writeln!(out, "{indent}date{assign}{}", quoted(date));
+            writeln!(out, "{indent}date{assign}{}", quoted(date))?;
         }
         if !d.deciders.is_empty() {
             let deciders: Vec<&str> = d.deciders.iter().map(String::as_str).collect();
-            let _ = writeln!(out, "{indent}deciders{assign}{}", list(&deciders));
+            writeln!(out, "{indent}deciders{assign}{}", list(&deciders))?;
         }
         if let Some(w) = &d.waiver {
             let (open, sep, close) = match format {
                 Format::Toml => ("{ ", " = ", " }"),
                 Format::Yaml => ("{", ": ", "}"),
             };
-            let _ = writeln!(
+            writeln!(
                 out,
                 "{indent}waiver{assign}{open}reason{sep}{}, expires{sep}{}{close}",
                 quoted(&w.reason),
                 quoted(&w.expires)
-            );
+            )?;
         }
     }
-    out
+    Ok(())
 }
 
 /// A commented starter answers file: every question with its options and default.
 /// Required questions are left empty (`""`) so that scoring the file unedited says what to fill.
+/// [`write_starter`] into a `String`, which cannot fail (see [`render`]).
 pub fn starter(pack: &Pack, path: &str, date: &str) -> String {
     let mut out = String::new();
-    let _ =
-        writeln!(out, "# advisor answers file, started by advisor {} on {date}.", env!("CARGO_PKG_VERSION"));
-    out.push_str("# Answer each question with one of the option ids listed above it (a list for the\n");
-    out.push_str("# multi-choice ones), or let `advisor ask --answers FILE` walk you through them.\n");
-    let _ = writeln!(out, "# Score it:      advisor recommend --answers {path}");
-    let _ = writeln!(out, "# Check it (CI): advisor check {path}");
-    let _ = writeln!(out, "version = {FORMAT_VERSION}\n\n[answers]");
+    write_starter(&mut out, pack, path, date).expect("a String takes every write");
+    out
+}
+
+/// Writes the starter answers file of [`starter`] to `out`.
+pub fn write_starter(out: &mut impl fmt::Write, pack: &Pack, path: &str, date: &str) -> Result<(), Error> {
+    writeln!(out, "# advisor answers file, started by advisor {} on {date}.", env!("CARGO_PKG_VERSION"))?;
+    out.write_str("# Answer each question with one of the option ids listed above it (a list for the\n")?;
+    out.write_str("# multi-choice ones), or let `advisor ask --answers FILE` walk you through them.\n")?;
+    writeln!(out, "# Score it:      advisor recommend --answers {path}")?;
+    writeln!(out, "# Check it (CI): advisor check {path}")?;
+    writeln!(out, "version = {FORMAT_VERSION}\n\n[answers]")?;
     for q in &pack.questions {
-        out.push('\n');
+        out.write_char('\n')?;
         let kind = match (q.kind, &q.default) {
             (Kind::Single, None) => "required, pick one".to_string(),
             (Kind::Multi, None) => "required, pick any".to_string(),
             (Kind::Single, Some(_)) => "pick one".to_string(),
             (Kind::Multi, Some(_)) => "pick any number".to_string(),
         };
-        let _ = writeln!(out, "# {} ({kind}): {}", q.title, q.prompt);
+        writeln!(out, "# {} ({kind}): {}", q.title, q.prompt)?;
         let width = q.options.iter().map(|o| o.id.len()).max().unwrap_or(0);
         for o in &q.options {
-            let _ = writeln!(out, "#   {:<width$}  {}", o.id, o.label);
+            writeln!(out, "#   {:<width$}  {}", o.id, o.label)?;
         }
         let value = match (&q.default, q.kind) {
             (None, Kind::Single) => "\"\"".to_string(),
@@ -149,17 +160,19 @@ pub fn starter(pack: &Pack, path: &str, date: &str) -> String {
             (Some(d), Kind::Single) => quoted(d.iter().next().map_or("", |o| q.options[o].id.as_ref())),
             (Some(d), Kind::Multi) => list(&d.iter().map(|o| q.options[o].id.as_ref()).collect::<Vec<_>>()),
         };
-        let _ = writeln!(out, "{} = {value}", q.id);
+        writeln!(out, "{} = {value}", q.id)?;
     }
-    out.push_str("\n# What the team decided; `advisor check` fails when the advice no longer supports it.\n");
-    out.push_str("# [decision]\n");
+    out.write_str(
+        "\n# What the team decided; `advisor check` fails when the advice no longer supports it.\n",
+    )?;
+    out.write_str("# [decision]\n")?;
     let first = pack.languages.first().map_or("", |l| l.id.as_ref());
-    let _ = writeln!(out, "# language = \"{first}\"");
-    out.push_str("# status = \"proposed\"   # proposed | accepted | rejected | deprecated | superseded\n");
-    let _ = writeln!(out, "# date = \"{date}\"");
-    out.push_str("# deciders = [\"platform team\"]\n");
-    out.push_str("# waiver = { reason = \"why we keep it anyway\", expires = \"YYYY-MM-DD\" }\n");
-    out
+    writeln!(out, "# language = \"{first}\"")?;
+    out.write_str("# status = \"proposed\"   # proposed | accepted | rejected | deprecated | superseded\n")?;
+    writeln!(out, "# date = \"{date}\"")?;
+    out.write_str("# deciders = [\"platform team\"]\n")?;
+    out.write_str("# waiver = { reason = \"why we keep it anyway\", expires = \"YYYY-MM-DD\" }\n")?;
+    Ok(())
 }
 
 #[cfg(test)]

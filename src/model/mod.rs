@@ -1,10 +1,19 @@
 //! The checked model the engine works on: every id is resolved to an index, so a checked
 //! value cannot refer to an unknown question, option or language.
+//!
+//! This file holds the model's value types, each small and read together: the typed indices,
+//! option sets, answers, and the checked entries (languages, questions, conditions, rules,
+//! groups, requirements, exclusions, caveats, guides). It stays one file of about 500 lines,
+//! most of them field docs, because each type is the vocabulary of the others; the pack that
+//! holds them (`pack`), their compiled conditions (`flat`), their raw YAML shape (`raw`) and
+//! finding a language by name (`names`) are files of their own.
 
 pub mod flat;
+mod names;
 pub mod pack;
 pub mod raw;
 
+pub use names::{language_by_id, language_named};
 pub use pack::{Entry, EntryKind, Pack, Parts};
 pub use raw::Kind;
 

@@ -138,7 +138,13 @@ impl Pack {
 
     /// The index of the language with this id.
     pub fn language(&self, id: &str) -> Option<LangIdx> {
-        self.languages.iter().position(|l| l.id == id).map(LangIdx::new)
+        crate::model::language_by_id(&self.languages, id)
+    }
+
+    /// The language a person named: by id, display name (or a part of one) in any case, or a
+    /// common alias ([`crate::model::language_named`]).
+    pub fn language_named(&self, named: &str) -> Option<LangIdx> {
+        crate::model::language_named(&self.languages, named)
     }
 
     /// The index of the question with this id.

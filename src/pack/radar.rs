@@ -82,23 +82,6 @@ fn records(text: &str) -> Result<Records, (usize, String)> {
     Ok(out)
 }
 
-/// The language a blip names: by id, display name, a part of it ("JavaScript"), or a common
-/// alias ("golang").
-fn language_named(name: &str, languages: &[Language]) -> Option<LangIdx> {
-    let wanted = name.trim().to_lowercase();
-    let alias = crate::suggest::nearest(&wanted, languages.iter().map(|l| l.id.as_ref()))
-        .filter(|id| crate::suggest::is_alias(&wanted, id));
-    languages
-        .iter()
-        .position(|l| {
-            l.id == wanted
-                || l.name.to_lowercase() == wanted
-                || l.name.split('/').any(|part| part.trim().to_lowercase() == wanted)
-                || alias == Some(l.id.as_ref())
-        })
-        .map(LangIdx::new)
-}
-
 /// Imports a radar file; `guide_id` names it as a source.
 pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Imported {
     let guide = Guide {
@@ -148,7 +131,7 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
             );
             continue;
         }
-        let Some(language) = language_named(&fields[0], languages) else { continue };
+        let Some(language) = crate::model::language_named(languages, &fields[0]) else { continue };
         let Some((ring, points)) = RINGS.iter().find(|(ring, _)| ring.eq_ignore_ascii_case(fields[1].trim()))
         else {
             imported.problems.push(

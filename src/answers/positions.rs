@@ -1,8 +1,26 @@
-//! Where a key or its value sits in a TOML answers file, from the parser's spans (YAML
-//! answers files are located by indentation, in `crate::locate`).
+//! Positions in answers files: where a key or its value sits (TOML from the parser's spans,
+//! YAML by indentation in `crate::locate`), and the problem a TOML parser error is, at the
+//! place it points to. Scenario files, TOML too, report their parser errors through here.
 
-use crate::error::Position;
-use crate::locate::Target;
+use super::Format;
+use crate::error::{Diagnostic, Position};
+use crate::locate::{self, Target};
+
+/// Where a key (`["decision", "language"]`) or its value sits in an answers file's text.
+pub fn position(text: &str, format: Format, path: &[&str], target: Target) -> Option<Position> {
+    match format {
+        Format::Toml => in_toml(text, path, target),
+        Format::Yaml => locate::in_yaml(text, path, target),
+    }
+}
+
+/// The problem a TOML parser error is in `text`, the file named `file`: the parser's message,
+/// at the start of the span it points to. Every TOML file advisor reads (answers files,
+/// scenario files) reports its syntax and shape errors through this one function.
+pub fn toml_diagnostic(file: &str, text: &str, error: &toml::de::Error) -> Diagnostic {
+    let position = error.span().map(|span| Position::of_offset(text, span.start));
+    Diagnostic::new(file, error.message().trim_end().to_string()).at(position)
+}
 
 /// The position of `path` (keys from the top) in a TOML document, from the parser's spans.
 /// Falls back to the deepest part of the path that exists.
