@@ -148,7 +148,9 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         what_if: &what_if,
         packs: None,
     };
-    super::emit(io.stdout, &format!("\n{}", report::table::compact(&ctx, &evaluation, SHOWN)))?;
+    let mut text = String::from("\n");
+    report::table::compact(&ctx, &evaluation, SHOWN, &mut text)?;
+    super::emit(io.stdout, &text)?;
     let _ = writeln!(io.stderr, "{again}");
     Ok(0)
 }

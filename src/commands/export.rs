@@ -106,7 +106,8 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         team: team_section.as_deref().map(str::to_string),
     };
     let evaluation = engine::evaluate(&md_pack, &file.answers);
-    let text = madr::render(&record, &evaluation);
+    let mut text = String::new();
+    madr::render(&record, &evaluation, &mut text)?;
     let Some(target) = target else {
         super::emit(io.stdout, &text)?;
         return Ok(0);
