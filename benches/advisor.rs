@@ -77,10 +77,14 @@ fn render(bencher: Bencher, format: &str) {
         what_if: &what_if,
         packs: None,
     };
-    bencher.bench(|| match format {
-        "table" => report::table::render(&ctx, &evaluation),
-        "json" => report::json::report(&pack, &evaluation, &what_if, &[], None).unwrap(),
-        _ => report::markdown::render(&ctx, &evaluation),
+    bencher.bench(|| {
+        let mut out = String::new();
+        match format {
+            "table" => report::table::render(&ctx, &evaluation, &mut out).unwrap(),
+            "json" => out = report::json::report(&pack, &evaluation, &what_if, &[], None).unwrap(),
+            _ => report::markdown::render(&ctx, &evaluation, &mut out).unwrap(),
+        }
+        out
     });
 }
 

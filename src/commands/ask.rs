@@ -103,7 +103,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
         ),
     };
     super::emit(io.stderr, &said)?;
-    super::emit(io.stdout, &format!("\n{}", ranking(&pack, &file, color, io.width)))?;
+    super::emit(io.stdout, &format!("\n{}", ranking(&pack, &file, color, io.width)?))?;
     super::emit(io.stderr, &again)?;
     Ok(0)
 }
@@ -177,7 +177,7 @@ fn answer_and_save(
 }
 
 /// The compact ranking printed last: the first [`SHOWN`] languages.
-fn ranking(pack: &Pack, file: &AnswersFile, color: bool, width: u16) -> String {
+fn ranking(pack: &Pack, file: &AnswersFile, color: bool, width: u16) -> Result<String, Error> {
     let evaluation = engine::evaluate(pack, &file.answers);
     let what_if = engine::what_if(pack, &file.answers);
     let ctx = Context {
@@ -191,7 +191,9 @@ fn ranking(pack: &Pack, file: &AnswersFile, color: bool, width: u16) -> String {
         what_if: &what_if,
         packs: None,
     };
-    report::table::compact(&ctx, &evaluation, SHOWN)
+    let mut text = String::new();
+    report::table::compact(&ctx, &evaluation, SHOWN, &mut text)?;
+    Ok(text)
 }
 
 /// How the save dialog ended.

@@ -29,11 +29,12 @@ pub fn run(args: &DiffArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         packs: (old.packs.describe(), new.packs.describe()),
         set: args.set.clone(),
     };
-    let text = match args.format {
-        DiffFormat::Text => report::diff::text(&result, &sides, usize::from(io.width)),
-        DiffFormat::Markdown => report::diff::markdown(&result, &sides),
-        DiffFormat::Json => report::diff::json(&result, &sides)?,
-    };
+    let mut text = String::new();
+    match args.format {
+        DiffFormat::Text => report::diff::text(&result, &sides, usize::from(io.width), &mut text)?,
+        DiffFormat::Markdown => report::diff::markdown(&result, &sides, &mut text)?,
+        DiffFormat::Json => text = report::diff::json(&result, &sides)?,
+    }
     super::emit(io.stdout, &text)?;
     Ok(if args.exit_code && result.leader.is_some() { 1 } else { 0 })
 }

@@ -14,14 +14,16 @@ pub fn run(args: &ExplainArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let evaluation = engine::evaluate(pack, &file.answers);
     let text = match args.format {
         TextFormat::Text => {
-            let mut text = report::explain::render(
+            let mut text = String::new();
+            report::explain::render(
                 pack,
                 file,
                 &input.source,
                 &evaluation,
                 language,
                 usize::from(io.width),
-            );
+                &mut text,
+            )?;
             if let Some(line) = input.packs.describe() {
                 // At the end of the heading block, before its first blank line.
                 let at = text.find("\n\n").map_or(text.len(), |i| i + 1);

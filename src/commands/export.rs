@@ -78,7 +78,15 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         let answers: Vec<&crate::model::Answers> = members.iter().map(|m| &m.file.answers).collect();
         let given: Vec<&[bool]> = members.iter().map(|m| m.file.given.as_slice()).collect();
         let result = crate::engine::team::team(pack, &answers, &given, None);
-        Some(crate::report::team::record_section(&pack.for_markdown(), &result, &names, &file.answers))
+        let mut section = String::new();
+        crate::report::team::record_section(
+            &pack.for_markdown(),
+            &result,
+            &names,
+            &file.answers,
+            &mut section,
+        )?;
+        Some(section)
     };
     let today = fsio::today();
     // Pack and answers text is untrusted: the record is rendered from a copy made safe for
@@ -98,7 +106,8 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         team: team_section.as_deref().map(str::to_string),
     };
     let evaluation = engine::evaluate(&md_pack, &file.answers);
-    let text = madr::render(&record, &evaluation);
+    let mut text = String::new();
+    madr::render(&record, &evaluation, &mut text)?;
     let Some(target) = target else {
         super::emit(io.stdout, &text)?;
         return Ok(0);

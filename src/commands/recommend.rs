@@ -24,11 +24,12 @@ pub fn run(args: &RecommendArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Err
         what_if: &what_if,
         packs: Some(&input.packs),
     };
-    let text = match args.format {
-        ReportFormat::Table => report::table::render(&ctx, &evaluation),
-        ReportFormat::Json => report::json::render(&ctx, &evaluation)?,
-        ReportFormat::Markdown => report::markdown::render(&ctx, &evaluation),
-    };
+    let mut text = String::new();
+    match args.format {
+        ReportFormat::Table => report::table::render(&ctx, &evaluation, &mut text)?,
+        ReportFormat::Json => text = report::json::render(&ctx, &evaluation)?,
+        ReportFormat::Markdown => report::markdown::render(&ctx, &evaluation, &mut text)?,
+    }
     super::emit(io.stdout, &text)?;
     Ok(0)
 }

@@ -131,11 +131,12 @@ pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         super::emit(io.stderr, &format!("Wrote the consensus to {shown}\n"))?;
     }
 
-    let text = match args.format {
-        DiffFormat::Text => report::team::text(&pack, &result, &names, usize::from(io.width)),
-        DiffFormat::Markdown => report::team::markdown(&pack.for_markdown(), &result, &names),
-        DiffFormat::Json => report::team::json(&pack, &result, &names)?,
-    };
+    let mut text = String::new();
+    match args.format {
+        DiffFormat::Text => report::team::text(&pack, &result, &names, usize::from(io.width), &mut text)?,
+        DiffFormat::Markdown => report::team::markdown(&pack.for_markdown(), &result, &names, &mut text)?,
+        DiffFormat::Json => text = report::team::json(&pack, &result, &names)?,
+    }
     super::emit(io.stdout, &text)?;
     Ok(0)
 }

@@ -5,7 +5,7 @@ use super::{signed, wrap};
 use crate::engine::diff::{Diff, Move, RuleShift, Standing};
 use crate::safe;
 use serde::Serialize;
-use std::fmt::Write as _;
+use std::fmt;
 
 /// How many of the rules that moved rank 1 are listed.
 const RULES: usize = 6;
@@ -122,50 +122,54 @@ fn shift_line(s: &RuleShift) -> String {
 }
 
 /// The text for a terminal, wrapped to `width`.
-pub fn text(d: &Diff<'_>, sides: &Sides, width: usize) -> String {
-    let mut out = String::new();
-    out.push_str(&wrap(&format!("advisor diff {}", sides.compared()), width, "", "  "));
-    out.push_str(&wrap(&verdict(d), width, "", "  "));
+pub fn text(d: &Diff<'_>, sides: &Sides, width: usize, out: &mut impl fmt::Write) -> fmt::Result {
+    out.write_str(&wrap(&format!("advisor diff {}", sides.compared()), width, "", "  "))?;
+    out.write_str(&wrap(&verdict(d), width, "", "  "))?;
     if d.packs_differ {
-        out.push_str(&wrap(&sides.packs_sentence(), width, "", "  "));
+        out.write_str(&wrap(&sides.packs_sentence(), width, "", "  "))?;
     }
     if !d.answers.is_empty() {
-        out.push_str("\nAnswers changed:\n");
+        out.write_str("\nAnswers changed:\n")?;
         for a in &d.answers {
             let line = format!("{}: {} -> {}", a.title, labels(&a.old_labels), labels(&a.new_labels));
-            out.push_str(&wrap(&line, width, "  ", "    "));
+            out.write_str(&wrap(&line, width, "  ", "    "))?;
         }
     }
     if let Some(change) = &d.leader {
-        out.push_str(&wrap(&format!("Why {} now leads {}:", change.new.1, change.old.1), width, "\n", "  "));
+        out.write_str(&wrap(
+            &format!("Why {} now leads {}:", change.new.1, change.old.1),
+            width,
+            "\n",
+            "  ",
+        ))?;
         for reason in leader_reasons(d) {
-            out.push_str(&wrap(&reason, width, "  ", "    "));
+            out.write_str(&wrap(&reason, width, "  ", "    "))?;
         }
         // Points explain a change only when no exclusion or requirement decided it.
         if points_decided(d) && !change.rules.is_empty() {
-            out.push_str(&wrap(
+            out.write_str(&wrap(
                 &format!("The rules that moved the gap (points for {} over {}):", change.new.1, change.old.1),
                 width,
                 "  ",
                 "  ",
-            ));
+            ))?;
             for s in change.rules.iter().take(RULES) {
-                out.push_str(&wrap(
+                out.write_str(&wrap(
                     &shift_line(s),
                     width,
                     &format!("  {:>5}  ", signed(s.moved())),
                     &" ".repeat(9),
-                ));
+                ))?;
             }
             if change.rules.len() > RULES {
                 let rest: f64 = change.rules[RULES..].iter().map(RuleShift::moved).sum();
                 let line = format!("from {} more rules", change.rules.len() - RULES);
-                out.push_str(&wrap(&line, width, &format!("  {:>5}  ", signed(rest)), &" ".repeat(9)));
+                out.write_str(&wrap(&line, width, &format!("  {:>5}  ", signed(rest)), &" ".repeat(9)))?;
             }
         }
     }
     if !d.moves.is_empty() {
-        out.push_str("\nRanking moves (rank and score, before -> after):\n");
+        out.write_str("\nRanking moves (rank and score, before -> after):\n")?;
         let width_name = d.moves.iter().map(|m| m.name.chars().count()).max().unwrap_or(0);
         let w_old = d.moves.iter().map(|m| rank_text(m.old, m.in_old_pack).len()).max().unwrap_or(0);
         let w_new = d.moves.iter().map(|m| rank_text(m.new, m.in_new_pack).len()).max().unwrap_or(0);
@@ -179,13 +183,13 @@ pub fn text(d: &Diff<'_>, sides: &Sides, width: usize) -> String {
                 score_text(m.new)
             );
             if line.chars().count() <= width {
-                let _ = writeln!(out, "{}", line.trim_end());
+                writeln!(out, "{}", line.trim_end())?;
             } else {
-                out.push_str(&wrap(&line, width, "  ", "      "));
+                out.write_str(&wrap(&line, width, "  ", "      "))?;
             }
         }
     }
-    out
+    Ok(())
 }
 
 fn md_row(m: &Move) -> String {
@@ -200,46 +204,40 @@ fn md_row(m: &Move) -> String {
 }
 
 /// Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the verdict first.
-pub fn markdown(d: &Diff<'_>, sides: &Sides) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "**{}**\n", safe::markdown(&verdict(d)).replace(" -&gt; ", " → "));
+pub fn markdown(d: &Diff<'_>, sides: &Sides, out: &mut impl fmt::Write) -> fmt::Result {
+    writeln!(out, "**{}**\n", safe::markdown(&verdict(d)).replace(" -&gt; ", " → "))?;
     let set: String =
         sides.set.iter().map(|s| format!(" {}", safe::code_span(&format!("--set {s}")))).collect();
-    let _ = writeln!(
-        out,
-        "Compared {} with {}{set}.\n",
-        safe::code_span(&sides.old),
-        safe::code_span(&sides.new)
-    );
+    writeln!(out, "Compared {} with {}{set}.\n", safe::code_span(&sides.old), safe::code_span(&sides.new))?;
     if d.packs_differ {
-        let _ = writeln!(out, "{}\n", safe::markdown(&sides.packs_sentence()));
+        writeln!(out, "{}\n", safe::markdown(&sides.packs_sentence()))?;
     }
     if !d.answers.is_empty() {
-        out.push_str("| Question | Before | After |\n| --- | --- | --- |\n");
+        out.write_str("| Question | Before | After |\n| --- | --- | --- |\n")?;
         for a in &d.answers {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "| {} | {} | {} |",
                 safe::markdown(&a.title),
                 safe::markdown(&labels(&a.old_labels)),
                 safe::markdown(&labels(&a.new_labels))
-            );
+            )?;
         }
-        out.push('\n');
+        out.write_char('\n')?;
     }
     if let Some(change) = &d.leader {
         for reason in leader_reasons(d) {
-            let _ = writeln!(out, "{}\n", safe::markdown(&reason));
+            writeln!(out, "{}\n", safe::markdown(&reason))?;
         }
         if points_decided(d) && !change.rules.is_empty() {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "The rules that moved the gap (points for {} over {}):\n",
                 safe::markdown(&change.new.1),
                 safe::markdown(&change.old.1)
-            );
+            )?;
             for s in change.rules.iter().take(RULES) {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "- **{}** {} _({}; rule `{}`; gap {} before, {} after)_",
                     signed(s.moved()),
@@ -248,25 +246,24 @@ pub fn markdown(d: &Diff<'_>, sides: &Sides) -> String {
                     s.rule,
                     signed(s.before),
                     signed(s.after)
-                );
+                )?;
             }
             if change.rules.len() > RULES {
                 let rest: f64 = change.rules[RULES..].iter().map(RuleShift::moved).sum();
-                let _ =
-                    writeln!(out, "- **{}** from {} more rules", signed(rest), change.rules.len() - RULES);
+                writeln!(out, "- **{}** from {} more rules", signed(rest), change.rules.len() - RULES)?;
             }
-            out.push('\n');
+            out.write_char('\n')?;
         }
     }
     if !d.moves.is_empty() {
-        out.push_str(
+        out.write_str(
             "| Language | Rank before | Rank after | Score before | Score after |\n| --- | ---: | ---: | ---: | ---: |\n",
-        );
+        )?;
         for m in &d.moves {
-            let _ = writeln!(out, "{}", md_row(m));
+            writeln!(out, "{}", md_row(m))?;
         }
     }
-    out
+    Ok(())
 }
 
 #[derive(Serialize)]

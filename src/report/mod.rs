@@ -1,5 +1,6 @@
 //! Renderers of an evaluation: a table for terminals, the JSON report of the contract, and
-//! Markdown. Each returns the whole text; the command writes it.
+//! Markdown. The text renderers write to an `impl fmt::Write` and pass on its error (JSON comes
+//! back as a string); the command writes the text out.
 
 pub mod check;
 pub mod diff;
@@ -16,7 +17,13 @@ use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Evaluation, Lead, WhatIf, 
 use crate::model::{Kind, QuestionIdx};
 use crate::pack::Pack;
 pub use crate::text::{points_text, signed, signed_points, wrap};
-use std::fmt::Write as _;
+use std::fmt;
+
+/// The question whose answer says what the system is, for report titles: the first the pack
+/// marks as defining the system (the built-in pack's dominant concurrency shape).
+pub fn defining_question(pack: &Pack) -> Option<QuestionIdx> {
+    pack.questions.iter().position(|q| q.defines_the_system).map(QuestionIdx::new)
+}
 
 /// What a human-readable renderer needs beyond the evaluation.
 #[derive(Debug)]
@@ -254,14 +261,13 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
                     let language = if favours_first { first.language } else { second.language };
                     format!("for {}, {}", name(language), rules.join(", "))
                 };
-                let _ = write!(
-                    sentence,
+                sentence.push_str(&format!(
                     " What separates {} and {} cancels out: {}; {}.",
                     name(first.language),
                     name(second.language),
                     side(true),
                     side(false)
-                );
+                ));
             }
             out.push(sentence);
         }
@@ -416,14 +422,19 @@ pub fn standing_note(r: &crate::engine::Ranked<'_>) -> String {
 /// A Markdown table of ranked languages: rank, language, score, points, and whether it ties
 /// for first or misses a stated hard requirement.
 /// (`note_rows_follow`: the caller adds rows with a note, excluded languages, after these).
-pub fn score_table(pack: &Pack, rows: &[crate::engine::Ranked<'_>], note_rows_follow: bool) -> String {
+pub fn score_table(
+    out: &mut impl fmt::Write,
+    pack: &Pack,
+    rows: &[crate::engine::Ranked<'_>],
+    note_rows_follow: bool,
+) -> fmt::Result {
     // The Note column is there only when some row has a note (a tie, a missed requirement).
     let notes = note_rows_follow || rows.iter().any(|r| !standing_note(r).is_empty());
-    let mut out = if notes {
-        String::from("| Rank | Language | Score | Points | Note |\n| ---: | --- | ---: | ---: | --- |\n")
+    out.write_str(if notes {
+        "| Rank | Language | Score | Points | Note |\n| ---: | --- | ---: | ---: | --- |\n"
     } else {
-        String::from("| Rank | Language | Score | Points |\n| ---: | --- | ---: | ---: |\n")
-    };
+        "| Rank | Language | Score | Points |\n| ---: | --- | ---: | ---: |\n"
+    })?;
     for r in rows {
         let note = standing_note(r);
         // An empty cell is `| |`: markdownlint's compact table style allows one space.
@@ -432,14 +443,14 @@ pub fn score_table(pack: &Pack, rows: &[crate::engine::Ranked<'_>], note_rows_fo
             (true, true) => " |".to_string(),
             (true, false) => format!(" {} |", cell(&note)),
         };
-        let _ = writeln!(
+        writeln!(
             out,
             "| {} | {} | {:.1} | {} |{note}",
             r.rank,
             cell(&pack.languages[r.language].name),
             r.score,
             signed(r.points)
-        );
+        )?;
     }
-    out
+    Ok(())
 }

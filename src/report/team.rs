@@ -4,7 +4,7 @@ use super::{in_words, signed, wrap};
 use crate::engine::team::{Settled, Team};
 use crate::model::OptionSet;
 use crate::pack::Pack;
-use std::fmt::Write as _;
+use std::fmt;
 
 /// How many languages of the consensus ranking are listed.
 const SHOWN: usize = 5;
@@ -141,66 +141,70 @@ fn parts(pack: &Pack, t: &Team<'_>, names: &[String]) -> Parts {
 }
 
 /// Text for a terminal, wrapped to `width`.
-pub fn text(pack: &Pack, t: &Team<'_>, names: &[String], width: usize) -> String {
+pub fn text(
+    pack: &Pack,
+    t: &Team<'_>,
+    names: &[String],
+    width: usize,
+    out: &mut impl fmt::Write,
+) -> fmt::Result {
     let p = parts(pack, t, names);
-    let mut out = String::new();
     for line in &p.head {
-        out.push_str(&wrap(line, width, "", "  "));
+        out.write_str(&wrap(line, width, "", "  "))?;
     }
     if !p.matter.is_empty() {
-        out.push_str("\nSettle these first (another answer changes rank 1):\n");
+        out.write_str("\nSettle these first (another answer changes rank 1):\n")?;
         for line in &p.matter {
-            out.push_str(&wrap(line, width, "  - ", "    "));
+            out.write_str(&wrap(line, width, "  - ", "    "))?;
         }
     }
     if !p.quiet.is_empty() {
-        out.push_str("\nDisagreements that move nothing at rank 1:\n");
+        out.write_str("\nDisagreements that move nothing at rank 1:\n")?;
         for line in &p.quiet {
-            out.push_str(&wrap(line, width, "  - ", "    "));
+            out.write_str(&wrap(line, width, "  - ", "    "))?;
         }
     }
-    out.push_str("\nRanking under the consensus:\n");
+    out.write_str("\nRanking under the consensus:\n")?;
     for line in &p.ranking {
-        out.push_str(&wrap(line, width, "  ", "     "));
+        out.write_str(&wrap(line, width, "  ", "     "))?;
     }
-    out
+    Ok(())
 }
 
 /// Markdown (from a pack made safe for it), for a pull request or a decision record.
-pub fn markdown(pack: &Pack, t: &Team<'_>, names: &[String]) -> String {
+pub fn markdown(pack: &Pack, t: &Team<'_>, names: &[String], out: &mut impl fmt::Write) -> fmt::Result {
     let names: Vec<String> = names.iter().map(|n| crate::safe::markdown(n).into_owned()).collect();
     let p = parts(pack, t, &names);
-    let mut out = String::new();
-    let _ = writeln!(out, "**{}**\n", p.head[1]);
+    writeln!(out, "**{}**\n", p.head[1])?;
     for line in &p.head[2..] {
-        let _ = writeln!(out, "{line}\n");
+        writeln!(out, "{line}\n")?;
     }
     if !p.matter.is_empty() {
-        out.push_str("### Settle these first\n\nAnother answer to each of these changes rank 1:\n\n");
+        out.write_str("### Settle these first\n\nAnother answer to each of these changes rank 1:\n\n")?;
         for line in &p.matter {
-            let _ = writeln!(out, "- {line}");
+            writeln!(out, "- {line}")?;
         }
-        out.push('\n');
+        out.write_char('\n')?;
     }
     if !p.quiet.is_empty() {
-        out.push_str("### Disagreements that move nothing at rank 1\n\n");
+        out.write_str("### Disagreements that move nothing at rank 1\n\n")?;
         for line in &p.quiet {
-            let _ = writeln!(out, "- {line}");
+            writeln!(out, "- {line}")?;
         }
-        out.push('\n');
+        out.write_char('\n')?;
     }
-    out.push_str("### Ranking under the consensus\n\n| Rank | Language | Score | Points |\n| ---: | --- | ---: | ---: |\n");
+    out.write_str("### Ranking under the consensus\n\n| Rank | Language | Score | Points |\n| ---: | --- | ---: | ---: |\n")?;
     for r in t.evaluation.ranking.iter().take(SHOWN) {
-        let _ = writeln!(
+        writeln!(
             out,
             "| {} | {} | {:.1} | {} |",
             r.rank,
             super::cell(&pack.languages[r.language].name),
             r.score,
             signed(r.points)
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// The JSON object of `team --format json` (shape documented in the README).
@@ -261,18 +265,19 @@ pub fn record_section(
     t: &Team<'_>,
     names: &[String],
     recorded: &crate::model::Answers,
-) -> String {
+    out: &mut impl fmt::Write,
+) -> fmt::Result {
     let names: Vec<String> = names.iter().map(|n| crate::safe::markdown(n).into_owned()).collect();
     let p = parts(pack, t, &names);
-    let mut out = String::from("### Team Answers\n\n");
-    let _ = writeln!(
+    out.write_str("### Team Answers\n\n")?;
+    writeln!(
         out,
         "{} members answered on their own ({}). {} {}\n",
         names.len(),
         in_words(&names.iter().map(String::as_str).collect::<Vec<_>>()),
         p.head[2],
         p.head[3]
-    );
+    )?;
     let differs: Vec<&str> = t
         .questions
         .iter()
@@ -280,27 +285,27 @@ pub fn record_section(
         .map(|v| pack.questions[v.question].title.as_ref())
         .collect();
     if !differs.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "This record scores the answers file above, which differs from the team's consensus on: {}.\n",
             in_words(&differs)
-        );
+        )?;
     }
     if p.matter.is_empty() {
-        out.push_str("No disagreement would change rank 1.\n\n");
+        out.write_str("No disagreement would change rank 1.\n\n")?;
     } else {
-        out.push_str("Disagreements that would change rank 1, and how each was settled:\n\n");
+        out.write_str("Disagreements that would change rank 1, and how each was settled:\n\n")?;
         for line in &p.matter {
-            let _ = writeln!(out, "* {line}");
+            writeln!(out, "* {line}")?;
         }
-        out.push('\n');
+        out.write_char('\n')?;
     }
     if !p.quiet.is_empty() {
-        out.push_str("Disagreements that move nothing at rank 1:\n\n");
+        out.write_str("Disagreements that move nothing at rank 1:\n\n")?;
         for line in &p.quiet {
-            let _ = writeln!(out, "* {line}");
+            writeln!(out, "* {line}")?;
         }
-        out.push('\n');
+        out.write_char('\n')?;
     }
-    out
+    Ok(())
 }

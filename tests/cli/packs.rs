@@ -274,3 +274,88 @@ fn when_no_language_meets_every_requirement_the_report_says_so() {
     assert!(two.iter().all(|(_, n)| *n == 2), "{missed:?}");
     assert!(missed.windows(2).all(|w| w[0].1 <= w[1].1), "fewest missed first: {missed:?}");
 }
+
+/// A pack of two languages whose question called `shape` is not the one that defines the
+/// system, and whose texts write `Kestrel` mid-sentence: the reports name the pack's own
+/// defining question and keep its own names capitalised.
+fn tiny_pack() -> Test {
+    Test::new()
+        .file(
+            "tiny/languages/languages.yaml",
+            "languages:\n  - {id: zig, name: Zig, runtime: native}\n  - {id: odin, name: Odin, runtime: native}\n",
+        )
+        .file("tiny/sources/notes.yaml", "guides:\n  - id: notes\n    title: Team notes\n    sections: [Basics]\n")
+        .file(
+            "tiny/questions/questions.yaml",
+            r#"questions:
+  - id: shape
+    statement: "The team is {answer}."
+    title: Team shape
+    kind: single
+    prompt: How is the team organised?
+    help: Size matters for hiring.
+    source: notes / Basics
+    default: small
+    options:
+      - {id: small, label: Small team, description: A handful of people.}
+      - {id: large, label: Large team, description: Several teams.}
+  - id: workload
+    statement: "{answer} make up the workload."
+    title: Kind of workload
+    kind: single
+    prompt: What does the system mostly run?
+    help: The workload decides the language.
+    source: notes / Basics
+    defines_the_system: true
+    options:
+      - {id: kestrel, label: Kestrel pipelines, description: Streams that Kestrel brokers hand on.}
+      - {id: batch, label: Batch jobs, description: Nightly jobs.}
+"#,
+        )
+        .file(
+            "tiny/rules/rules.yaml",
+            r#"rules:
+  - id: zig-kestrel
+    when: {workload: kestrel}
+    points: {zig: 20}
+    reason: Zig embeds the brokers that Kestrel pipelines run on
+    source: notes / Basics
+  - id: odin-batch
+    when: {workload: batch}
+    points: {odin: 10}
+    reason: Odin batch jobs start fast
+    source: notes / Basics
+"#,
+        )
+        .file("advisor.toml", "version = 1\n[answers]\nshape = \"large\"\nworkload = \"kestrel\"\n")
+        .env("COLUMNS", "200")
+}
+
+#[test]
+fn reports_take_the_defining_question_and_the_names_from_a_pack_without_the_built_in_one() {
+    let test = tiny_pack();
+    let pack = ["--no-builtin", "--pack", "tiny"];
+    let run = |args: &[&str]| {
+        let out = test.run_with(&[args, &pack[..]].concat());
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        out.stdout
+    };
+    let record = run(&["export", "advisor.toml"]);
+    // The title answers the defining question, `Kestrel` staying a name as the pack writes it.
+    assert!(record.contains("# Backend language for Kestrel pipelines\n"), "{record}");
+    assert!(
+        record.contains(
+            "Which of the 2 candidate languages should the backend be written in, given this kind of \
+             workload and the other answers?"
+        ),
+        "{record}"
+    );
+    assert!(record.contains("The team is **large team**."), "{record}");
+    assert!(!record.contains("concurrency") && !record.contains("ecosystem"), "{record}");
+    let table = run(&["recommend", "advisor.toml"]);
+    assert!(table.contains("(kind of workload: Kestrel pipelines)"), "{table}");
+    assert!(!table.contains("Large team"), "{table}");
+    let markdown = run(&["recommend", "advisor.toml", "--format", "markdown"]);
+    assert!(markdown.contains("; kind of workload: **Kestrel pipelines**."), "{markdown}");
+    assert!(!markdown.contains("shape:"), "{markdown}");
+}
