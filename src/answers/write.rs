@@ -2,7 +2,6 @@
 //! (contract section 3) in TOML or YAML, with a comment header and each answer's labels.
 
 use super::{Decision, FORMAT_VERSION, Format};
-use crate::error::Error;
 use crate::model::{Answers, Kind, QuestionIdx};
 use crate::pack::Pack;
 use std::fmt;
@@ -35,17 +34,8 @@ fn list(items: &[&str]) -> String {
     format!("[{}]", items.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", "))
 }
 
-/// The file's text in the format its name implies ([`write_saved`] into a `String`, for
-/// callers that want the text: a `String` takes every write, and every value written here
-/// formats without error, so this cannot fail).
-pub fn render(saved: &Saved<'_>, format: Format) -> String {
-    let mut out = String::new();
-    write_saved(&mut out, saved, format).expect("a String takes every write");
-    out
-}
-
 /// Writes the saved answers file to `out`, in `format`.
-pub fn write_saved(out: &mut impl fmt::Write, saved: &Saved<'_>, format: Format) -> Result<(), Error> {
+pub fn write_saved(out: &mut impl fmt::Write, saved: &Saved<'_>, format: Format) -> fmt::Result {
     let pack = saved.pack;
     let (comment, assign, indent) = match format {
         Format::Toml => ("#", " = ", ""),
@@ -124,17 +114,10 @@ pub fn write_saved(out: &mut impl fmt::Write, saved: &Saved<'_>, format: Format)
     Ok(())
 }
 
-/// A commented starter answers file: every question with its options and default.
-/// Required questions are left empty (`""`) so that scoring the file unedited says what to fill.
-/// [`write_starter`] into a `String`, which cannot fail (see [`render`]).
-pub fn starter(pack: &Pack, path: &str, date: &str) -> String {
-    let mut out = String::new();
-    write_starter(&mut out, pack, path, date).expect("a String takes every write");
-    out
-}
-
-/// Writes the starter answers file of [`starter`] to `out`.
-pub fn write_starter(out: &mut impl fmt::Write, pack: &Pack, path: &str, date: &str) -> Result<(), Error> {
+/// Writes a commented starter answers file to `out`: every question with its options and
+/// default. Required questions are left empty (`""`) so that scoring the file unedited says
+/// what to fill.
+pub fn write_starter(out: &mut impl fmt::Write, pack: &Pack, path: &str, date: &str) -> fmt::Result {
     writeln!(out, "# advisor answers file, started by advisor {} on {date}.", env!("CARGO_PKG_VERSION"))?;
     out.write_str("# Answer each question with one of the option ids listed above it (a list for the\n")?;
     out.write_str("# multi-choice ones), or let `advisor ask --answers FILE` walk you through them.\n")?;
@@ -179,6 +162,12 @@ pub fn write_starter(out: &mut impl fmt::Write, pack: &Pack, path: &str, date: &
 mod tests {
     use super::*;
     use crate::answers::parse;
+
+    fn render(saved: &Saved<'_>, format: Format) -> String {
+        let mut out = String::new();
+        write_saved(&mut out, saved, format).unwrap();
+        out
+    }
 
     fn example() -> (Pack, super::super::AnswersFile) {
         let pack = crate::pack::builtin();

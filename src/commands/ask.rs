@@ -1,7 +1,7 @@
 //! `advisor ask`: the questionnaire in a terminal, the ranking, then an atomic save that
 //! never overwrites a file without confirmation or `--force`.
 
-use crate::answers::write::{Saved, render};
+use crate::answers::write::{Saved, write_saved};
 use crate::answers::{self, AnswersFile, Format};
 use crate::cli::{AskArgs, PackArgs};
 use crate::error::Error;
@@ -240,7 +240,9 @@ pub fn save(
     let mut overwrite = args.force;
     loop {
         let shown = crate::safe::path(&path);
-        let text = render(
+        let mut text = String::new();
+        write_saved(
+            &mut text,
             &Saved {
                 pack,
                 answers: &file.answers,
@@ -251,7 +253,7 @@ pub fn save(
                 date,
             },
             Format::of(&path),
-        );
+        )?;
         let problem = match write(&path, &text, overwrite) {
             Ok(()) => return Ok(SaveOutcome::Saved(path)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !overwrite => {

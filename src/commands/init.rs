@@ -1,7 +1,7 @@
 //! `advisor init`: a commented starter answers file, written atomically and never over an
 //! existing file without `--force`.
 
-use crate::answers::write::starter;
+use crate::answers::write::write_starter;
 use crate::cli::InitArgs;
 use crate::error::{Diagnostic, Error};
 use crate::{Io, fsio};
@@ -12,7 +12,9 @@ use std::path::Path;
 pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let pack = super::load_pack(&args.pack, None)?;
     if args.path == Path::new("-") {
-        super::emit(io.stdout, &starter(&pack, "advisor.toml", &fsio::today()))?;
+        let mut text = String::new();
+        write_starter(&mut text, &pack, "advisor.toml", &fsio::today())?;
+        super::emit(io.stdout, &text)?;
         return Ok(0);
     }
     let shown = crate::safe::path(&args.path);
@@ -21,7 +23,8 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             "{shown}: init writes TOML; name the file with .toml (or use `-`)"
         )));
     }
-    let text = starter(&pack, &shown, &fsio::today());
+    let mut text = String::new();
+    write_starter(&mut text, &pack, &shown, &fsio::today())?;
     match fsio::write_atomic(&args.path, text.as_bytes(), args.force) {
         Ok(()) => {
             super::emit(

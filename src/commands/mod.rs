@@ -312,23 +312,15 @@ pub fn not_a_file(named: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// The language a user named, by id or display name (any case), or exit 2 with a suggestion.
+/// The language a user named (`Pack::language_named`: id, display name or a part of one, or a
+/// common alias), or exit 2 with a suggestion.
 pub fn language_arg(pack: &Pack, named: &str) -> Result<LangIdx, Error> {
-    let wanted = named.trim().to_lowercase();
-    pack.languages
-        .iter()
-        .position(|l| l.id == wanted || l.name.to_lowercase() == wanted)
-        .map(LangIdx::new)
-        .or_else(|| {
-            crate::suggest::nearest(&wanted, pack.languages.iter().map(|l| l.id.as_ref()))
-                .filter(|id| crate::suggest::is_alias(&wanted, id))
-                .and_then(|id| pack.language(id))
-        })
-        .ok_or_else(|| {
-            let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_ref()).collect();
-            let hint = crate::suggest::did_you_mean(&wanted, ids.iter().copied());
-            Error::Usage(format!("unknown language `{named}`{hint}; expected one of: {}", ids.join(", ")))
-        })
+    pack.language_named(named).ok_or_else(|| {
+        let wanted = named.trim().to_lowercase();
+        let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_ref()).collect();
+        let hint = crate::suggest::did_you_mean(&wanted, ids.iter().copied());
+        Error::Usage(format!("unknown language `{named}`{hint}; expected one of: {}", ids.join(", ")))
+    })
 }
 
 /// Loads the rule packs for a command.

@@ -119,7 +119,7 @@ pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         for line in report::team::contested(&pack, &result, &names) {
             writeln!(text, "# {}", crate::safe::line(&line))?;
         }
-        text.push_str(&answers::write::render(&saved, answers::Format::of(path)));
+        answers::write::write_saved(&mut text, &saved, answers::Format::of(path))?;
         fsio::write_atomic(path, text.as_bytes(), args.force).map_err(|e| {
             let message = if e.kind() == std::io::ErrorKind::AlreadyExists {
                 "already exists; it was left as it is (use --force to replace it)".to_string()

@@ -352,6 +352,9 @@ fn reports_take_the_defining_question_and_the_names_from_a_pack_without_the_buil
     );
     assert!(record.contains("The team is **large team**."), "{record}");
     assert!(!record.contains("concurrency") && !record.contains("ecosystem"), "{record}");
+    // The confirmation checklist and its citation are guide 000's, which this pack lacks.
+    assert!(!record.contains("000 / ") && !record.contains("backpressure"), "{record}");
+    assert!(record.contains("### Confirmation\n\nRecord the decision in a `[decision]` table"), "{record}");
     let table = run(&["recommend", "advisor.toml"]);
     assert!(table.contains("(kind of workload: Kestrel pipelines)"), "{table}");
     assert!(!table.contains("Large team"), "{table}");

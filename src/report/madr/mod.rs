@@ -10,7 +10,7 @@ pub(super) use prose::{mid_sentence, names};
 
 use super::{cell, score_table};
 use crate::answers::AnswersFile;
-use crate::answers::write::{Saved, render as render_answers};
+use crate::answers::write::{Saved, write_saved};
 use crate::engine::{self, Evaluation, Ranked};
 use crate::model::LangIdx;
 use crate::pack::Pack;
@@ -246,35 +246,48 @@ fn because(doc: &Doc<'_>, chosen: LangIdx) -> String {
     }
 }
 
+/// The guide section the confirmation checklist comes from.
+const QUESTIONS_TO_ANSWER: &str = "000 / Questions To Answer";
+
+/// Whether the pack's sources hold the section the confirmation checklist comes from.
+fn cites_questions_to_answer(pack: &Pack) -> bool {
+    let (guide, heading) = QUESTIONS_TO_ANSWER.split_once(" / ").unwrap_or_default();
+    pack.guides.iter().any(|g| g.id == guide && g.sections.iter().any(|s| s == heading))
+}
+
 /// Confirmation: what a vertical slice must show, and how CI keeps checking the decision.
 fn confirmation(out: &mut impl fmt::Write, doc: &Doc<'_>, name: &str) -> fmt::Result {
     out.write_str("### Confirmation\n\n")?;
-    writeln!(
-        out,
-        "Before committing, build a vertical slice in {name} and make sure the team can explain how it \
-         handles each of these (000 / Questions To Answer):\n"
-    )?;
-    for item in [
-        "backpressure, when consumers fall behind producers",
-        "cancellation of work nobody waits for any more",
-        "timeouts on every call that can hang",
-        "memory growth under sustained load",
-        "restart behaviour when a unit of work crashes",
-    ] {
-        writeln!(out, "* {item}")?;
+    // The checklist is guide 000's: a pack whose sources lack that section gets none.
+    if cites_questions_to_answer(doc.pack) {
+        writeln!(
+            out,
+            "Before committing, build a vertical slice in {name} and make sure the team can explain how \
+             it handles each of these ({QUESTIONS_TO_ANSWER}):\n"
+        )?;
+        for item in [
+            "backpressure, when consumers fall behind producers",
+            "cancellation of work nobody waits for any more",
+            "timeouts on every call that can hang",
+            "memory growth under sustained load",
+            "restart behaviour when a unit of work crashes",
+        ] {
+            writeln!(out, "* {item}")?;
+        }
+        out.write_char('\n')?;
     }
     let path = doc.record.answers_path;
     if doc.record.file.decision.is_some() {
         writeln!(
             out,
-            "\nIn CI, {} re-scores the answers with the current rule pack on every change and \
+            "In CI, {} re-scores the answers with the current rule pack on every change and \
              fails (exit code 1) when the advice no longer supports this decision.\n",
             crate::safe::code_span(&format!("advisor check {path}"))
         )
     } else {
         writeln!(
             out,
-            "\nRecord the decision in a `[decision]` table of {} (language, status, date, deciders): \
+            "Record the decision in a `[decision]` table of {} (language, status, date, deciders): \
              `advisor check` then re-scores it in CI on every change and fails when the advice no longer \
              supports it.\n",
             crate::safe::code_span(path)
@@ -370,7 +383,9 @@ fn sources_section(out: &mut impl fmt::Write, doc: &Doc<'_>) -> fmt::Result {
         }
     }
     cited.extend(doc.evaluation.excluded.iter().flat_map(|x| x.by.iter().map(|e| e.source.as_ref())));
-    cited.insert("000 / Questions To Answer");
+    if cites_questions_to_answer(doc.pack) {
+        cited.insert(QUESTIONS_TO_ANSWER);
+    }
     for source in cited {
         let guide = source.split(" / ").next().and_then(|id| doc.pack.guides.iter().find(|g| g.id == id));
         let title = guide.map_or(String::new(), |g| format!(", in \"{}\"", g.title));
@@ -419,7 +434,8 @@ fn answers_section(out: &mut impl fmt::Write, doc: &Doc<'_>) -> fmt::Result {
         path: record.answers_path,
         date: record.today,
     };
-    let answers = render_answers(&saved, crate::answers::Format::Toml);
+    let mut answers = String::new();
+    write_saved(&mut answers, &saved, crate::answers::Format::Toml)?;
     let fence = crate::safe::fence(&answers);
     write!(out, "{fence}toml\n{answers}{fence}\n")
 }
