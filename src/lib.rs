@@ -3,21 +3,21 @@
 
 pub mod answers;
 pub mod cli;
-pub mod commands;
+mod commands;
 pub mod engine;
 pub mod error;
 pub mod fsio;
-pub mod interview;
-pub mod locate;
+mod interview;
+mod locate;
 pub mod model;
 pub mod pack;
 pub mod report;
-pub mod safe;
+mod safe;
 pub mod scenario;
-pub mod schema;
-pub mod suggest;
-pub mod text;
-pub mod yaml;
+mod schema;
+mod suggest;
+mod text;
+mod yaml;
 
 use clap::Parser;
 use std::ffi::OsString;

@@ -61,11 +61,6 @@ pub fn alias_target(name: &str) -> Option<&'static str> {
     ALIASES.iter().find(|(alias, _)| *alias == name).map(|(_, target)| *target)
 }
 
-/// Whether `name` is a common alias of the id `id` (`golang` for `go`).
-pub fn is_alias(name: &str, id: &str) -> bool {
-    alias_target(name) == Some(id)
-}
-
 /// The candidate closest to `wrong`, if it is close enough to be a likely typo
 /// (or `wrong` is a prefix of it, as in `realtime` for `realtime_fanout`).
 pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -13,13 +13,13 @@
 
 mod check;
 mod decision;
-pub mod flags;
+pub(crate) mod flags;
 mod parse;
 mod positions;
 mod prefill;
 mod raw;
 mod read;
-pub mod write;
+pub(crate) mod write;
 
 pub use crate::locate::Target;
 use crate::model::{Answers, LangIdx, QuestionIdx};

@@ -90,7 +90,7 @@ pub enum FindingKind<'p> {
     Drift {
         /// The decided language.
         language: LangIdx,
-        /// Why.
+        /// Why it does not hold.
         problem: Problem<'p>,
     },
     /// The rule pack changed since the answers were saved.

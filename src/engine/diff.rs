@@ -104,14 +104,10 @@ pub type Named = (String, String);
 
 /// The comparison of two sides.
 #[derive(Debug)]
-pub struct Diff<'a> {
+pub struct Diff {
     /// The answers that differ, in the new pack's question order (questions only the old
     /// pack asks last).
     pub answers: Vec<AnswerChange>,
-    /// The old side's evaluation.
-    pub before: Evaluation<'a>,
-    /// The new side's evaluation.
-    pub after: Evaluation<'a>,
     /// The languages that moved, in the new ranking's order (those that left last).
     pub moves: Vec<Move>,
     /// Rank 1 before and after, when it changed.
@@ -122,7 +118,7 @@ pub struct Diff<'a> {
     pub first: (Option<Named>, Option<Named>),
 }
 
-impl Diff<'_> {
+impl Diff {
     /// Whether nothing differs: same answers, same packs, same ranking.
     pub fn is_empty(&self) -> bool {
         self.answers.is_empty() && self.moves.is_empty() && !self.packs_differ
@@ -175,7 +171,7 @@ fn points_by_rule(
 }
 
 /// Compares the old side with the new one.
-pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
+pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
     let before = evaluate(old.pack, old.answers);
     let after = evaluate(new.pack, new.answers);
 
@@ -311,15 +307,7 @@ pub fn diff<'a>(old: Side<'a>, new: Side<'a>) -> Diff<'a> {
             .map(|r| (pack.languages[r.language].id.to_string(), pack.languages[r.language].name.to_string()))
     };
     let first = (first_of(&before, old.pack), first_of(&after, new.pack));
-    Diff {
-        answers,
-        before,
-        after,
-        moves,
-        leader,
-        packs_differ: old.pack.fingerprint != new.pack.fingerprint,
-        first,
-    }
+    Diff { answers, moves, leader, packs_differ: old.pack.fingerprint != new.pack.fingerprint, first }
 }
 
 #[cfg(test)]

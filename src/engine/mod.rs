@@ -10,10 +10,10 @@ use crate::model::{
 use crate::pack::Pack;
 use std::cmp::Ordering;
 
-pub mod check;
-pub mod diff;
+pub(crate) mod check;
+pub(crate) mod diff;
 mod explain;
-pub mod team;
+pub(crate) mod team;
 mod what_if;
 
 pub use explain::{

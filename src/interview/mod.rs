@@ -7,7 +7,6 @@ mod prompts;
 mod review;
 pub mod terminal;
 
-pub use flow::{NOTHING_ASKED_BEFORE, NOTHING_BEFORE};
 pub use prompts::{Progress, Questionnaire, ReviewAction, ReviewRow, SaveDialog, Step};
 
 use crate::error::Error;

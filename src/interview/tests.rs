@@ -4,6 +4,7 @@
 use super::*;
 use crate::model::QuestionIdx;
 use crate::pack::{PackFile, build};
+use flow::NOTHING_BEFORE;
 use std::collections::VecDeque;
 
 /// A small pack: `kind` (required), `size` (asked only when kind is `service`), `extras`

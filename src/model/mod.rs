@@ -8,10 +8,10 @@
 //! holds them (`pack`), their compiled conditions (`flat`), their raw YAML shape (`raw`) and
 //! finding a language by name (`names`) are files of their own.
 
-pub mod flat;
+pub(crate) mod flat;
 mod names;
-pub mod pack;
-pub mod raw;
+pub(crate) mod pack;
+pub(crate) mod raw;
 
 pub use names::{language_by_id, language_named};
 pub use pack::{Entry, EntryKind, Pack, Parts};
@@ -339,7 +339,7 @@ pub struct Rule {
     pub when: Condition,
     /// Points per language, in the order written.
     pub points: Vec<(LangIdx, f64)>,
-    /// Why.
+    /// The reason a report shows for the points, in the pack's words.
     pub reason: Text,
     /// `NNN / Section heading`.
     pub source: Text,
@@ -409,7 +409,7 @@ pub struct Exclusion {
     pub when: Condition,
     /// The languages removed.
     pub languages: Vec<LangIdx>,
-    /// Why.
+    /// Why the languages cannot serve, as reports show it.
     pub reason: Text,
     /// `NNN / Section heading`.
     pub source: Text,

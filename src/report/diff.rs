@@ -62,7 +62,7 @@ fn score_text(s: Option<Standing>) -> String {
 }
 
 /// The first sentence: what happened to rank 1 (and, when one or two answers did it, which).
-fn verdict(d: &Diff<'_>) -> String {
+fn verdict(d: &Diff) -> String {
     match (&d.leader, &d.first.1) {
         (Some(change), _) => {
             let cause = match d.answers.as_slice() {
@@ -84,7 +84,7 @@ fn verdict(d: &Diff<'_>) -> String {
 }
 
 /// Why the old leader lost first place, when an exclusion or a requirement did it.
-fn leader_reasons(d: &Diff<'_>) -> Vec<String> {
+fn leader_reasons(d: &Diff) -> Vec<String> {
     let Some(change) = &d.leader else { return Vec::new() };
     let mut out = Vec::new();
     for (reason, source) in &change.old_excluded_by {
@@ -106,7 +106,7 @@ fn leader_reasons(d: &Diff<'_>) -> Vec<String> {
 
 /// Whether points decided the change (no exclusion, no requirement): then the rules that
 /// moved the gap are the explanation.
-fn points_decided(d: &Diff<'_>) -> bool {
+fn points_decided(d: &Diff) -> bool {
     d.leader.as_ref().is_some_and(|c| !c.old_out && c.old_misses.is_empty())
 }
 
@@ -122,7 +122,7 @@ fn shift_line(s: &RuleShift) -> String {
 }
 
 /// The text for a terminal, wrapped to `width`.
-pub fn text(d: &Diff<'_>, sides: &Sides, width: usize, out: &mut impl fmt::Write) -> fmt::Result {
+pub fn text(d: &Diff, sides: &Sides, width: usize, out: &mut impl fmt::Write) -> fmt::Result {
     out.write_str(&wrap(&format!("advisor diff {}", sides.compared()), width, "", "  "))?;
     out.write_str(&wrap(&verdict(d), width, "", "  "))?;
     if d.packs_differ {
@@ -204,7 +204,7 @@ fn md_row(m: &Move) -> String {
 }
 
 /// Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the verdict first.
-pub fn markdown(d: &Diff<'_>, sides: &Sides, out: &mut impl fmt::Write) -> fmt::Result {
+pub fn markdown(d: &Diff, sides: &Sides, out: &mut impl fmt::Write) -> fmt::Result {
     writeln!(out, "**{}**\n", safe::markdown(&verdict(d)).replace(" -&gt; ", " → "))?;
     let set: String =
         sides.set.iter().map(|s| format!(" {}", safe::code_span(&format!("--set {s}")))).collect();
@@ -278,7 +278,7 @@ fn standing_json(s: Option<Standing>) -> Option<StandingJson> {
 }
 
 /// The JSON object of `diff --format json` (shape documented in the README).
-pub fn json(d: &Diff<'_>, sides: &Sides) -> Result<String, crate::error::Error> {
+pub fn json(d: &Diff, sides: &Sides) -> Result<String, crate::error::Error> {
     let (old, new) = (&sides.old, &sides.new);
     let answers: Vec<serde_json::Value> = d
         .answers

@@ -2,15 +2,15 @@
 //! Markdown. The text renderers write to an `impl fmt::Write` and pass on its error (JSON comes
 //! back as a string); the command writes the text out.
 
-pub mod check;
-pub mod diff;
-pub mod explain;
+pub(crate) mod check;
+pub(crate) mod diff;
+pub(crate) mod explain;
 pub mod json;
-pub mod listing;
-pub mod madr;
+pub(crate) mod listing;
+pub(crate) mod madr;
 pub mod markdown;
 pub mod table;
-pub mod team;
+pub(crate) mod team;
 
 use crate::answers::AnswersFile;
 use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Evaluation, Lead, WhatIf, differences, separation};
