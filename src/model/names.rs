@@ -13,7 +13,7 @@ pub fn language_by_id(languages: &[Language], id: &str) -> Option<LangIdx> {
 /// The language a person named, in any case: its id, its display name, or a part of a display
 /// name written as alternatives (`JavaScript` for `TypeScript / JavaScript`), the first that
 /// matches in pack order; failing those, the language a common alias stands for (`golang` for
-/// `go`, see [`crate::suggest::alias_target`]).
+/// `go`, see `suggest::alias_target`).
 pub fn language_named(languages: &[Language], named: &str) -> Option<LangIdx> {
     let wanted = named.trim().to_lowercase();
     languages

@@ -153,7 +153,7 @@ impl Pack {
     }
 
     /// A copy whose every text (names, labels, reasons, caveats, sources, titles...) is escaped
-    /// for Markdown with [`crate::safe::markdown`], for the renderers of Markdown output: pack
+    /// for Markdown with `safe::markdown`, for the renderers of Markdown output: pack
     /// text is untrusted, and this way no renderer can forget one field.
     pub fn for_markdown(&self) -> Pack {
         fn esc(text: &mut Text) {
