@@ -94,7 +94,8 @@ fn main() {
     let json: Vec<String> = files
         .iter()
         .map(|f| {
-            yaml::to_json(&f.text).unwrap_or_else(|| panic!("{}: YAML that built does not convert", f.name))
+            yaml::to_json(&f.text)
+                .unwrap_or_else(|e| panic!("{}: YAML that built does not convert to JSON: {e}", f.name))
         })
         .collect();
     let with_json: Vec<PackFile> = files

@@ -1,7 +1,7 @@
 //! The command line, as clap derive types. Doc comments here are the `--help` texts. One file
-//! over 500 lines on purpose: it is declarations only (no logic but the language argument's
-//! parser), and reading every command's arguments side by side is how their names and
-//! meanings are kept the same across commands.
+//! over 500 lines on purpose: it is declarations (and the few value parsers and the deferred
+//! declaration of arguments clap needs), and reading every command's arguments side by side is
+//! how their names and meanings are kept the same across commands.
 
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

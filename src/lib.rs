@@ -27,7 +27,7 @@ pub use commands::Io;
 use std::process::ExitCode;
 
 /// Width used for tables when the output is not a terminal and COLUMNS is not set.
-pub const DEFAULT_WIDTH: u16 = 100;
+const DEFAULT_WIDTH: u16 = 100;
 
 /// Runs advisor with these arguments (the first is the program name) and returns the exit
 /// code: 0 success, 1 drift found by `check`, 2 unusable input, 130 cancelled.

@@ -1,5 +1,6 @@
 //! Advice scenarios: an answers table and what the ranking must show. The project's golden
-//! tests are scenario files, checked with the same semantics as shared/scenarios/run.py.
+//! tests are scenario files, checked with the semantics of the scenario runner the project's
+//! scenarios come from (`run.py` beside the shared scenarios; not part of this repository).
 
 use crate::answers::{self, AnswersFile, Format};
 use crate::engine;

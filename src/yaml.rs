@@ -116,12 +116,12 @@ fn without_value(message: &str) -> String {
     message.to_string()
 }
 
-/// The same document as JSON (mappings keep their order), or `None` if it does not parse:
+/// The same document as JSON (mappings keep their order), or why it cannot be converted:
 /// build.rs compiles the built-in pack's files in both forms (see `pack::PackFile::json`).
 #[allow(dead_code, reason = "used by build.rs only")]
-pub fn to_json(text: &str) -> Option<String> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
-    serde_json::to_string(&value).ok()
+pub fn to_json(text: &str) -> Result<String, String> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    serde_json::to_string(&value).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -131,8 +131,8 @@ mod tests {
 
     #[test]
     fn json_keeps_the_written_order() {
-        assert_eq!(to_json("b: 1\na: [x, 2]\n").as_deref(), Some(r#"{"b":1,"a":["x",2]}"#));
-        assert_eq!(to_json("a: [1\n"), None);
+        assert_eq!(to_json("b: 1\na: [x, 2]\n").as_deref(), Ok(r#"{"b":1,"a":["x",2]}"#));
+        assert!(to_json("a: [1\n").is_err());
     }
 
     #[test]

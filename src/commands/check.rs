@@ -3,7 +3,7 @@
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::engine::check::{self, Options};
-use crate::error::Error;
+use crate::error::{Diagnostic, Error};
 use crate::report;
 use crate::report::check::Outcome;
 use crate::{Io, fsio};
@@ -86,7 +86,21 @@ fn search(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
     let paths = fsio::folder_entries(dir).map_err(|(_, problem)| Error::invalid(problem))?;
     for path in paths {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            // An answers file that cannot be examined is still checked, and reported as such.
+            Err(_) if is_answers_file(&name) => {
+                found.push(path);
+                continue;
+            }
+            Err(e) => {
+                let shown = crate::safe::path(&path);
+                return Err(Error::invalid(Diagnostic::new(
+                    shown,
+                    format!("cannot examine: {}", fsio::io_reason(&e)),
+                )));
+            }
+        };
         if meta.is_dir() {
             if !name.starts_with('.') && !["target", "node_modules"].contains(&name.as_str()) {
                 search(&path, found)?;

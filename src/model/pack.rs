@@ -86,9 +86,9 @@ pub enum EntryKind {
 /// One citing entry of the pack, whatever its kind.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
-    /// Its kind.
+    /// What kind of entry it is (rule, requirement, exclusion, caveat ...).
     pub kind: EntryKind,
-    /// Its id.
+    /// The entry's id, as its pack writes it.
     pub id: &'a str,
     /// Its `NNN / Section heading`.
     pub source: &'a str,

@@ -6,6 +6,7 @@
 //! - `files`: what a pack is made of (file kinds, load order, fingerprint);
 //! - `builder`: checking files and building the checked [`Pack`];
 //! - `radar`: tech radar import;
+//! - `embedded`: the built-in pack as build.rs generated it, included;
 //! - `emit`: the Rust code build.rs writes for the built-in pack (used only by build.rs).
 
 mod builder;

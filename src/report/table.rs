@@ -1,4 +1,5 @@
-//! The terminal report: a ranking table, the caveats of the top three, the excluded
+//! The terminal report: a ranking table, the caveats of rank 1 (of the top three with
+//! `--all`), the excluded
 //! languages. Laid out to the terminal's width; colour only when asked for.
 
 use super::{Context, Style, signed, wrap};
