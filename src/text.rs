@@ -86,9 +86,40 @@ pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
     out
 }
 
+/// A list in words: `none`, `a`, `a and b`, `a, b and c`.
+pub fn in_words<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => "none".into(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// A count with its noun: "1 rule", "3 rules", "2 entries".
+pub fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_and_counts_read_as_words() {
+        assert_eq!(in_words::<&str>(&[]), "none");
+        assert_eq!(in_words(&["a"]), "a");
+        assert_eq!(in_words(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(count(1, "entry"), "1 entry");
+        assert_eq!(count(2, "entry"), "2 entries");
+        assert_eq!(count(0, "rule"), "0 rules");
+    }
 
     #[test]
     fn points_show_their_sign() {

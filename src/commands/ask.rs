@@ -44,13 +44,12 @@ fn prefill_summary(pack: &Pack, shown: &str, prefill: &answers::Prefill) -> Stri
             v.is_none() && (q.when.holds(&answers) || q.when.questions().iter().any(|r| missing[r.get()]))
         })
         .count();
-    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
     match left {
         0 => format!("{shown} answers every question: review the answers, or go through them again."),
         _ => format!(
             "Pre-filled {} from {shown}; {} left to answer.",
-            plural(filled, "answer"),
-            plural(left, "question")
+            crate::text::count(filled, "answer"),
+            crate::text::count(left, "question")
         ),
     }
 }

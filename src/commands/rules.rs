@@ -4,6 +4,7 @@ use crate::cli::{RulesArgs, RulesCommand, RulesListArgs};
 use crate::error::{Diagnostic, Error};
 use crate::pack::{self, Pack};
 use crate::report::listing;
+use crate::text::{count, in_words};
 use crate::{Io, scenario};
 use std::fmt::Write as _;
 
@@ -23,20 +24,7 @@ fn origin(set: &pack::PackSet) -> String {
         parts.push("the built-in pack".into());
     }
     parts.extend(set.dirs.iter().map(|d| crate::safe::path(d)));
-    match parts.as_slice() {
-        [] => "no pack".into(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// "1 rule", "3 rules", "2 disabled entries".
-fn count(n: usize, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        _ => format!("{n} {noun}s"),
-    }
+    if parts.is_empty() { "no pack".into() } else { in_words(&parts) }
 }
 
 /// `rules check`: loads and checks the packs, and counts what they hold.
