@@ -262,7 +262,7 @@ impl<'a> Checker<'a> {
         let question = &self.pack.questions[qi];
         let found = question.option(id);
         if found.is_none() {
-            let hint = did_you_mean(id, question.option_ids());
+            let hint = crate::model::option_hint(&self.pack.languages, question, id);
             let options: Vec<&str> = question.option_ids().collect();
             self.problem(
                 &["answers", key],

@@ -22,7 +22,7 @@ impl Checker<'_> {
             Some(id) => {
                 let found = pack.language(id);
                 if found.is_none() {
-                    let hint = did_you_mean(id, pack.languages.iter().map(|l| l.id.as_ref()));
+                    let hint = crate::model::language_hint(&pack.languages, id);
                     let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_ref()).collect();
                     self.problem(
                         &["decision", "language"],

@@ -55,7 +55,7 @@ pub fn parse(pack: &Pack, sets: &[String]) -> Result<Vec<SetAnswer>, Error> {
                     options.insert(o);
                 }
                 None => {
-                    let hint = did_you_mean(id, q.option_ids());
+                    let hint = crate::model::option_hint(&pack.languages, q, id);
                     let known: Vec<&str> = q.option_ids().collect();
                     problems.push(problem(format!(
                         "question `{}` has no option `{}`{hint}; expected one of: {}",

@@ -318,7 +318,7 @@ pub fn language_arg(pack: &Pack, named: &str) -> Result<LangIdx, Error> {
     pack.language_named(named).ok_or_else(|| {
         let wanted = named.trim().to_lowercase();
         let ids: Vec<&str> = pack.languages.iter().map(|l| l.id.as_ref()).collect();
-        let hint = crate::suggest::did_you_mean(&wanted, ids.iter().copied());
+        let hint = crate::model::language_hint(&pack.languages, &wanted);
         Error::Usage(format!("unknown language `{named}`{hint}; expected one of: {}", ids.join(", ")))
     })
 }

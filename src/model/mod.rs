@@ -13,7 +13,7 @@ mod names;
 pub(crate) mod pack;
 pub(crate) mod raw;
 
-pub use names::{language_by_id, language_named};
+pub use names::{language_by_id, language_hint, language_named, option_hint};
 pub use pack::{Entry, EntryKind, Pack, Parts};
 pub use raw::Kind;
 
@@ -203,6 +203,8 @@ pub struct Language {
     pub name: Text,
     /// Runtime family (`BEAM`).
     pub runtime: Text,
+    /// Other names people write for it (`golang` for Go), lower case.
+    pub aliases: Vec<Text>,
 }
 
 /// One option of a question.

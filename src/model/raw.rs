@@ -23,6 +23,9 @@ pub struct RawLanguage {
     pub name: String,
     /// Runtime family (`BEAM`, `JVM`, `native, GC` ...).
     pub runtime: String,
+    /// Other names people write for it on the command line (`golang`), lower case.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// `sources/*.yaml`: the guides that rules may cite, with their section headings.

@@ -152,11 +152,12 @@ impl Code {
     }
 
     fn language(&mut self, language: &Language) {
-        let Language { id, name, runtime } = language;
+        let Language { id, name, runtime, aliases } = language;
         self.raw("Language { ");
         self.text("id", id);
         self.text("name", name);
         self.text("runtime", runtime);
+        self.texts("aliases", aliases, "s");
         self.raw("}");
     }
 

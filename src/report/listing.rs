@@ -228,21 +228,21 @@ pub fn languages_json(pack: &Pack) -> Result<String, Error> {
     let list: Vec<Value> = pack
         .languages
         .iter()
-        .map(|l| json!({"id": l.id, "name": l.name, "runtime": l.runtime, "aliases": aliases(&l.id)}))
+        .map(|l| json!({"id": l.id, "name": l.name, "runtime": l.runtime, "aliases": aliases(l)}))
         .collect();
     super::json::pretty(&Value::Array(list))
 }
 
-/// The common aliases of a language id.
-fn aliases(id: &str) -> Vec<&'static str> {
-    crate::suggest::aliases_of(id).collect()
+/// A language's aliases, as its pack lists them.
+fn aliases(language: &crate::model::Language) -> Vec<&str> {
+    language.aliases.iter().map(AsRef::as_ref).collect()
 }
 
 /// `advisor languages --format markdown`: one table row per language.
 pub fn languages_markdown(out: &mut impl Write, pack: &Pack) -> fmt::Result {
     out.write_str("| Id | Name | Runtime | Aliases |\n|---|---|---|---|\n")?;
     for l in &pack.languages {
-        let aliases = aliases(&l.id).join(", ");
+        let aliases = aliases(l).join(", ");
         writeln!(out, "| `{}` | {} | {} | {} |", l.id, cell(&l.name), cell(&l.runtime), cell(&aliases))?;
     }
     Ok(())
@@ -252,12 +252,7 @@ pub fn languages_markdown(out: &mut impl Write, pack: &Pack) -> fmt::Result {
 pub fn languages_table(out: &mut impl Write, pack: &Pack, width: u16) -> fmt::Result {
     let mut t = table(width, false, &["Id", "Name", "Runtime", "Aliases"]);
     for l in &pack.languages {
-        t.add_row(vec![
-            l.id.to_string(),
-            l.name.to_string(),
-            l.runtime.to_string(),
-            aliases(&l.id).join(", "),
-        ]);
+        t.add_row(vec![l.id.to_string(), l.name.to_string(), l.runtime.to_string(), aliases(l).join(", ")]);
     }
     let footer = format!(
         "{} languages. `advisor explain LANGUAGE` takes any id, name or alias.",

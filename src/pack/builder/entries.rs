@@ -19,7 +19,14 @@ impl Builder<'_> {
         self.claim_id(&site);
         self.require_text(&site, "name", &l.name);
         self.one_line(&site, "runtime", &l.runtime);
-        self.languages.push(Language { id: l.id.into(), name: l.name.into(), runtime: l.runtime.into() });
+        self.aliases(&site, &l.id, &l.aliases);
+        let aliases = l.aliases.into_iter().map(Into::into).collect();
+        self.languages.push(Language {
+            id: l.id.into(),
+            name: l.name.into(),
+            runtime: l.runtime.into(),
+            aliases,
+        });
     }
 
     /// A guide: a unique id and at least one section heading, which sources cite.

@@ -21,10 +21,29 @@ impl Builder<'_> {
     pub(super) fn lang(&mut self, site: &Site<'_>, id: &str) -> Option<LangIdx> {
         let found = crate::model::language_by_id(&self.languages, id);
         if found.is_none() {
-            let hint = did_you_mean(id, self.languages.iter().map(|l| l.id.as_ref()));
+            let hint = crate::model::language_hint(&self.languages, id);
             self.problems.push(site.problem(format!("unknown language `{id}`{hint}")));
         }
         found
+    }
+
+    /// Checks a new language's aliases: lower-case words that name no other language.
+    pub(super) fn aliases(&mut self, site: &Site<'_>, id: &str, aliases: &[String]) {
+        for alias in aliases {
+            let taken = crate::model::language_named(&self.languages, alias)
+                .map(|l| self.languages[l.get()].id.to_string())
+                .or_else(|| (alias == id).then(|| id.to_string()));
+            if alias.trim().is_empty() || alias.chars().any(|c| c.is_whitespace() || c.is_uppercase()) {
+                self.problems.push(site.problem(format!(
+                    "alias `{}` is not a lower-case word; expected what people type, as in `golang`",
+                    crate::suggest::shorten(alias)
+                )));
+            } else if let Some(other) = taken {
+                self.problems.push(site.problem(format!(
+                    "alias `{alias}` already names the language `{other}`; an alias names one language"
+                )));
+            }
+        }
     }
 
     /// The option `id` of question `q`, or `None` after reporting it unknown.

@@ -112,3 +112,24 @@ fn yaml_errors_carry_the_parsers_position() {
     assert_eq!(problems[0].file, "p/rules/r.yaml");
     assert_eq!(problems[0].position.map(|p| p.line), Some(3));
 }
+
+#[test]
+fn aliases_are_lower_case_words_that_name_one_language() {
+    let langs = "languages:\n  - {id: go, name: Go, runtime: native, aliases: [golang]}\n  - {id: rust, name: Rust, runtime: native, aliases: [Rs, golang, go]}\n";
+    let rules = "rules:\n  - id: r\n    when: {shape: io}\n    points: {golang: 3}\n    reason: R\n    source: 000 / Intro\n";
+    let Err(Error::Invalid(problems)) = build(&[
+        file("p/languages/l.yaml", langs),
+        file("p/sources/s.yaml", SOURCES),
+        file("p/questions/q.yaml", QUESTIONS),
+        file("p/rules/r.yaml", rules),
+    ]) else {
+        panic!("expected problems")
+    };
+    let all = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(all.contains("entry `rust`: alias `Rs` is not a lower-case word"), "{all}");
+    assert!(all.contains("entry `rust`: alias `golang` already names the language `go`"), "{all}");
+    assert!(all.contains("entry `rust`: alias `go` already names the language `go`"), "{all}");
+    // A rule that writes an alias for an id is pointed to the id.
+    assert!(all.contains("unknown language `golang` (did you mean \"go\"?)"), "{all}");
+    assert_eq!(problems.len(), 4, "{all}");
+}
