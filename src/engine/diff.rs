@@ -128,6 +128,7 @@ impl Diff {
 /// A score change smaller than this is not a move (scores print with one decimal).
 const SCORE_STEP: f64 = 0.05;
 
+/// The option ids and labels `side` chose for question `question`, if its pack asks it.
 fn answer_of(side: Side<'_>, question: &str) -> Option<(Vec<String>, Vec<String>)> {
     let q = side.pack.question(question)?;
     let options = &side.pack.questions[q].options;
@@ -138,6 +139,7 @@ fn answer_of(side: Side<'_>, question: &str) -> Option<(Vec<String>, Vec<String>
     ))
 }
 
+/// Where `language` stands in `evaluation` (scored with `pack`), if it ranks.
 fn standing_of(evaluation: &Evaluation<'_>, pack: &Pack, language: &str) -> Option<Standing> {
     let l = pack.language(language)?;
     evaluation.ranking.iter().find(|r| r.language == l).map(|r| Standing {
@@ -147,6 +149,7 @@ fn standing_of(evaluation: &Evaluation<'_>, pack: &Pack, language: &str) -> Opti
     })
 }
 
+/// `language`'s entry in `evaluation`'s ranking (scored with `pack`), if it ranks.
 fn ranked<'e, 'p>(evaluation: &'e Evaluation<'p>, pack: &Pack, language: &str) -> Option<&'e Ranked<'p>> {
     let l = pack.language(language)?;
     evaluation.ranking.iter().find(|r| r.language == l)
@@ -174,8 +177,16 @@ fn points_by_rule(
 pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
     let before = evaluate(old.pack, old.answers);
     let after = evaluate(new.pack, new.answers);
+    let answers = answer_changes(old, new);
+    let moves = moves(old, new, &before, &after);
+    let leader = leader_change(old, new, &before, &after);
+    let first = (first_of(&before, old.pack), first_of(&after, new.pack));
+    Diff { answers, moves, leader, packs_differ: old.pack.fingerprint != new.pack.fingerprint, first }
+}
 
-    // Answers, matched by question id.
+/// The answers that differ, matched by question id: the new pack's questions in its order,
+/// then those only the old pack asks.
+fn answer_changes(old: Side<'_>, new: Side<'_>) -> Vec<AnswerChange> {
     let mut ids: Vec<&str> = new.pack.questions.iter().map(|q| q.id.as_ref()).collect();
     ids.extend(old.pack.questions.iter().map(|q| q.id.as_ref()).filter(|id| new.pack.question(id).is_none()));
     let mut answers = Vec::new();
@@ -185,24 +196,10 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
         let mut sorted = (was.clone(), is.clone());
         sorted.0.sort();
         sorted.1.sort();
-        // A question only one side's packs ask, left at its default there, is no change.
-        let only_default = |side: Side<'_>, other: Side<'_>| {
-            other.pack.question(id).is_none()
-                && side
-                    .pack
-                    .question(id)
-                    .is_some_and(|q| side.pack.questions[q].default.as_ref() == Some(side.answers.get(q)))
-        };
-        if sorted.0 != sorted.1 && !only_default(old, new) && !only_default(new, old) {
-            let title = new
-                .pack
-                .question(id)
-                .map(|q| new.pack.questions[q].title.to_string())
-                .or_else(|| old.pack.question(id).map(|q| old.pack.questions[q].title.to_string()))
-                .unwrap_or_default();
+        if sorted.0 != sorted.1 && !only_default(old, new, id) && !only_default(new, old, id) {
             answers.push(AnswerChange {
                 question: id.to_string(),
-                title,
+                title: title_of(old, new, id),
                 old: was,
                 new: is,
                 old_labels: was_labels,
@@ -210,8 +207,31 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
             });
         }
     }
+    answers
+}
 
-    // Languages, matched by id: the new ranking's order, then the excluded and the departed.
+/// Whether question `id` is asked only by `side`'s pack (not by `other`'s) and left at its
+/// default there: such a question is no change.
+fn only_default(side: Side<'_>, other: Side<'_>, id: &str) -> bool {
+    other.pack.question(id).is_none()
+        && side
+            .pack
+            .question(id)
+            .is_some_and(|q| side.pack.questions[q].default.as_ref() == Some(side.answers.get(q)))
+}
+
+/// Question `id`'s title: from the new side's pack when it has the question, else the old's.
+fn title_of(old: Side<'_>, new: Side<'_>, id: &str) -> String {
+    new.pack
+        .question(id)
+        .map(|q| new.pack.questions[q].title.to_string())
+        .or_else(|| old.pack.question(id).map(|q| old.pack.questions[q].title.to_string()))
+        .unwrap_or_default()
+}
+
+/// The languages whose rank or score moved, or that joined or left the ranking, matched by
+/// id: in the new ranking's order, then the excluded and the departed.
+fn moves(old: Side<'_>, new: Side<'_>, before: &Evaluation<'_>, after: &Evaluation<'_>) -> Vec<Move> {
     let mut languages: Vec<(&str, &str)> = after
         .ranking
         .iter()
@@ -224,17 +244,12 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
             languages.push((&l.id, &l.name));
         }
     }
-    let moves: Vec<Move> = languages
+    languages
         .into_iter()
         .filter_map(|(id, name)| {
-            let was = standing_of(&before, old.pack, id);
-            let is = standing_of(&after, new.pack, id);
-            let moved = match (was, is) {
-                (Some(a), Some(b)) => a.rank != b.rank || (a.score - b.score).abs() >= SCORE_STEP,
-                (None, None) => false,
-                _ => true,
-            };
-            moved.then(|| Move {
+            let was = standing_of(before, old.pack, id);
+            let is = standing_of(after, new.pack, id);
+            has_moved(was, is).then(|| Move {
                 language: id.to_string(),
                 name: name.to_string(),
                 old: was,
@@ -243,71 +258,100 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
                 in_new_pack: new.pack.language(id).is_some(),
             })
         })
-        .collect();
+        .collect()
+}
 
-    let leader = match (before.ranking.first(), after.ranking.first()) {
-        (Some(o), Some(n)) if old.pack.languages[o.language].id != new.pack.languages[n.language].id => {
-            let old_id = old.pack.languages[o.language].id.clone();
-            let new_id = new.pack.languages[n.language].id.clone();
-            let mut shifts: Vec<RuleShift> = Vec::new();
-            for (side, evaluation, pack) in [(0, &before, old.pack), (1, &after, new.pack)] {
-                for (language, sign) in [(new_id.as_ref(), 1.0), (old_id.as_ref(), -1.0)] {
-                    for (rule, points, reason, source) in points_by_rule(evaluation, pack, language) {
-                        let slot = match shifts.iter().position(|s| s.rule == rule) {
-                            Some(i) => &mut shifts[i],
-                            None => {
-                                shifts.push(RuleShift { rule, reason, source, before: 0.0, after: 0.0 });
-                                shifts.last_mut().expect("just pushed")
-                            }
-                        };
-                        if side == 0 {
-                            slot.before += sign * points;
-                        } else {
-                            slot.after += sign * points;
-                        }
+/// Whether a language moved between two standings: a change of rank, a score change of at
+/// least [`SCORE_STEP`], or joining or leaving the ranking.
+fn has_moved(was: Option<Standing>, is: Option<Standing>) -> bool {
+    match (was, is) {
+        (Some(a), Some(b)) => a.rank != b.rank || (a.score - b.score).abs() >= SCORE_STEP,
+        (None, None) => false,
+        _ => true,
+    }
+}
+
+/// Rank 1 before and after, and what made it change, when it did.
+fn leader_change(
+    old: Side<'_>,
+    new: Side<'_>,
+    before: &Evaluation<'_>,
+    after: &Evaluation<'_>,
+) -> Option<LeaderChange> {
+    let (o, n) = (before.ranking.first()?, after.ranking.first()?);
+    let (old_leader, new_leader) = (&old.pack.languages[o.language], &new.pack.languages[n.language]);
+    if old_leader.id == new_leader.id {
+        return None;
+    }
+    let old_id = old_leader.id.clone();
+    let new_id = new_leader.id.clone();
+    let old_now = ranked(after, new.pack, &old_id);
+    Some(LeaderChange {
+        old: (old_id.to_string(), old_leader.name.to_string()),
+        new: (new_id.to_string(), new_leader.name.to_string()),
+        old_misses: new_misses(o, old_now),
+        old_out: old_now.is_none(),
+        old_excluded_by: excluded_by(after, new.pack, &old_id),
+        rules: rule_shifts([(before, old.pack), (after, new.pack)], &old_id, &new_id),
+    })
+}
+
+/// The rules that moved the gap between the new leader (`new_id`) and the old (`old_id`),
+/// from the evaluations before and after (each with its pack), most movement first.
+fn rule_shifts(sides: [(&Evaluation<'_>, &Pack); 2], old_id: &str, new_id: &str) -> Vec<RuleShift> {
+    let mut shifts: Vec<RuleShift> = Vec::new();
+    for (side, (evaluation, pack)) in sides.into_iter().enumerate() {
+        for (language, sign) in [(new_id, 1.0), (old_id, -1.0)] {
+            for (rule, points, reason, source) in points_by_rule(evaluation, pack, language) {
+                let i = match shifts.iter().position(|s| s.rule == rule) {
+                    Some(i) => i,
+                    None => {
+                        shifts.push(RuleShift { rule, reason, source, before: 0.0, after: 0.0 });
+                        shifts.len() - 1
                     }
+                };
+                let slot = &mut shifts[i];
+                if side == 0 {
+                    slot.before += sign * points;
+                } else {
+                    slot.after += sign * points;
                 }
             }
-            shifts.retain(|s| s.moved() != 0.0);
-            shifts.sort_by(|a, b| {
-                b.moved().abs().total_cmp(&a.moved().abs()).then_with(|| a.rule.cmp(&b.rule))
-            });
-            let missed_before: Vec<&str> = o.unmet.iter().map(|u| u.id.as_ref()).collect();
-            let old_now = ranked(&after, new.pack, &old_id);
-            let old_misses = old_now
-                .map(|r| {
-                    r.unmet
-                        .iter()
-                        .filter(|u| !missed_before.contains(&u.id.as_ref()))
-                        .map(|u| u.title.to_string())
-                        .collect()
-                })
-                .unwrap_or_default();
-            let old_excluded_by = new
-                .pack
-                .language(&old_id)
-                .and_then(|l| after.excluded.iter().find(|x| x.language == l))
-                .map(|x| x.by.iter().map(|e| (e.reason.to_string(), e.source.to_string())).collect())
-                .unwrap_or_default();
-            Some(LeaderChange {
-                old: (old_id.to_string(), old.pack.languages[o.language].name.to_string()),
-                new: (new_id.to_string(), new.pack.languages[n.language].name.to_string()),
-                old_misses,
-                old_out: old_now.is_none(),
-                old_excluded_by,
-                rules: shifts,
-            })
         }
-        _ => None,
-    };
+    }
+    shifts.retain(|s| s.moved() != 0.0);
+    shifts.sort_by(|a, b| b.moved().abs().total_cmp(&a.moved().abs()).then_with(|| a.rule.cmp(&b.rule)));
+    shifts
+}
 
-    let first_of = |e: &Evaluation<'_>, pack: &Pack| {
-        e.ranking
-            .first()
-            .map(|r| (pack.languages[r.language].id.to_string(), pack.languages[r.language].name.to_string()))
-    };
-    let first = (first_of(&before, old.pack), first_of(&after, new.pack));
-    Diff { answers, moves, leader, packs_differ: old.pack.fingerprint != new.pack.fingerprint, first }
+/// The stated requirements the old leader (`was`, as it ranked before) misses now (`now`,
+/// `None` when it no longer ranks) and did not before, by title.
+fn new_misses(was: &Ranked<'_>, now: Option<&Ranked<'_>>) -> Vec<String> {
+    let missed_before: Vec<&str> = was.unmet.iter().map(|u| u.id.as_ref()).collect();
+    now.map(|r| {
+        r.unmet
+            .iter()
+            .filter(|u| !missed_before.contains(&u.id.as_ref()))
+            .map(|u| u.title.to_string())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// The knock-outs (reason, source) that exclude `language` in `evaluation`, if it is excluded.
+fn excluded_by(evaluation: &Evaluation<'_>, pack: &Pack, language: &str) -> Vec<(String, String)> {
+    pack.language(language)
+        .and_then(|l| evaluation.excluded.iter().find(|x| x.language == l))
+        .map(|x| x.by.iter().map(|e| (e.reason.to_string(), e.source.to_string())).collect())
+        .unwrap_or_default()
+}
+
+/// Rank 1 of an evaluation (id, name), if any language ranks.
+fn first_of(evaluation: &Evaluation<'_>, pack: &Pack) -> Option<Named> {
+    evaluation
+        .ranking
+        .first()
+        .map(|r| (pack.languages[r.language].id.to_string(), pack.languages[r.language].name.to_string()))
 }
 
 #[cfg(test)]

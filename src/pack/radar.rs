@@ -90,107 +90,113 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
         sections: RINGS.iter().map(|(ring, _)| Text::Borrowed(*ring)).collect(),
     };
     let mut imported = Imported { guide, rules: Vec::new(), caveats: Vec::new(), problems: Vec::new() };
-    let at = |line: usize| Some(Position { line, column: 1 });
-    let rows = match records(&file.text) {
+    let rows = match blip_rows(file) {
         Ok(rows) => rows,
-        Err((line, message)) => {
-            imported.problems.push(Diagnostic::new(&file.name, message).at(at(line)));
+        Err(problem) => {
+            imported.problems.push(problem);
             return imported;
         }
     };
-    let Some(((_, header), rows)) = rows.split_first() else {
-        imported.problems.push(Diagnostic::new(
+    let mut seen: Vec<(LangIdx, usize)> = Vec::new();
+    for (line, fields) in &rows {
+        if let Err(message) = imported.row(file, languages, &mut seen, *line, fields) {
+            imported.problems.push(Diagnostic::new(&file.name, message).at(at(*line)));
+        }
+    }
+    imported
+}
+
+/// A position at the start of `line`.
+fn at(line: usize) -> Option<Position> {
+    Some(Position { line, column: 1 })
+}
+
+/// The records of a radar file after its header, which must name the [`COLUMNS`]; the
+/// problem when the file does not parse, is empty or has another header.
+fn blip_rows(file: &PackFile) -> Result<Records, Diagnostic> {
+    let mut rows =
+        records(&file.text).map_err(|(line, message)| Diagnostic::new(&file.name, message).at(at(line)))?;
+    if rows.is_empty() {
+        return Err(Diagnostic::new(
             &file.name,
             "the radar is empty; expected name,ring,quadrant,isNew,description",
         ));
-        return imported;
-    };
+    }
+    let (_, header) = rows.remove(0);
     let header: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
     if header != COLUMNS {
-        imported.problems.push(
-            Diagnostic::new(
-                &file.name,
-                format!(
-                    "the header is `{}`; expected name,ring,quadrant,isNew,description",
-                    header.join(",")
-                ),
-            )
-            .at(at(1)),
-        );
-        return imported;
+        return Err(Diagnostic::new(
+            &file.name,
+            format!("the header is `{}`; expected name,ring,quadrant,isNew,description", header.join(",")),
+        )
+        .at(at(1)));
     }
-    let mut seen: Vec<(LangIdx, usize)> = Vec::new();
-    for (line, fields) in rows {
+    Ok(rows)
+}
+
+/// A blip that names a language, checked.
+#[derive(Debug)]
+struct Blip<'a> {
+    /// The language it names.
+    language: LangIdx,
+    /// Its ring, as [`RINGS`] writes it.
+    ring: &'static str,
+    /// The ring's points.
+    points: f64,
+    /// The line its record starts on.
+    line: usize,
+    /// Its record's fields, in [`COLUMNS`] order.
+    fields: &'a [String],
+}
+
+impl Imported {
+    /// Checks one record (`fields`, starting on `line`) and, when it is a language's blip,
+    /// adds its rule and caveat; `seen` holds the languages met so far, with their lines. A
+    /// blip that names no language is skipped; the error is the message of the row's problem.
+    fn row(
+        &mut self,
+        file: &PackFile,
+        languages: &[Language],
+        seen: &mut Vec<(LangIdx, usize)>,
+        line: usize,
+        fields: &[String],
+    ) -> Result<(), String> {
         if fields.len() != COLUMNS.len() {
-            imported.problems.push(
-                Diagnostic::new(
-                    &file.name,
-                    format!("{} fields; expected 5: name,ring,quadrant,isNew,description", fields.len()),
-                )
-                .at(at(*line)),
-            );
-            continue;
+            return Err(format!("{} fields; expected 5: name,ring,quadrant,isNew,description", fields.len()));
         }
-        let Some(language) = crate::model::language_named(languages, &fields[0]) else { continue };
+        let Some(language) = crate::model::language_named(languages, &fields[0]) else { return Ok(()) };
         let Some((ring, points)) = RINGS.iter().find(|(ring, _)| ring.eq_ignore_ascii_case(fields[1].trim()))
         else {
-            imported.problems.push(
-                Diagnostic::new(
-                    &file.name,
-                    format!("unknown ring `{}`; expected Adopt, Trial, Assess or Hold", fields[1].trim()),
-                )
-                .at(at(*line)),
-            );
-            continue;
+            return Err(format!(
+                "unknown ring `{}`; expected Adopt, Trial, Assess or Hold",
+                fields[1].trim()
+            ));
         };
         if let Some((_, first)) = seen.iter().find(|(l, _)| *l == language) {
-            imported.problems.push(
-                Diagnostic::new(
-                    &file.name,
-                    format!("{} is on the radar twice (first on line {first})", languages[language].name),
-                )
-                .at(at(*line)),
-            );
-            continue;
+            return Err(format!(
+                "{} is on the radar twice (first on line {first})",
+                languages[language].name
+            ));
         }
-        seen.push((language, *line));
-        let lang = &languages[language];
-        // A description spreads over lines inside quotes; anything else that is not plain text
-        // (escape sequences, carriage returns) must not reach a terminal or a record.
-        if fields[4].contains(crate::safe::LEGACY_COMMAND) {
-            imported.problems.push(
-                Diagnostic::new(
-                    &file.name,
-                    "the description contains `#`, `#`, `[` in a row, which a GitHub runner reads as a workflow command",
-                )
-                .at(at(*line)),
-            );
-            continue;
-        }
-        if let Some(c) = fields[4].chars().find(|&c| c != '\n' && crate::safe::unsafe_char(c)) {
-            imported.problems.push(
-                Diagnostic::new(
-                    &file.name,
-                    format!(
-                        "the description contains the control character U+{:04X}; expected plain text",
-                        c as u32
-                    ),
-                )
-                .at(at(*line)),
-            );
-            continue;
-        }
+        seen.push((language, line));
+        check_description(&fields[4])?;
+        self.add(file, &languages[language], Blip { language, ring, points: *points, line, fields });
+        Ok(())
+    }
+
+    /// Adds a checked blip's rule and caveat; `lang` is the language it names.
+    fn add(&mut self, file: &PackFile, lang: &Language, blip: Blip<'_>) {
+        let Blip { language, ring, points, line, fields } = blip;
         let description = fields[4].split_whitespace().collect::<Vec<_>>().join(" ");
         let new = if fields[3].trim().eq_ignore_ascii_case("true") { " (new)" } else { "" };
         let detail = if description.is_empty() { String::new() } else { format!(": {description}") };
-        let origin = Origin { file: file.name.clone().into(), line: Some(*line) };
-        let source = format!("{} / {ring}", imported.guide.id);
-        let prefix =
-            if imported.guide.id == "radar" { "radar".to_string() } else { imported.guide.id.to_string() };
-        imported.rules.push(Rule {
+        let origin = Origin { file: file.name.clone().into(), line: Some(line) };
+        let source = format!("{} / {ring}", self.guide.id);
+        let prefix = if self.guide.id == "radar" { "radar".to_string() } else { self.guide.id.to_string() };
+        self.rules.push(Rule {
             id: format!("{prefix}-{}", lang.id).into(),
             when: Condition::Always,
-            points: vec![(language, *points)],
+            points: vec![(language, points)],
             reason: format!("The team's tech radar puts {} in {ring}{new}{detail}", lang.name).into(),
             source: source.clone().into(),
             origin: origin.clone(),
@@ -198,7 +204,7 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
             group: None,
             offsets: Vec::new(),
         });
-        imported.caveats.push(Caveat {
+        self.caveats.push(Caveat {
             id: format!("{prefix}-{}-caveat", lang.id).into(),
             when: Condition::Always,
             languages: vec![language],
@@ -213,7 +219,25 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
             origin,
         });
     }
-    imported
+}
+
+/// Checks a blip's description: it may spread over lines inside quotes, but anything else
+/// that is not plain text (escape sequences, carriage returns, a workflow command) must not
+/// reach a terminal or a record. The error is the problem's message.
+fn check_description(description: &str) -> Result<(), String> {
+    if description.contains(crate::safe::LEGACY_COMMAND) {
+        return Err(
+            "the description contains `#`, `#`, `[` in a row, which a GitHub runner reads as a workflow command"
+                .to_string(),
+        );
+    }
+    if let Some(c) = description.chars().find(|&c| c != '\n' && crate::safe::unsafe_char(c)) {
+        return Err(format!(
+            "the description contains the control character U+{:04X}; expected plain text",
+            c as u32
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

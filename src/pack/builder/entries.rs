@@ -54,73 +54,16 @@ impl Builder<'_> {
     pub(super) fn question(&mut self, file: &PackFile, q: raw::RawQuestion) {
         let site = self.site(file, &q.id);
         self.claim_id(&site);
-        if ["all", "any", "not"].contains(&q.id.as_str()) {
-            self.problems.push(site.problem("`all`, `any` and `not` are reserved for conditions"));
-        }
-        self.require_text(&site, "title", &q.title);
-        self.require_text(&site, "prompt", &q.prompt);
-        self.require_text(&site, "help", &q.help);
-        if let Some(statement) = &q.statement {
-            self.one_line(&site, "statement", statement);
-        }
-        self.check_source(&site, &q.source);
-        let mut options = Vec::new();
-        if q.include_languages {
-            options.extend(self.languages.iter().map(|l| Choice {
-                id: l.id.clone(),
-                label: l.name.clone(),
-                description: format!("Runtime: {}.", l.runtime).into(),
-            }));
-        }
-        if let Some(from) = &q.options_from {
-            match self.questions.iter().find(|known| &known.id == from) {
-                Some(known) => options.extend(known.options.iter().cloned()),
-                None => self.problems.push(site.problem(format!(
-                    "`options_from` names `{from}`, which is not a question listed before this one"
-                ))),
-            }
-        }
-        for o in q.options {
-            self.require_text(&site, "label", &o.label);
-            self.require_text(&site, "description", &o.description);
-            if !is_id(&o.id) {
-                self.problems.push(site.problem(format!("option id `{}` is not a valid id", o.id)));
-            }
-            options.push(Choice {
-                id: o.id.into(),
-                label: o.label.into(),
-                description: o.description.into(),
-            });
-        }
-        if options.is_empty() {
-            self.problems.push(site.problem("the question has no options"));
-        }
-        if options.len() > crate::model::MAX_OPTIONS {
-            self.problems.push(site.problem(format!(
-                "the question has {} options; a question may have at most {}",
-                options.len(),
-                crate::model::MAX_OPTIONS
-            )));
-        }
-        let mut seen = HashSet::new();
-        for o in &options {
-            if !seen.insert(o.id.as_ref()) {
-                self.problems.push(site.problem(format!("option `{}` is listed twice", o.id)));
-            }
-        }
+        self.question_texts(&site, &q);
+        let options = self.question_options(&site, q.include_languages, q.options_from.as_deref(), q.options);
+        self.check_options(&site, &options);
         // Conditions resolve only questions loaded before this one, which are answered by then.
         let when = self.condition(&site, q.when.as_ref());
+        let statement = self.statement(&site, q.statement, &q.title);
         let mut question = Question {
             id: q.id.clone().into(),
             kind: q.kind,
-            statement: match q.statement {
-                Some(st) if st.contains("{answer}") => st.into(),
-                Some(_) => {
-                    self.problems.push(site.problem("`statement` must contain {answer}"));
-                    String::new().into()
-                }
-                None => format!("{}: {{answer}}.", q.title).into(),
-            },
+            statement,
             title: q.title.into(),
             prompt: q.prompt.into(),
             help: q.help.into(),
@@ -132,15 +75,117 @@ impl Builder<'_> {
             was_single: q.was_single,
             defines_the_system: q.defines_the_system,
         };
-        question.default = match (q.kind, q.default) {
+        question.default = self.question_default(&site, &question, q.default);
+        question.distinct_from = self.distinct_from(&site, &question, q.distinct_from.as_deref());
+        self.check_question(&site, &question);
+        self.questions.push(question);
+    }
+
+    /// Checks a question's id (not a condition keyword), its texts and its source.
+    fn question_texts(&mut self, site: &Site<'_>, q: &raw::RawQuestion) {
+        if ["all", "any", "not"].contains(&q.id.as_str()) {
+            self.problems.push(site.problem("`all`, `any` and `not` are reserved for conditions"));
+        }
+        self.require_text(site, "title", &q.title);
+        self.require_text(site, "prompt", &q.prompt);
+        self.require_text(site, "help", &q.help);
+        if let Some(statement) = &q.statement {
+            self.one_line(site, "statement", statement);
+        }
+        self.check_source(site, &q.source);
+    }
+
+    /// A question's options, in order: one per language (`include_languages`), those of the
+    /// earlier question `options_from` names, then the `written` ones, each checked.
+    fn question_options(
+        &mut self,
+        site: &Site<'_>,
+        include_languages: bool,
+        options_from: Option<&str>,
+        written: Vec<raw::RawChoice>,
+    ) -> Vec<Choice> {
+        let mut options = Vec::new();
+        if include_languages {
+            options.extend(self.languages.iter().map(|l| Choice {
+                id: l.id.clone(),
+                label: l.name.clone(),
+                description: format!("Runtime: {}.", l.runtime).into(),
+            }));
+        }
+        if let Some(from) = options_from {
+            match self.questions.iter().find(|known| known.id == from) {
+                Some(known) => options.extend(known.options.iter().cloned()),
+                None => self.problems.push(site.problem(format!(
+                    "`options_from` names `{from}`, which is not a question listed before this one"
+                ))),
+            }
+        }
+        for o in written {
+            self.require_text(site, "label", &o.label);
+            self.require_text(site, "description", &o.description);
+            if !is_id(&o.id) {
+                self.problems.push(site.problem(format!("option id `{}` is not a valid id", o.id)));
+            }
+            options.push(Choice {
+                id: o.id.into(),
+                label: o.label.into(),
+                description: o.description.into(),
+            });
+        }
+        options
+    }
+
+    /// Checks a question's options as a whole: at least one, at most
+    /// [`MAX_OPTIONS`](crate::model::MAX_OPTIONS), none listed twice.
+    fn check_options(&mut self, site: &Site<'_>, options: &[Choice]) {
+        if options.is_empty() {
+            self.problems.push(site.problem("the question has no options"));
+        }
+        if options.len() > crate::model::MAX_OPTIONS {
+            self.problems.push(site.problem(format!(
+                "the question has {} options; a question may have at most {}",
+                options.len(),
+                crate::model::MAX_OPTIONS
+            )));
+        }
+        let mut seen = HashSet::new();
+        for o in options {
+            if !seen.insert(o.id.as_ref()) {
+                self.problems.push(site.problem(format!("option `{}` is listed twice", o.id)));
+            }
+        }
+    }
+
+    /// A question's `statement`, which must contain `{answer}`; without one, its title
+    /// followed by the answer.
+    fn statement(&mut self, site: &Site<'_>, statement: Option<String>, title: &str) -> Text {
+        match statement {
+            Some(st) if st.contains("{answer}") => st.into(),
+            Some(_) => {
+                self.problems.push(site.problem("`statement` must contain {answer}"));
+                String::new().into()
+            }
+            None => format!("{title}: {{answer}}.").into(),
+        }
+    }
+
+    /// A question's default, resolved against its options: one option id for a single-choice
+    /// question, a list for a multi-choice one.
+    fn question_default(
+        &mut self,
+        site: &Site<'_>,
+        question: &Question,
+        default: Option<raw::RawDefault>,
+    ) -> Option<OptionSet> {
+        match (question.kind, default) {
             (_, None) => None,
             (Kind::Single, Some(raw::RawDefault::One(id))) => {
-                self.option(&site, &question, &id).map(OptionSet::single)
+                self.option(site, question, &id).map(OptionSet::single)
             }
             (Kind::Multi, Some(raw::RawDefault::Many(ids))) => {
                 let mut set = OptionSet::new();
                 for id in ids {
-                    if let Some(i) = self.option(&site, &question, &id) {
+                    if let Some(i) = self.option(site, question, &id) {
                         set.insert(i);
                     }
                 }
@@ -154,20 +199,35 @@ impl Builder<'_> {
                 self.problems.push(site.problem("a multi-choice question's default is a list, like []"));
                 None
             }
-        };
-        if let Some(other) = &q.distinct_from {
-            match self.questions.iter().position(|known| &known.id == other) {
-                Some(o) if self.questions[o].options.iter().map(|c| &c.id).eq(question.options.iter().map(|c| &c.id)) => {
-                    question.distinct_from = Some(QuestionIdx::new(o));
-                }
-                Some(_) => self.problems.push(site.problem(format!(
-                    "`distinct_from` names `{other}`, whose options differ; it must list the same options (use `options_from`)"
-                ))),
-                None => self.problems.push(site.problem(format!(
-                    "`distinct_from` names `{other}`, which is not a question listed before this one"
-                ))),
-            }
         }
+    }
+
+    /// The earlier question named by `distinct_from` (`other`), which must list the same
+    /// options as `question`.
+    fn distinct_from(
+        &mut self,
+        site: &Site<'_>,
+        question: &Question,
+        other: Option<&str>,
+    ) -> Option<QuestionIdx> {
+        let other = other?;
+        match self.questions.iter().position(|known| known.id == other) {
+            Some(o) if self.questions[o].options.iter().map(|c| &c.id).eq(question.options.iter().map(|c| &c.id)) => {
+                return Some(QuestionIdx::new(o));
+            }
+            Some(_) => self.problems.push(site.problem(format!(
+                "`distinct_from` names `{other}`, whose options differ; it must list the same options (use `options_from`)"
+            ))),
+            None => self.problems.push(site.problem(format!(
+                "`distinct_from` names `{other}`, which is not a question listed before this one"
+            ))),
+        }
+        None
+    }
+
+    /// Checks what a built question's flags promise: `was_single` only on a multi-choice
+    /// question, and a default for a question asked only `when` a condition holds.
+    fn check_question(&mut self, site: &Site<'_>, question: &Question) {
         if question.was_single && question.kind != Kind::Multi {
             self.problems.push(
                 site.problem("`was_single` is for a multi-choice question that used to be single-choice"),
@@ -178,7 +238,6 @@ impl Builder<'_> {
                 "a question asked only `when` a condition holds needs a default for when it is not asked",
             ));
         }
-        self.questions.push(question);
     }
 
     /// A fit rule: its condition and points; `group` and `offsets` resolve once all files are in.

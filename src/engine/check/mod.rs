@@ -3,7 +3,7 @@
 //! and dates involved); `report::check` words them. Pure: the command reads the file.
 
 use super::{Difference, Evaluation, Ranked};
-use crate::answers::{AnswersFile, Format, Status, Target, position};
+use crate::answers::{AnswersFile, Decision, Format, Status, Target, position};
 use crate::error::Position;
 use crate::model::{Exclusion, LangIdx};
 use crate::pack::Pack;
@@ -305,7 +305,6 @@ pub fn assess<'p>(
     let mut standing = None;
     let strict = options.strict;
     let undecided_level = if strict { Level::Error } else { Level::Notice };
-
     match file.decision.as_ref() {
         None => findings.push(Finding {
             level: undecided_level,
@@ -317,70 +316,106 @@ pub fn assess<'p>(
             kind: FindingKind::NotInForce { status: d.status, strict },
             at: at(&["decision", "status"], Target::Value),
         }),
-        Some(d) => {
-            let language = d.language;
-            let ranked = evaluation.ranking.iter().find(|r| r.language == language).cloned();
-            let waiver_at = || at(&["decision", "waiver"], Target::Key);
-            let waiver = d.waiver.as_ref().map(|w| (w.expires.clone(), w.reason.clone()));
-            let expired =
-                waiver.as_ref().is_some_and(|(expires, _)| expires.as_str() < options.today.as_str());
-            match (judge(&evaluation, language, ranked.as_ref(), options.tolerance), waiver) {
-                (Ok(how), waiver) => {
-                    findings.push(Finding {
-                        level: Level::Notice,
-                        kind: FindingKind::Holds { language, how },
-                        at: at(&["decision", "language"], Target::Value),
-                    });
-                    if let Some((expires, _)) = waiver {
-                        findings.push(Finding {
-                            level: Level::Notice,
-                            kind: FindingKind::WaiverUnneeded { expires },
-                            at: waiver_at(),
-                        });
-                    }
-                }
-                (Err(problem), Some(waiver)) if !expired => findings.push(Finding {
-                    level: Level::Warning,
-                    kind: FindingKind::Waived { language, waiver, problem },
-                    at: waiver_at(),
-                }),
-                (Err(problem), Some(waiver)) => findings.push(Finding {
-                    level: Level::Error,
-                    kind: FindingKind::WaiverExpired { language, waiver, problem },
-                    at: waiver_at(),
-                }),
-                (Err(problem), None) => findings.push(Finding {
-                    level: Level::Error,
-                    kind: FindingKind::Drift { language, problem },
-                    at: at(&["decision", "language"], Target::Value),
-                }),
-            }
-            let leader = evaluation.ranking.first();
-            let gap = ranked.as_ref().zip(leader).map(|(r, l)| l.points - r.points);
-            let separating = match (&ranked, leader) {
-                (Some(r), Some(l)) if r.rank > 1 => super::differences(l, r),
-                _ => Vec::new(),
+        Some(d) => standing = Some(judge_decision(&evaluation, d, &at, options, &mut findings)),
+    }
+    findings.extend(pack_finding(pack, file.pack_fingerprint.as_deref(), &at, strict));
+    findings.sort_by_key(|f| f.level);
+    let mut assessment = Assessment { evaluation, standing, findings, verdict: Verdict::Holds };
+    assessment.verdict = verdict(&assessment);
+    assessment
+}
+
+/// Where the key or value (`Target`) at a path is written in the answers file, if it is.
+type Locate<'a> = &'a dyn Fn(&[&str], Target) -> Option<Position>;
+
+/// Judges a decision in force: adds what was found to `findings` and returns where it stands.
+fn judge_decision<'p>(
+    evaluation: &Evaluation<'p>,
+    decision: &Decision,
+    at: Locate<'_>,
+    options: &Options,
+    findings: &mut Vec<Finding<'p>>,
+) -> Standing<'p> {
+    let language = decision.language;
+    let ranked = evaluation.ranking.iter().find(|r| r.language == language).cloned();
+    let judged = judge(evaluation, language, ranked.as_ref(), options.tolerance);
+    let waiver = decision.waiver.as_ref().map(|w| (w.expires.clone(), w.reason.clone()));
+    findings.extend(judged_findings(language, judged, waiver, at, &options.today));
+    let leader = evaluation.ranking.first();
+    let gap = ranked.as_ref().zip(leader).map(|(r, l)| l.points - r.points);
+    let separating = match (&ranked, leader) {
+        (Some(r), Some(l)) if r.rank > 1 => super::differences(l, r),
+        _ => Vec::new(),
+    };
+    Standing { language, ranked, gap, separating }
+}
+
+/// The findings of the decided `language`'s judgement, given its waiver (expiry date and
+/// reason), if any, which keeps a decision that does not hold until it expires (`today` is
+/// past it).
+fn judged_findings<'p>(
+    language: LangIdx,
+    judged: Result<Holding, Problem<'p>>,
+    waiver: Option<(String, String)>,
+    at: Locate<'_>,
+    today: &str,
+) -> Vec<Finding<'p>> {
+    let waiver_at = || at(&["decision", "waiver"], Target::Key);
+    let language_at = || at(&["decision", "language"], Target::Value);
+    let expired = waiver.as_ref().is_some_and(|(expires, _)| expires.as_str() < today);
+    match (judged, waiver) {
+        (Ok(how), waiver) => {
+            let holds = Finding {
+                level: Level::Notice,
+                kind: FindingKind::Holds { language, how },
+                at: language_at(),
             };
-            standing = Some(Standing { language, ranked, gap, separating });
+            let unneeded = waiver.map(|(expires, _)| Finding {
+                level: Level::Notice,
+                kind: FindingKind::WaiverUnneeded { expires },
+                at: waiver_at(),
+            });
+            std::iter::once(holds).chain(unneeded).collect()
+        }
+        (Err(problem), Some(waiver)) if !expired => vec![Finding {
+            level: Level::Warning,
+            kind: FindingKind::Waived { language, waiver, problem },
+            at: waiver_at(),
+        }],
+        (Err(problem), Some(waiver)) => vec![Finding {
+            level: Level::Error,
+            kind: FindingKind::WaiverExpired { language, waiver, problem },
+            at: waiver_at(),
+        }],
+        (Err(problem), None) => {
+            vec![Finding {
+                level: Level::Error,
+                kind: FindingKind::Drift { language, problem },
+                at: language_at(),
+            }]
         }
     }
+}
 
-    match file.pack_fingerprint.as_deref() {
-        Some(recorded) if recorded != pack.fingerprint => findings.push(Finding {
+/// The finding about the rule pack: it changed since the file recorded its fingerprint
+/// (`recorded`), or, under `strict`, no fingerprint is recorded.
+fn pack_finding<'p>(
+    pack: &Pack,
+    recorded: Option<&str>,
+    at: Locate<'_>,
+    strict: bool,
+) -> Option<Finding<'p>> {
+    match recorded {
+        Some(recorded) if recorded != pack.fingerprint => Some(Finding {
             level: if strict { Level::Error } else { Level::Warning },
             kind: FindingKind::PackChanged { recorded: recorded.to_string() },
             at: at(&["pack_fingerprint"], Target::Value),
         }),
         None if strict => {
-            findings.push(Finding { level: Level::Warning, kind: FindingKind::PackUnrecorded, at: None });
+            Some(Finding { level: Level::Warning, kind: FindingKind::PackUnrecorded, at: None })
         }
-        _ => {}
+        _ => None,
     }
-
-    findings.sort_by_key(|f| f.level);
-    let mut assessment = Assessment { evaluation, standing, findings, verdict: Verdict::Holds };
-    assessment.verdict = verdict(&assessment);
-    assessment
 }
 
 /// Adds the finding that the file loads rule packs of its own (`folders`, as shown), which
@@ -456,70 +491,4 @@ fn verdict(assessment: &Assessment<'_>) -> Verdict {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Judges a realtime chat system (Elixir leads) that records `decision`.
-    fn judge_chat(decision: &str, strict: bool) -> (Vec<(Level, &'static str)>, Verdict) {
-        let pack = crate::pack::builtin();
-        let text = format!(
-            "version = 1\n[answers]\nshape = \"realtime_fanout\"\ntask_nature = \"io_bound\"\n\
-             process_scale = \"millions\"\n{decision}"
-        );
-        let file = crate::answers::parse("a.toml", &text, Format::Toml, &pack).unwrap();
-        let options = Options { tolerance: 0.0, strict, today: "2026-12-01".into() };
-        let a = assess(&pack, &file, &text, Format::Toml, &options);
-        (a.findings.iter().map(|f| (f.level, f.kind.code())).collect(), a.verdict)
-    }
-
-    #[test]
-    fn findings_say_what_was_found_and_the_verdict_follows_their_levels() {
-        let (found, verdict) = judge_chat("[decision]\nlanguage = \"elixir\"\n", false);
-        assert_eq!(found, vec![(Level::Notice, "decision-holds")]);
-        assert_eq!(verdict, Verdict::Holds);
-
-        let (found, verdict) = judge_chat("[decision]\nlanguage = \"python\"\n", false);
-        assert_eq!(found, vec![(Level::Error, "decision-drift")]);
-        assert_eq!(verdict, Verdict::Drift);
-
-        let waived = "[decision]\nlanguage = \"python\"\n[decision.waiver]\nreason = \"r\"\nexpires = \"2027-01-01\"\n";
-        let (found, verdict) = judge_chat(waived, false);
-        assert_eq!(found, vec![(Level::Warning, "decision-waived")]);
-        assert_eq!(verdict, Verdict::Waived);
-
-        let expired = waived.replace("2027-01-01", "2026-11-30");
-        let (found, verdict) = judge_chat(&expired, false);
-        assert_eq!(found, vec![(Level::Error, "waiver-expired")]);
-        assert_eq!(verdict, Verdict::Drift);
-
-        let (found, verdict) = judge_chat("", false);
-        assert_eq!(found, vec![(Level::Notice, "no-decision")]);
-        assert_eq!(verdict, Verdict::NoDecision);
-        let (found, verdict) = judge_chat("", true);
-        assert_eq!(found, vec![(Level::Error, "no-decision"), (Level::Warning, "pack-unrecorded")]);
-        assert_eq!(verdict, Verdict::Undecided);
-    }
-
-    #[test]
-    fn a_decision_behind_rank_1_carries_its_place_and_the_leader() {
-        let pack = crate::pack::builtin();
-        let text = "version = 1\n[answers]\nshape = \"realtime_fanout\"\ntask_nature = \"io_bound\"\n\
-                    process_scale = \"millions\"\n[decision]\nlanguage = \"go\"\n";
-        let file = crate::answers::parse("a.toml", text, Format::Toml, &pack).unwrap();
-        let options = Options { tolerance: 0.0, strict: false, today: "2026-12-01".into() };
-        let a = assess(&pack, &file, text, Format::Toml, &options);
-        let FindingKind::Drift { problem: Problem::Behind { place, leader, .. }, .. } = &a.findings[0].kind
-        else {
-            panic!("expected a drift behind rank 1, got {:?}", a.findings[0].kind);
-        };
-        assert_eq!(leader.language, a.evaluation.ranking[0].language);
-        assert!(place.rank > 1 && leader.points > place.points);
-        // A tolerance as wide as the gap lets it hold, within the tolerance.
-        let options = Options { tolerance: leader.points - place.points, ..options };
-        let a = assess(&pack, &file, text, Format::Toml, &options);
-        assert!(matches!(
-            a.findings[0].kind,
-            FindingKind::Holds { how: Holding::WithinTolerance { .. }, .. }
-        ));
-    }
-}
+mod tests;
