@@ -107,9 +107,39 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// A string in double quotes with the quote, the backslash and every control character escaped:
+/// valid JSON, a TOML basic string and a YAML double-quoted scalar, each reading back the same
+/// text.
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_strings_match_what_json_writes() {
+        for s in ["plain", "a \"quote\" and \\", "tab\tline\nend\r", "bell\u{7}", "é ✓"] {
+            assert_eq!(quoted(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+        // DEL, which TOML does not allow raw in a string (JSON would keep it).
+        assert_eq!(quoted("del\u{7f}"), "\"del\\u007f\"");
+    }
 
     #[test]
     fn lists_and_counts_read_as_words() {

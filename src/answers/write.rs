@@ -27,7 +27,7 @@ pub struct Saved<'a> {
 
 /// A string in TOML (and YAML, which reads JSON-style double-quoted strings the same way).
 fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{}\"", s.escape_default()))
+    crate::text::quoted(s)
 }
 
 fn list(items: &[&str]) -> String {

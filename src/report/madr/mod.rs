@@ -134,9 +134,8 @@ fn front_matter(out: &mut impl fmt::Write, doc: &Doc<'_>) -> fmt::Result {
     let (record, decision) = (doc.record, doc.record.file.decision.as_ref());
     let status = decision.and_then(|d| d.status).map_or("proposed", |s| s.id());
     let date = decision.and_then(|d| d.date.as_deref()).unwrap_or(record.today);
-    let makers: Vec<String> = decision
-        .map(|d| d.deciders.iter().map(|m| serde_json::to_string(m).unwrap_or_default()).collect())
-        .unwrap_or_default();
+    let makers: Vec<String> =
+        decision.map(|d| d.deciders.iter().map(|m| crate::text::quoted(m)).collect()).unwrap_or_default();
     writeln!(out, "---\nstatus: {status}\ndate: {date}\ndecision-makers: [{}]\n---\n", makers.join(", "))?;
     let title = record.title.map_or_else(|| default_title(doc.pack, record.file), str::to_string);
     writeln!(out, "# {}\n", heading(&title))
