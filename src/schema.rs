@@ -4,7 +4,7 @@
 //! (single-value `enum` rather than `const`), because those editors validate with older drafts.
 
 use crate::answers::{FORMAT_VERSION, Status};
-use crate::model::{Choice, Kind};
+use crate::model::{Choice, Kind, Question, Text};
 use crate::pack::Pack;
 use serde_json::{Map, Value, json};
 
@@ -22,52 +22,7 @@ const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 /// The schema as pretty-printed JSON.
 pub fn render(pack: &Pack) -> Result<String, crate::error::Error> {
-    let mut answers = Map::new();
-    let mut required = Vec::new();
-    for q in &pack.questions {
-        let description = format!("{}\n\n{}", q.prompt, q.help);
-        let default = q.default.as_ref().map(|d| {
-            let ids: Vec<&str> = d.iter().map(|o| q.options[o].id.as_ref()).collect();
-            match q.kind {
-                Kind::Single => json!(ids.first().copied().unwrap_or_default()),
-                Kind::Multi => json!(ids),
-            }
-        });
-        let mut property = match q.kind {
-            Kind::Single => {
-                json!({"title": q.title, "description": description, "oneOf": choices(&q.options)})
-            }
-            // Once single-choice: one option id as a string is still valid.
-            Kind::Multi if q.was_single => json!({
-                "title": q.title,
-                "description": description,
-                "anyOf": [
-                    {"type": "array", "uniqueItems": true, "items": {"oneOf": choices(&q.options)}},
-                    {"oneOf": choices(&q.options)}
-                ]
-            }),
-            Kind::Multi => json!({
-                "title": q.title,
-                "description": description,
-                "type": "array",
-                "uniqueItems": true,
-                "items": {"oneOf": choices(&q.options)}
-            }),
-        };
-        match default {
-            Some(d) => {
-                property["default"] = d;
-            }
-            None => required.push(q.id.clone()),
-        }
-        answers.insert(q.id.to_string(), property);
-    }
-    let languages: Vec<Value> = pack
-        .languages
-        .iter()
-        .map(|l| json!({"enum": [l.id], "title": l.name, "description": format!("{} ({})", l.name, l.runtime)}))
-        .collect();
-    let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.id()).collect();
+    let (answers, required) = answers_properties(pack);
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "advisor answers file",
@@ -95,29 +50,98 @@ pub fn render(pack: &Pack) -> Result<String, crate::error::Error> {
                 "required": required,
                 "properties": answers
             },
-            "decision": {
-                "description": "What the team decided; `advisor check` verifies it still holds.",
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["language"],
-                "properties": {
-                    "language": {"description": "The language chosen.", "oneOf": languages},
-                    "status": {"description": "The decision's status.", "enum": statuses},
-                    "date": {"description": "When it was decided, YYYY-MM-DD.", "type": "string", "pattern": DATE_PATTERN},
-                    "deciders": {"description": "Who decided.", "type": "array", "items": {"type": "string"}},
-                    "waiver": {
-                        "description": "Keeps the decision while the advice ranks another language first, until `expires` (inclusive); after that `advisor check` fails.",
-                        "type": "object",
-                        "additionalProperties": false,
-                        "required": ["reason", "expires"],
-                        "properties": {
-                            "reason": {"description": "Why the team keeps the decision.", "type": "string", "minLength": 1},
-                            "expires": {"description": "The last day the waiver holds, YYYY-MM-DD.", "type": "string", "pattern": DATE_PATTERN}
-                        }
-                    }
-                }
-            }
+            "decision": decision_schema(pack)
         }
     });
     crate::report::json::pretty(&schema)
+}
+
+/// The `answers` table's properties, one per question in pack order, and the ids of the
+/// questions without a default, which the table must hold.
+fn answers_properties(pack: &Pack) -> (Map<String, Value>, Vec<Text>) {
+    let mut answers = Map::new();
+    let mut required = Vec::new();
+    for q in &pack.questions {
+        let mut property = question_property(q);
+        match default_answer(q) {
+            Some(d) => {
+                property["default"] = d;
+            }
+            None => required.push(q.id.clone()),
+        }
+        answers.insert(q.id.to_string(), property);
+    }
+    (answers, required)
+}
+
+/// A question's default as the file would spell it: one option id for a single-choice
+/// question, a list of them for a multi-choice one; `None` when it has no default.
+fn default_answer(q: &Question) -> Option<Value> {
+    q.default.as_ref().map(|d| {
+        let ids: Vec<&str> = d.iter().map(|o| q.options[o].id.as_ref()).collect();
+        match q.kind {
+            Kind::Single => json!(ids.first().copied().unwrap_or_default()),
+            Kind::Multi => json!(ids),
+        }
+    })
+}
+
+/// One question's property, without its default: title, prompt and help, and the values
+/// its kind allows.
+fn question_property(q: &Question) -> Value {
+    let description = format!("{}\n\n{}", q.prompt, q.help);
+    match q.kind {
+        Kind::Single => {
+            json!({"title": q.title, "description": description, "oneOf": choices(&q.options)})
+        }
+        // Once single-choice: one option id as a string is still valid.
+        Kind::Multi if q.was_single => json!({
+            "title": q.title,
+            "description": description,
+            "anyOf": [
+                {"type": "array", "uniqueItems": true, "items": {"oneOf": choices(&q.options)}},
+                {"oneOf": choices(&q.options)}
+            ]
+        }),
+        Kind::Multi => json!({
+            "title": q.title,
+            "description": description,
+            "type": "array",
+            "uniqueItems": true,
+            "items": {"oneOf": choices(&q.options)}
+        }),
+    }
+}
+
+/// The `decision` table: the language chosen (one of the pack's), its status, date,
+/// deciders and an optional waiver.
+fn decision_schema(pack: &Pack) -> Value {
+    let languages: Vec<Value> = pack
+        .languages
+        .iter()
+        .map(|l| json!({"enum": [l.id], "title": l.name, "description": format!("{} ({})", l.name, l.runtime)}))
+        .collect();
+    let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.id()).collect();
+    json!({
+        "description": "What the team decided; `advisor check` verifies it still holds.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["language"],
+        "properties": {
+            "language": {"description": "The language chosen.", "oneOf": languages},
+            "status": {"description": "The decision's status.", "enum": statuses},
+            "date": {"description": "When it was decided, YYYY-MM-DD.", "type": "string", "pattern": DATE_PATTERN},
+            "deciders": {"description": "Who decided.", "type": "array", "items": {"type": "string"}},
+            "waiver": {
+                "description": "Keeps the decision while the advice ranks another language first, until `expires` (inclusive); after that `advisor check` fails.",
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["reason", "expires"],
+                "properties": {
+                    "reason": {"description": "Why the team keeps the decision.", "type": "string", "minLength": 1},
+                    "expires": {"description": "The last day the waiver holds, YYYY-MM-DD.", "type": "string", "pattern": DATE_PATTERN}
+                }
+            }
+        }
+    })
 }

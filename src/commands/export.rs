@@ -11,11 +11,45 @@ use std::path::{Component, Path, PathBuf};
 /// Runs `export`; returns the exit code.
 pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let input = super::load_input(&args.input, &args.pack, io)?;
-    let (pack, file) = (&input.pack, &input.file);
+    let answers = answers_reference(args, &input);
+    let title = args.title.clone().unwrap_or_else(|| madr::default_title(&input.pack, &input.file));
+    // Numbering a record in an ADR folder holds the folder's lock until the record is written.
+    let lock = lock_adr_dir(args)?;
+    let target = match (&args.out, &args.adr_dir) {
+        (Some(out), _) => Some(out.clone()),
+        (None, Some(dir)) => Some(next_record(dir, &title, args.force)?),
+        (None, None) => None,
+    };
+    // The superseded record is read before anything is written, so a bad path writes nothing.
+    let superseded = read_superseded(args, target.as_deref())?;
+    let links = match (&superseded, &target) {
+        (Some((old, _)), Some(new)) => Some((relative(new, old), relative(old, new))),
+        _ => None,
+    };
+    let old_name = args.supersedes.as_deref().map(file_name);
+    let supersedes = old_name.as_deref().zip(links.as_ref().map(|(to_old, _)| to_old.as_str()));
+    let team = team_section(args, &input, io)?;
+    let text = render_record(&input, args, &title, &answers, supersedes, team)?;
+    let Some(target) = target else {
+        super::emit(io.stdout, &text)?;
+        return Ok(0);
+    };
+    let (target, shown) = write_record(args, target, &title, &text)?;
+    drop(lock);
+    super::emit(io.stderr, &format!("Wrote {shown}\n"))?;
+    if let (Some((old, old_text)), Some((_, to_new))) = (superseded, links) {
+        mark_superseded(io, &old, &old_text, &to_new, &target)?;
+    }
+    Ok(0)
+}
+
+/// Where the record says the answers are, and a note when they did not all come from there.
+fn answers_reference(args: &ExportArgs, input: &super::Input) -> (String, Option<String>) {
     // A record names a file CI can check: the answers file itself, or, for answers from
     // standard input or --set, the file they should be saved as.
-    let flags: Vec<&str> = file.set_by_flags.iter().map(|&q| pack.questions[q].id.as_ref()).collect();
-    let (answers_path, answers_note) = match args.input.named() {
+    let flags: Vec<&str> =
+        input.file.set_by_flags.iter().map(|&q| input.pack.questions[q].id.as_ref()).collect();
+    match args.input.named() {
         Some(path) if path.as_os_str() != "-" && flags.is_empty() => {
             (from_repository_root(path, &input.source), None)
         }
@@ -25,112 +59,129 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         ),
         Some(_) => (super::DEFAULT_FILE.to_string(), Some("from standard input".to_string())),
         None => (super::DEFAULT_FILE.to_string(), Some("from --set flags".to_string())),
-    };
-    let title = args.title.clone().unwrap_or_else(|| madr::default_title(pack, file));
-    // Numbering a record in an ADR folder holds the folder's lock until the record is written.
-    let lock = match (&args.out, &args.adr_dir) {
+    }
+}
+
+/// The lock of the `--adr-dir` folder (created if missing) when the record is numbered in
+/// it; none with `--out` or when printing.
+fn lock_adr_dir(args: &ExportArgs) -> Result<Option<fsio::FolderLock>, Error> {
+    match (&args.out, &args.adr_dir) {
         (None, Some(dir)) => {
             let fail = |e: std::io::Error| {
                 Error::invalid(Diagnostic::new(crate::safe::path(dir), fsio::io_reason(&e)))
             };
             std::fs::create_dir_all(dir).map_err(fail)?;
-            Some(fsio::FolderLock::acquire(dir).map_err(fail)?)
+            Ok(Some(fsio::FolderLock::acquire(dir).map_err(fail)?))
         }
-        _ => None,
-    };
-    let target = match (&args.out, &args.adr_dir) {
-        (Some(out), _) => Some(out.clone()),
-        (None, Some(dir)) => Some(next_record(dir, &title, args.force)?),
-        (None, None) => None,
-    };
-    // The superseded record is read before anything is written, so a bad path writes nothing.
-    let superseded = match (&args.supersedes, &target) {
-        (Some(_), None) => {
-            return Err(Error::Usage(
-                "--supersedes needs --out or --adr-dir: the old record must link to a file".into(),
-            ));
-        }
+        _ => Ok(None),
+    }
+}
+
+/// The record `--supersedes` names and its text, checked against the new record's `target`:
+/// a usage error without a target or when both are the same file.
+fn read_superseded(args: &ExportArgs, target: Option<&Path>) -> Result<Option<(PathBuf, String)>, Error> {
+    match (args.supersedes.as_deref(), target) {
+        (Some(_), None) => Err(Error::Usage(
+            "--supersedes needs --out or --adr-dir: the old record must link to a file".into(),
+        )),
         (Some(old), Some(new))
             if std::fs::canonicalize(old)
                 .ok()
                 .is_some_and(|o| std::fs::canonicalize(new).ok().as_ref() == Some(&o))
                 || old == new =>
         {
-            return Err(Error::Usage(format!(
+            Err(Error::Usage(format!(
                 "--supersedes names {}, the file the new record is written to; supersede an earlier record",
                 crate::safe::path(old)
-            )));
+            )))
         }
-        (Some(old), Some(new)) => Some((old.clone(), superseded_record(old, new)?)),
-        (None, _) => None,
-    };
-    let links = match (&superseded, &target) {
-        (Some((old, _)), Some(new)) => Some((relative(new, old), relative(old, new))),
-        _ => None,
-    };
-    let old_name = args.supersedes.as_deref().map(file_name);
-    // The members' own answers, when given: where they disagreed and how it was settled.
-    let team_section = if args.team.is_empty() {
-        None
-    } else {
-        let files = super::team::member_files(&args.team)?;
-        let (names, members) = super::team::load_members(&files, &args.pack, io, Some(&pack.fingerprint))?;
-        let answers: Vec<&crate::model::Answers> = members.iter().map(|m| &m.file.answers).collect();
-        let given: Vec<&[bool]> = members.iter().map(|m| m.file.given.as_slice()).collect();
-        let result = crate::engine::team::team(pack, &answers, &given, None);
-        let mut section = String::new();
-        crate::report::team::record_section(
-            &pack.for_markdown(),
-            &result,
-            &names,
-            &file.answers,
-            &mut section,
-        )?;
-        Some(section)
-    };
+        (Some(old), Some(new)) => Ok(Some((old.to_path_buf(), superseded_record(old, new)?))),
+        (None, _) => Ok(None),
+    }
+}
+
+/// The record's team section, when `--team` names the members' own answers: where they
+/// disagreed and how it was settled.
+fn team_section(args: &ExportArgs, input: &super::Input, io: &mut Io<'_>) -> Result<Option<String>, Error> {
+    if args.team.is_empty() {
+        return Ok(None);
+    }
+    let pack = &input.pack;
+    let files = super::team::member_files(&args.team)?;
+    let (names, members) = super::team::load_members(&files, &args.pack, io, Some(&pack.fingerprint))?;
+    let answers: Vec<&crate::model::Answers> = members.iter().map(|m| &m.file.answers).collect();
+    let given: Vec<&[bool]> = members.iter().map(|m| m.file.given.as_slice()).collect();
+    let result = crate::engine::team::team(pack, &answers, &given, None);
+    let mut section = String::new();
+    crate::report::team::record_section(
+        &pack.for_markdown(),
+        &result,
+        &names,
+        &input.file.answers,
+        &mut section,
+    )?;
+    Ok(Some(section))
+}
+
+/// The record's text, dated today: the answers scored and rendered in MADR form, with where
+/// the answers are, the record it supersedes (its name and link) and the team section.
+fn render_record(
+    input: &super::Input,
+    args: &ExportArgs,
+    title: &str,
+    answers: &(String, Option<String>),
+    supersedes: Option<(&str, &str)>,
+    team: Option<String>,
+) -> Result<String, Error> {
     let today = fsio::today();
     // Pack and answers text is untrusted: the record is rendered from a copy made safe for
     // Markdown, with the title escaped the same way.
-    let md_pack = pack.for_markdown();
-    let record_title = crate::safe::markdown(&title);
+    let md_pack = input.pack.for_markdown();
+    let record_title = crate::safe::markdown(title);
     let record = Record {
         pack: &md_pack,
-        file,
-        answers_path: &answers_path,
-        answers_note: answers_note.as_deref(),
+        file: &input.file,
+        answers_path: &answers.0,
+        answers_note: answers.1.as_deref(),
         title: Some(&record_title),
         options: usize::from(args.options),
         today: &today,
-        supersedes: old_name.as_deref().zip(links.as_ref().map(|(to_old, _)| to_old.as_str())),
+        supersedes,
         packs: input.packs.describe(),
-        team: team_section.as_deref().map(str::to_string),
+        team,
     };
-    let evaluation = engine::evaluate(&md_pack, &file.answers);
+    let evaluation = engine::evaluate(&md_pack, &input.file.answers);
     let mut text = String::new();
     madr::render(&record, &evaluation, &mut text)?;
-    let Some(target) = target else {
-        super::emit(io.stdout, &text)?;
-        return Ok(0);
-    };
+    Ok(text)
+}
+
+/// Writes the record to `target`, creating its folder; returns the file written and its name
+/// as shown. A numbered record is always a new file: when another export took the number
+/// meanwhile, the next free one is used, so N exports at once file N records.
+fn write_record(
+    args: &ExportArgs,
+    target: PathBuf,
+    title: &str,
+    text: &str,
+) -> Result<(PathBuf, String), Error> {
     let shown = crate::safe::path(&target);
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             Error::invalid(Diagnostic::new(crate::safe::path(dir), format!("cannot create the folder: {e}")))
         })?;
     }
-    // A numbered record is always a new file: when another export took the number meanwhile,
-    // the next free one is used, so N exports at once file N records.
     let mut target = target;
     let mut shown = shown;
     let mut attempts = 0;
     loop {
         let overwrite = args.force && args.adr_dir.is_none();
         match fsio::write_atomic(&target, text.as_bytes(), overwrite) {
-            Ok(()) => break,
+            Ok(()) => return Ok((target, shown)),
             Err(e) if e.kind() == ErrorKind::AlreadyExists && args.out.is_none() && attempts < 1000 => {
                 attempts += 1;
                 let dir = args.adr_dir.as_deref().unwrap_or(Path::new("."));
-                target = next_record(dir, &title, true)?;
+                target = next_record(dir, title, true)?;
                 shown = crate::safe::path(&target);
             }
             Err(e) if e.kind() == ErrorKind::AlreadyExists => {
@@ -145,17 +196,24 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             }
         }
     }
-    drop(lock);
-    super::emit(io.stderr, &format!("Wrote {shown}\n"))?;
-    if let (Some((old, old_text)), Some((_, to_new))) = (superseded, links) {
-        let status = format!("superseded by [{}]({to_new})", file_name(&target));
-        let updated = set_status(&old_text, &status);
-        fsio::write_atomic(&old, updated.as_bytes(), true).map_err(|e| {
-            Error::invalid(Diagnostic::new(crate::safe::path(&old), format!("cannot update: {e}")))
-        })?;
-        super::emit(io.stderr, &format!("Marked {} as {status}\n", crate::safe::path(&old)))?;
-    }
-    Ok(0)
+}
+
+/// Sets the superseded record `old`'s status to a link to the new record `target` (at
+/// `to_new` relative to it), and says so.
+fn mark_superseded(
+    io: &mut Io<'_>,
+    old: &Path,
+    old_text: &str,
+    to_new: &str,
+    target: &Path,
+) -> Result<(), Error> {
+    let status = format!("superseded by [{}]({to_new})", file_name(target));
+    let updated = set_status(old_text, &status);
+    fsio::write_atomic(old, updated.as_bytes(), true).map_err(|e| {
+        Error::invalid(Diagnostic::new(crate::safe::path(old), format!("cannot update: {e}")))
+    })?;
+    super::emit(io.stderr, &format!("Marked {} as {status}\n", crate::safe::path(old)))?;
+    Ok(())
 }
 
 /// The answers file as CI names it: relative to the root of the repository around it (the

@@ -1,7 +1,7 @@
 //! The JSON report of the contract (section 4). Field order is fixed by the structs below,
 //! and every list is in a deterministic order, so the same inputs give the same bytes.
 
-use crate::engine::{Adjustment, CLOSE_MARGIN, Evaluation, Lead, WhatIf};
+use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Evaluation, Lead, WhatIf};
 use crate::model::Kind;
 use crate::pack::Pack;
 use serde::Serialize;
@@ -124,6 +124,8 @@ struct Reason<'a> {
     adjusted: &'a [String],
 }
 
+/// A rule that fired for a language, with its points and, when it counts fewer than written,
+/// why.
 fn reason<'a>(r: &crate::engine::Reason<'a>) -> Reason<'a> {
     Reason {
         text: &r.rule.reason,
@@ -177,7 +179,27 @@ pub fn report(
     set_by_flags: &[crate::model::QuestionIdx],
     packs: Option<&crate::pack::PackSet>,
 ) -> Result<String, crate::error::Error> {
-    let team_packs = packs.map_or_else(Vec::new, |set| {
+    let report = Report {
+        advisor: Producer {
+            version: env!("CARGO_PKG_VERSION"),
+            pack: &pack.fingerprint,
+            team_packs: team_packs(packs),
+        },
+        answers_from_flags: set_by_flags.iter().map(|&q| pack.questions[q].id.as_ref()).collect(),
+        lead: lead(evaluation),
+        requirements: requirements(pack, evaluation),
+        adjustments: evaluation.adjustments.iter().map(|a| adjustment(pack, a)).collect(),
+        what_if_tried: what_if.tried,
+        what_if: what_if.flips.iter().map(|c| flip(pack, c)).collect(),
+        ranking: evaluation.ranking.iter().map(|r| ranked(pack, r)).collect(),
+        excluded: evaluation.excluded.iter().map(|x| excluded(pack, x)).collect(),
+    };
+    pretty(&report)
+}
+
+/// The team pack folders loaded, in order, each with who named it (none without a pack set).
+fn team_packs(packs: Option<&crate::pack::PackSet>) -> Vec<TeamPack> {
+    packs.map_or_else(Vec::new, |set| {
         set.dirs
             .iter()
             .zip(&set.from)
@@ -190,11 +212,12 @@ pub fn report(
                 },
             })
             .collect()
-    });
-    let ids = |langs: &[crate::model::LangIdx]| -> Vec<&str> {
-        langs.iter().map(|&l| pack.languages[l].id.as_ref()).collect()
-    };
-    let lead = match evaluation.lead() {
+    })
+}
+
+/// How far rank 1 is ahead of rank 2, and whether that lead is close.
+fn lead(evaluation: &Evaluation<'_>) -> LeadJson {
+    match evaluation.lead() {
         Lead::Alone => LeadJson { kind: "alone", margin: None, close: false },
         Lead::Tie => LeadJson { kind: "tie", margin: Some(0.0), close: true },
         Lead::Requirements => LeadJson {
@@ -207,111 +230,95 @@ pub fn report(
             let same_requirements = evaluation.ranking[1].unmet.len() == evaluation.ranking[0].unmet.len();
             LeadJson { kind: "points", margin: Some(m), close: m < CLOSE_MARGIN && same_requirements }
         }
-    };
-    let report = Report {
-        advisor: Producer { version: env!("CARGO_PKG_VERSION"), pack: &pack.fingerprint, team_packs },
-        answers_from_flags: set_by_flags.iter().map(|&q| pack.questions[q].id.as_ref()).collect(),
-        lead,
-        requirements: evaluation
-            .requirements
-            .iter()
-            .map(|r| RequirementJson {
-                id: &r.id,
-                title: &r.title,
-                unmet_by: ids(&r.languages),
-                reason: &r.reason,
-                source: &r.source,
-            })
-            .collect(),
-        adjustments: evaluation
-            .adjustments
-            .iter()
-            .map(|a| match a {
-                Adjustment::NotAsked { question, given } => {
-                    let q = &pack.questions[*question];
-                    AdjustmentJson {
-                        question: &q.id,
-                        kind: "not_asked",
-                        options: given.iter().map(|o| q.options[o].id.as_ref()).collect(),
-                        of: None,
-                    }
-                }
-                Adjustment::Repeated { question, options, of } => {
-                    let q = &pack.questions[*question];
-                    AdjustmentJson {
-                        question: &q.id,
-                        kind: "repeated",
-                        options: options.iter().map(|o| q.options[o].id.as_ref()).collect(),
-                        of: Some(&pack.questions[*of].id),
-                    }
-                }
-            })
-            .collect(),
-        what_if_tried: what_if.tried,
-        what_if: what_if
-            .flips
-            .iter()
-            .map(|c| {
-                let q = &pack.questions[c.question];
-                let ids: Vec<&str> = c.answer.iter().map(|o| q.options[o].id.as_ref()).collect();
-                Flip {
-                    question: &q.id,
-                    answer: match q.kind {
-                        Kind::Single => serde_json::json!(ids.first().copied().unwrap_or_default()),
-                        Kind::Multi => serde_json::json!(ids),
-                    },
-                    toggled: c.toggled.map(|(o, _)| q.options[o].id.as_ref()),
-                    language: c.top.map(|(l, _)| pack.languages[l].id.as_ref()),
-                    score: c.top.map(|(_, s)| s),
-                }
-            })
-            .collect(),
-        ranking: evaluation
-            .ranking
-            .iter()
-            .map(|r| {
-                let lang = &pack.languages[r.language];
-                Ranked {
-                    rank: r.rank,
-                    language: &lang.id,
-                    name: &lang.name,
-                    score: r.score,
-                    points: r.points,
-                    tied: r.tied,
-                    unmet: r
-                        .unmet
-                        .iter()
-                        .map(|u| Cited { text: &u.reason, source: &u.source, rule: &u.id })
-                        .collect(),
-                    reasons: r.reasons.iter().map(reason).collect(),
-                    set_aside: r.set_aside.iter().map(reason).collect(),
-                    caveats: r
-                        .caveats
-                        .iter()
-                        .map(|c| Cited { text: &c.text, source: &c.source, rule: &c.id })
-                        .collect(),
-                }
-            })
-            .collect(),
-        excluded: evaluation
-            .excluded
-            .iter()
-            .map(|x| {
-                let lang = &pack.languages[x.language];
-                let first = x.by[0];
-                Excluded {
-                    language: &lang.id,
-                    name: &lang.name,
-                    reason: &first.reason,
-                    source: &first.source,
-                    rule: &first.id,
-                    also: x.by[1..]
-                        .iter()
-                        .map(|e| Cited { text: &e.reason, source: &e.source, rule: &e.id })
-                        .collect(),
-                }
-            })
-            .collect(),
-    };
-    pretty(&report)
+    }
+}
+
+/// The hard requirements the answers state, each with the ids of the languages that cannot
+/// meet it.
+fn requirements<'a>(pack: &'a Pack, evaluation: &Evaluation<'a>) -> Vec<RequirementJson<'a>> {
+    evaluation
+        .requirements
+        .iter()
+        .map(|r| RequirementJson {
+            id: &r.id,
+            title: &r.title,
+            unmet_by: r.languages.iter().map(|&l| pack.languages[l].id.as_ref()).collect(),
+            reason: &r.reason,
+            source: &r.source,
+        })
+        .collect()
+}
+
+/// One answer scored differently from the file: a question that does not apply, or options
+/// that repeat another question's.
+fn adjustment<'a>(pack: &'a Pack, adjustment: &Adjustment) -> AdjustmentJson<'a> {
+    match adjustment {
+        Adjustment::NotAsked { question, given } => {
+            let q = &pack.questions[*question];
+            AdjustmentJson {
+                question: &q.id,
+                kind: "not_asked",
+                options: given.iter().map(|o| q.options[o].id.as_ref()).collect(),
+                of: None,
+            }
+        }
+        Adjustment::Repeated { question, options, of } => {
+            let q = &pack.questions[*question];
+            AdjustmentJson {
+                question: &q.id,
+                kind: "repeated",
+                options: options.iter().map(|o| q.options[o].id.as_ref()).collect(),
+                of: Some(&pack.questions[*of].id),
+            }
+        }
+    }
+}
+
+/// One single-answer change that changes rank 1: the new answer, as the file would spell it,
+/// and the new rank 1 with its score.
+fn flip<'a>(pack: &'a Pack, change: &Change) -> Flip<'a> {
+    let q = &pack.questions[change.question];
+    let ids: Vec<&str> = change.answer.iter().map(|o| q.options[o].id.as_ref()).collect();
+    Flip {
+        question: &q.id,
+        answer: match q.kind {
+            Kind::Single => serde_json::json!(ids.first().copied().unwrap_or_default()),
+            Kind::Multi => serde_json::json!(ids),
+        },
+        toggled: change.toggled.map(|(o, _)| q.options[o].id.as_ref()),
+        language: change.top.map(|(l, _)| pack.languages[l].id.as_ref()),
+        score: change.top.map(|(_, s)| s),
+    }
+}
+
+/// One ranked language's entry: its rank, score and points, the requirements it misses, its
+/// reasons (counted and set aside) and its caveats.
+fn ranked<'a>(pack: &'a Pack, r: &crate::engine::Ranked<'a>) -> Ranked<'a> {
+    let lang = &pack.languages[r.language];
+    Ranked {
+        rank: r.rank,
+        language: &lang.id,
+        name: &lang.name,
+        score: r.score,
+        points: r.points,
+        tied: r.tied,
+        unmet: r.unmet.iter().map(|u| Cited { text: &u.reason, source: &u.source, rule: &u.id }).collect(),
+        reasons: r.reasons.iter().map(reason).collect(),
+        set_aside: r.set_aside.iter().map(reason).collect(),
+        caveats: r.caveats.iter().map(|c| Cited { text: &c.text, source: &c.source, rule: &c.id }).collect(),
+    }
+}
+
+/// One excluded language's entry: the first knock-out that applies, and the others after it.
+fn excluded<'a>(pack: &'a Pack, x: &crate::engine::Excluded<'a>) -> Excluded<'a> {
+    let lang = &pack.languages[x.language];
+    let first = x.by[0];
+    Excluded {
+        language: &lang.id,
+        name: &lang.name,
+        reason: &first.reason,
+        source: &first.source,
+        rule: &first.id,
+        also: x.by[1..].iter().map(|e| Cited { text: &e.reason, source: &e.source, rule: &e.id }).collect(),
+    }
 }

@@ -217,8 +217,27 @@ pub fn in_words(items: &[&str]) -> String {
 /// whether anything meets them, then the lead (a tie with the rules that would separate it, a
 /// requirement, or a margin in points called close or clear).
 pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
+    let mut out = requirement_sentences(evaluation);
+    let (Some(first), second) = (evaluation.ranking.first(), evaluation.ranking.get(1)) else {
+        return out;
+    };
+    let lead = match (evaluation.lead(), second) {
+        (Lead::Tie, Some(second)) => Some(tie_sentence(pack, evaluation, first, second)),
+        (Lead::Requirements, Some(second)) => Some(requirements_lead_sentence(pack, first, second)),
+        (Lead::Points(margin), Some(second)) if second.unmet.len() > first.unmet.len() => {
+            Some(requirements_hold_sentence(pack, first, second, margin))
+        }
+        (Lead::Points(margin), Some(second)) => Some(points_lead_sentence(pack, first, second, margin)),
+        _ => None,
+    };
+    out.extend(lead);
+    out
+}
+
+/// The verdict's opening: the hard requirements the answers state, and whether any ranked
+/// language meets all of them (nothing when they state none).
+fn requirement_sentences(evaluation: &Evaluation<'_>) -> Vec<String> {
     let mut out = Vec::new();
-    let name = |l: crate::model::LangIdx| pack.languages[l].name.as_ref();
     if !evaluation.requirements.is_empty() {
         let titles: Vec<&str> = evaluation.requirements.iter().map(|r| r.title.as_ref()).collect();
         out.push(format!(
@@ -232,90 +251,124 @@ pub fn verdict(pack: &Pack, evaluation: &Evaluation<'_>) -> Vec<String> {
             );
         }
     }
-    let (Some(first), second) = (evaluation.ranking.first(), evaluation.ranking.get(1)) else {
-        return out;
-    };
-    match (evaluation.lead(), second) {
-        (Lead::Tie, Some(second)) => {
-            let tied: Vec<&str> = evaluation.tie().into_iter().map(name).collect();
-            let both = if tied.len() == 2 { "both " } else { "all " };
-            let mut sentence = format!(
-                "Tie for first: {} {both}score {:.1} ({}); the order between them means nothing.",
-                in_words(&tied),
-                first.score,
-                signed_points(first.points)
-            );
-            let separating = differences(first, second);
-            if separating.is_empty() {
-                sentence.push_str(
-                    " The same rules fire for both: only an answer that favours one of them separates them.",
-                );
-            } else {
-                let shown = separation(&separating, TIE_RULES / 2);
-                let side = |favours_first: bool| -> String {
-                    let strongest_first = if favours_first { &shown.favour } else { &shown.against };
-                    let rules: Vec<String> = strongest_first
-                        .iter()
-                        .map(|d| format!("{} ({})", d.rule.id, signed(d.gap().abs())))
-                        .collect();
-                    let language = if favours_first { first.language } else { second.language };
-                    format!("for {}, {}", name(language), rules.join(", "))
-                };
-                sentence.push_str(&format!(
-                    " What separates {} and {} cancels out: {}; {}.",
-                    name(first.language),
-                    name(second.language),
-                    side(true),
-                    side(false)
-                ));
-            }
-            out.push(sentence);
-        }
-        (Lead::Requirements, Some(second)) => {
-            let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_ref()).collect();
-            out.push(format!(
-                "{} ranks first because {}, though {} ahead on points ({} against {}), cannot meet {}.",
-                name(first.language),
-                name(second.language),
-                points_text(second.points - first.points),
-                signed(second.points),
-                signed(first.points),
-                in_words(&missed).replace(" and ", " or ")
-            ));
-        }
-        (Lead::Points(margin), Some(second)) if second.unmet.len() > first.unmet.len() => {
-            // Ahead on points and on requirements: the points margin is not what holds it.
-            let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_ref()).collect();
-            out.push(format!(
-                "{} leads {} by {} ({} against {}), and {} cannot meet {}: that keeps {} first whatever the points.",
-                name(first.language),
-                name(second.language),
-                points_text(margin),
-                signed(first.points),
-                signed(second.points),
-                name(second.language),
-                in_words(&missed).replace(" and ", " or "),
-                name(first.language)
-            ));
-        }
-        (Lead::Points(margin), Some(second)) => {
-            let kind = if margin < CLOSE_MARGIN {
-                "a close lead: one supporting fact could undo it"
-            } else {
-                "a clear lead"
-            };
-            out.push(format!(
-                "{} leads {} by {} ({} against {}), {kind}.",
-                name(first.language),
-                name(second.language),
-                points_text(margin),
-                signed(first.points),
-                signed(second.points)
-            ));
-        }
-        _ => {}
-    }
     out
+}
+
+/// A tie for first: who ties at what score, and the rules that separate the first two but
+/// cancel out.
+fn tie_sentence(
+    pack: &Pack,
+    evaluation: &Evaluation<'_>,
+    first: &crate::engine::Ranked<'_>,
+    second: &crate::engine::Ranked<'_>,
+) -> String {
+    let tied: Vec<&str> = evaluation.tie().into_iter().map(|l| pack.languages[l].name.as_ref()).collect();
+    let both = if tied.len() == 2 { "both " } else { "all " };
+    let mut sentence = format!(
+        "Tie for first: {} {both}score {:.1} ({}); the order between them means nothing.",
+        in_words(&tied),
+        first.score,
+        signed_points(first.points)
+    );
+    sentence.push_str(&tie_separation(pack, first, second));
+    sentence
+}
+
+/// What separates two tied languages, as a clause to follow the tie: the strongest rules for
+/// each side (at most half of `TIE_RULES` each), or that the same rules fire for both.
+fn tie_separation(
+    pack: &Pack,
+    first: &crate::engine::Ranked<'_>,
+    second: &crate::engine::Ranked<'_>,
+) -> String {
+    let name = |l: crate::model::LangIdx| pack.languages[l].name.as_ref();
+    let separating = differences(first, second);
+    if separating.is_empty() {
+        return " The same rules fire for both: only an answer that favours one of them separates them."
+            .to_string();
+    }
+    let shown = separation(&separating, TIE_RULES / 2);
+    let side = |favours_first: bool| -> String {
+        let strongest_first = if favours_first { &shown.favour } else { &shown.against };
+        let rules: Vec<String> =
+            strongest_first.iter().map(|d| format!("{} ({})", d.rule.id, signed(d.gap().abs()))).collect();
+        let language = if favours_first { first.language } else { second.language };
+        format!("for {}, {}", name(language), rules.join(", "))
+    };
+    format!(
+        " What separates {} and {} cancels out: {}; {}.",
+        name(first.language),
+        name(second.language),
+        side(true),
+        side(false)
+    )
+}
+
+/// A lead held by requirements alone: rank 2 is ahead on points but misses a stated
+/// requirement rank 1 meets.
+fn requirements_lead_sentence(
+    pack: &Pack,
+    first: &crate::engine::Ranked<'_>,
+    second: &crate::engine::Ranked<'_>,
+) -> String {
+    let name = |l: crate::model::LangIdx| pack.languages[l].name.as_ref();
+    let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_ref()).collect();
+    format!(
+        "{} ranks first because {}, though {} ahead on points ({} against {}), cannot meet {}.",
+        name(first.language),
+        name(second.language),
+        points_text(second.points - first.points),
+        signed(second.points),
+        signed(first.points),
+        in_words(&missed).replace(" and ", " or ")
+    )
+}
+
+/// A lead on points and on requirements: rank 2 misses a stated requirement rank 1 meets,
+/// which keeps rank 1 first whatever the margin.
+fn requirements_hold_sentence(
+    pack: &Pack,
+    first: &crate::engine::Ranked<'_>,
+    second: &crate::engine::Ranked<'_>,
+    margin: f64,
+) -> String {
+    // Ahead on points and on requirements: the points margin is not what holds it.
+    let name = |l: crate::model::LangIdx| pack.languages[l].name.as_ref();
+    let missed: Vec<&str> = second.unmet_beyond(first).iter().map(|r| r.title.as_ref()).collect();
+    format!(
+        "{} leads {} by {} ({} against {}), and {} cannot meet {}: that keeps {} first whatever the points.",
+        name(first.language),
+        name(second.language),
+        points_text(margin),
+        signed(first.points),
+        signed(second.points),
+        name(second.language),
+        in_words(&missed).replace(" and ", " or "),
+        name(first.language)
+    )
+}
+
+/// A lead on points alone, called close (under `CLOSE_MARGIN`) or clear.
+fn points_lead_sentence(
+    pack: &Pack,
+    first: &crate::engine::Ranked<'_>,
+    second: &crate::engine::Ranked<'_>,
+    margin: f64,
+) -> String {
+    let name = |l: crate::model::LangIdx| pack.languages[l].name.as_ref();
+    let kind = if margin < CLOSE_MARGIN {
+        "a close lead: one supporting fact could undo it"
+    } else {
+        "a clear lead"
+    };
+    format!(
+        "{} leads {} by {} ({} against {}), {kind}.",
+        name(first.language),
+        name(second.language),
+        points_text(margin),
+        signed(first.points),
+        signed(second.points)
+    )
 }
 
 /// What scoring read differently from the answers given, one sentence each.
