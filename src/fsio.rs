@@ -381,18 +381,25 @@ pub fn clock_today() -> String {
     civil_date(seconds.div_euclid(86_400))
 }
 
-/// Today's date as `YYYY-MM-DD` (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, so
-/// that written files (records, saved answers) can be reproduced.
-pub fn today() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        });
-    civil_date(seconds.div_euclid(86_400))
+/// The date written files carry (records, saved answers): the date of `SOURCE_DATE_EPOCH` when
+/// it is set, so that they can be reproduced, else today's date by the clock. A value that is
+/// not a number of seconds is an error (as reproducible-builds.org asks), not a silent switch
+/// to the clock.
+pub fn today() -> Result<String, crate::error::Error> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(std::env::VarError::NotPresent) => Ok(clock_today()),
+        Ok(value) => match value.trim().parse::<i64>() {
+            Ok(seconds) => Ok(civil_date(seconds.div_euclid(86_400))),
+            Err(_) => Err(crate::error::Error::Usage(format!(
+                "SOURCE_DATE_EPOCH is `{}`, not a number of seconds since 1970; set it to one \
+                 (as `date +%s` prints) or unset it",
+                crate::safe::echo(&value)
+            ))),
+        },
+        Err(std::env::VarError::NotUnicode(_)) => Err(crate::error::Error::Usage(
+            "SOURCE_DATE_EPOCH is not text; set it to a number of seconds since 1970 or unset it".into(),
+        )),
+    }
 }
 
 /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).

@@ -144,7 +144,7 @@ fn answer_and_save(
     prompter: &mut (impl Questionnaire + SaveDialog),
 ) -> Result<(AnswersFile, SaveOutcome), Error> {
     let mut initial: Option<Vec<Option<OptionSet>>> = prefill.map(|p| p.values.clone());
-    let date = fsio::today();
+    let date = fsio::today()?;
     loop {
         let answered = interview::run(pack, initial.as_deref(), prompter)?;
         let file = AnswersFile {

@@ -5,6 +5,7 @@ use crate::cli::ExportArgs;
 use crate::error::{Diagnostic, Error};
 use crate::report::madr::{self, Record};
 use crate::{Io, engine, fsio};
+use anyhow::Context as _;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
@@ -23,7 +24,7 @@ pub fn run(args: &ExportArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     // The superseded record is read before anything is written, so a bad path writes nothing.
     let superseded = read_superseded(args, target.as_deref())?;
     let links = match (&superseded, &target) {
-        (Some((old, _)), Some(new)) => Some((relative(new, old), relative(old, new))),
+        (Some((old, _)), Some(new)) => Some((relative(new, old)?, relative(old, new)?)),
         _ => None,
     };
     let old_name = args.supersedes.as_deref().map(file_name);
@@ -133,7 +134,7 @@ fn render_record(
     supersedes: Option<(&str, &str)>,
     team: Option<String>,
 ) -> Result<String, Error> {
-    let today = fsio::today();
+    let today = fsio::today()?;
     // Pack and answers text is untrusted: the record is rendered from a copy made safe for
     // Markdown, with the title escaped the same way.
     let md_pack = input.pack.for_markdown();
@@ -269,7 +270,14 @@ fn next_record(dir: &Path, title: &str, force: bool) -> Result<PathBuf, Error> {
     let slug = slug(title);
     let names: Vec<String> = match std::fs::read_dir(dir) {
         Ok(entries) => {
-            entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+            let names: Result<Vec<String>, _> =
+                entries.map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned())).collect();
+            names.map_err(|e| {
+                Error::invalid(Diagnostic::new(
+                    crate::safe::path(dir),
+                    format!("cannot read the folder: {}", fsio::io_reason(&e)),
+                ))
+            })?
         }
         Err(e) if e.kind() == ErrorKind::NotFound => Vec::new(),
         Err(e) => {
@@ -317,13 +325,10 @@ fn superseded_record(old: &Path, new: &Path) -> Result<String, Error> {
 }
 
 /// The path of `to` relative to the folder of `from`, with `/` separators, for a Markdown link.
-fn relative(from: &Path, to: &Path) -> String {
+fn relative(from: &Path, to: &Path) -> Result<String, Error> {
+    let here = std::env::current_dir().context("cannot find the current folder for the records' links")?;
     let absolute = |p: &Path| -> Vec<String> {
-        let full = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
+        let full = if p.is_absolute() { p.to_path_buf() } else { here.join(p) };
         let mut parts: Vec<String> = Vec::new();
         for c in full.components() {
             match c {
@@ -341,12 +346,12 @@ fn relative(from: &Path, to: &Path) -> String {
     let common = from_dir.iter().zip(&to).take_while(|(a, b)| a == b).count();
     let mut parts: Vec<String> = vec!["..".to_string(); from_dir.len() - common];
     parts.extend(to[common..].iter().cloned());
-    parts.join("/")
+    Ok(parts.join("/"))
 }
 
 /// Sets a record's front-matter `status`, adding the front matter or the key when missing.
 pub fn set_status(text: &str, status: &str) -> String {
-    let line = format!("status: {}", serde_json::to_string(status).unwrap_or_default());
+    let line = format!("status: {}", crate::text::quoted(status));
     if let Some(rest) = text.strip_prefix("---\n")
         && let Some(end) = rest.find("\n---")
     {
@@ -378,9 +383,10 @@ mod tests {
 
     #[test]
     fn links_are_relative_to_the_linking_file() {
-        assert_eq!(relative(Path::new("/d/adr/0002-b.md"), Path::new("/d/adr/0001-a.md")), "0001-a.md");
-        assert_eq!(relative(Path::new("/d/adr/0002-b.md"), Path::new("/d/old/1.md")), "../old/1.md");
-        assert_eq!(relative(Path::new("/d/x.md"), Path::new("/d/adr/y.md")), "adr/y.md");
+        let relative = |from: &str, to: &str| relative(Path::new(from), Path::new(to)).unwrap();
+        assert_eq!(relative("/d/adr/0002-b.md", "/d/adr/0001-a.md"), "0001-a.md");
+        assert_eq!(relative("/d/adr/0002-b.md", "/d/old/1.md"), "../old/1.md");
+        assert_eq!(relative("/d/x.md", "/d/adr/y.md"), "adr/y.md");
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let pack = super::load_pack(&args.pack, None)?;
     if args.path == Path::new("-") {
         let mut text = String::new();
-        write_starter(&mut text, &pack, "advisor.toml", &fsio::today())?;
+        write_starter(&mut text, &pack, "advisor.toml", &fsio::today()?)?;
         super::emit(io.stdout, &text)?;
         return Ok(0);
     }
@@ -24,7 +24,7 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         )));
     }
     let mut text = String::new();
-    write_starter(&mut text, &pack, &shown, &fsio::today())?;
+    write_starter(&mut text, &pack, &shown, &fsio::today()?)?;
     match fsio::write_atomic(&args.path, text.as_bytes(), args.force) {
         Ok(()) => {
             super::emit(

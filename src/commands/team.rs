@@ -112,7 +112,7 @@ pub fn run(args: &TeamArgs, io: &mut Io<'_>) -> Result<u8, Error> {
             decision: None,
             packs: &inputs[0].file.packs,
             path: &shown,
-            date: &fsio::today(),
+            date: &fsio::today()?,
         };
         // The file says it is a consensus, and which answers were contested and how settled.
         let mut text = format!("# The consensus of {}, written by `advisor team`.\n", names.join(", "));

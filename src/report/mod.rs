@@ -16,7 +16,8 @@ use crate::answers::AnswersFile;
 use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Evaluation, Lead, WhatIf, differences, separation};
 use crate::model::{Kind, QuestionIdx};
 use crate::pack::Pack;
-pub use crate::text::{points_text, signed, signed_points, wrap};
+// The words every renderer uses, from the shared layer.
+pub use crate::text::{in_words, points_text, signed, signed_points, wrap};
 use std::fmt;
 
 /// The question whose answer says what the system is, for report titles: the first the pack
@@ -203,15 +204,6 @@ pub fn robustness(pack: &Pack, evaluation: &Evaluation<'_>, what_if: &WhatIf) ->
 
 /// How many separating rules a tie lists (half for each side).
 const TIE_RULES: usize = 4;
-
-/// A list in words: `none`, `a`, `a and b`, `a, b and c`.
-pub fn in_words(items: &[&str]) -> String {
-    match items {
-        [] => "none".into(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
 
 /// What rank 1 means, in sentences for every report: the requirements the answers state and
 /// whether anything meets them, then the lead (a tie with the rules that would separate it, a

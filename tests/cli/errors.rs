@@ -224,3 +224,20 @@ fn hostile_inputs_exit_2_quickly() {
         assert!(out.stderr.contains(expected), "{case}: {}", out.stderr);
     }
 }
+
+/// A SOURCE_DATE_EPOCH that is not a number used to fall back to the clock without a word,
+/// so a "reproducible" record silently carried today's date.
+#[test]
+fn a_malformed_source_date_epoch_is_an_error_where_a_date_is_written() {
+    let out = Test::new().env("SOURCE_DATE_EPOCH", "yesterday").args(&["init", "-"]).run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: SOURCE_DATE_EPOCH is `yesterday`, not a number of seconds since 1970; set it to one (as \
+         `date +%s` prints) or unset it\n"
+    );
+    // Commands that write no date do not read it.
+    let out = Test::new().env("SOURCE_DATE_EPOCH", "yesterday").args(&["languages"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}

@@ -438,15 +438,3 @@ fn answers_section(out: &mut impl fmt::Write, doc: &Doc<'_>) -> fmt::Result {
     let fence = crate::safe::fence(&answers);
     write!(out, "{fence}toml\n{answers}{fence}\n")
 }
-
-#[cfg(test)]
-mod tests {
-    use super::super::in_words;
-
-    #[test]
-    fn lists_read_as_words() {
-        assert_eq!(in_words(&[]), "none");
-        assert_eq!(in_words(&["a"]), "a");
-        assert_eq!(in_words(&["a", "b", "c"]), "a, b and c");
-    }
-}
