@@ -29,7 +29,7 @@ fn head(out: &mut impl fmt::Write, ctx: &Context<'_>) -> fmt::Result {
     let pack = ctx.pack;
     writeln!(out, "# Backend language recommendation\n")?;
     let defining = super::defining_question(pack).map_or(String::new(), |q| {
-        let title = super::madr::mid_sentence(&pack.questions[q].title, &super::madr::names(pack));
+        let title = super::madr::mid_sentence_in(pack, &pack.questions[q].title);
         format!("; {title}: **{}**", ctx.answer_labels(q))
     });
     writeln!(

@@ -154,8 +154,7 @@ fn head(out: &mut impl fmt::Write, ctx: &Context<'_>) -> fmt::Result {
     let width = usize::from(ctx.width);
     let title = match super::defining_question(ctx.pack) {
         Some(q) => {
-            let question =
-                super::madr::mid_sentence(&ctx.pack.questions[q].title, &super::madr::names(ctx.pack));
+            let question = super::madr::mid_sentence_in(ctx.pack, &ctx.pack.questions[q].title);
             format!("Backend language ranking for {} ({question}: {})", ctx.source, ctx.answer_labels(q))
         }
         None => format!("Backend language ranking for {}", ctx.source),

@@ -6,7 +6,7 @@
 mod consequences;
 mod prose;
 
-pub(super) use prose::{mid_sentence, names};
+pub(super) use prose::{mid_sentence, mid_sentence_in, names};
 
 use super::{cell, score_table};
 use crate::answers::AnswersFile;

@@ -12,13 +12,25 @@ use std::collections::BTreeSet;
 /// Lower-cases the first letter of a label used mid-sentence, unless it starts an acronym
 /// (`CPU-bound`) or a name.
 pub(in crate::report) fn mid_sentence(text: &str, names: &BTreeSet<&str>) -> String {
+    lowered(text, |w| names.contains(w))
+}
+
+/// [`mid_sentence`] for one label, asking the pack about its first word only (no set of every
+/// name built): what the table's and Markdown's titles need.
+pub(in crate::report) fn mid_sentence_in(pack: &Pack, text: &str) -> String {
+    lowered(text, |w| is_name(pack, w))
+}
+
+/// `text` with its first letter lower-cased unless it starts an acronym or a word `is_name`
+/// keeps.
+fn lowered(text: &str, is_name: impl Fn(&str) -> bool) -> String {
     let first_word = text.split([' ', ',', ':', '\'']).next().unwrap_or("");
     let mut chars = text.chars();
     let common = first_word == "A"
         || (first_word.chars().nth(1).is_some_and(char::is_lowercase)
             && !first_word.chars().skip(1).any(char::is_uppercase)
-            && !names.contains(first_word)
-            && !first_word.split('-').next().is_some_and(|w| names.contains(w)));
+            && !is_name(first_word)
+            && !first_word.split('-').next().is_some_and(&is_name));
     match chars.next() {
         Some(c) if c.is_uppercase() && common => c.to_lowercase().chain(chars).collect(),
         _ => text.to_string(),
@@ -35,6 +47,14 @@ pub(in crate::report) fn names(pack: &Pack) -> BTreeSet<&str> {
         names.extend(capitalised_mid_sentence(text));
     }
     names
+}
+
+/// Whether `word` is in [`names`], found without building the set: only the texts that
+/// contain it are read.
+fn is_name(pack: &Pack, word: &str) -> bool {
+    !word.is_empty()
+        && (pack.languages.iter().any(|l| l.name.split([' ', '/']).any(|w| w == word))
+            || texts(pack).any(|t| t.contains(word) && capitalised_mid_sentence(t).any(|w| w == word)))
 }
 
 /// The pack's sentences, in which a capital mid-sentence marks a name: language runtimes,
@@ -227,6 +247,19 @@ mod tests {
         )
         .collect();
         assert_eq!(found, ["Phoenix", "LiveView", "Ecto", "BEAM", "Node.js", "Ruby-like", "Oban"]);
+    }
+
+    #[test]
+    fn asking_about_one_word_agrees_with_the_set_of_every_name() {
+        let pack = crate::pack::builtin();
+        let names = names(&pack);
+        let words: BTreeSet<&str> = texts(&pack).flat_map(str::split_whitespace).collect();
+        for word in words {
+            assert_eq!(is_name(&pack, word), names.contains(word), "{word}");
+        }
+        for title in pack.questions.iter().map(|q| q.title.as_ref()) {
+            assert_eq!(mid_sentence_in(&pack, title), mid_sentence(title, &names), "{title}");
+        }
     }
 
     #[test]
