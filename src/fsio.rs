@@ -372,6 +372,17 @@ fn pause_for_tests() {
     }
 }
 
+/// Creates a folder and its parents (nothing when it exists), or says which folder could not
+/// be created and why.
+pub fn create_folder(dir: &Path) -> Result<(), crate::error::Error> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        crate::error::Error::invalid(crate::error::Diagnostic::new(
+            crate::safe::path(dir),
+            format!("cannot create the folder: {}", io_reason(&e)),
+        ))
+    })
+}
+
 /// Today's date as `YYYY-MM-DD` (UTC) by the system clock, whatever the environment says:
 /// what decides whether a waiver has expired.
 pub fn clock_today() -> String {

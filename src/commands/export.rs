@@ -71,7 +71,7 @@ fn lock_adr_dir(args: &ExportArgs) -> Result<Option<fsio::FolderLock>, Error> {
             let fail = |e: std::io::Error| {
                 Error::invalid(Diagnostic::new(crate::safe::path(dir), fsio::io_reason(&e)))
             };
-            std::fs::create_dir_all(dir).map_err(fail)?;
+            fsio::create_folder(dir)?;
             Ok(Some(fsio::FolderLock::acquire(dir).map_err(fail)?))
         }
         _ => Ok(None),
@@ -168,9 +168,7 @@ fn write_record(
 ) -> Result<(PathBuf, String), Error> {
     let shown = crate::safe::path(&target);
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Error::invalid(Diagnostic::new(crate::safe::path(dir), format!("cannot create the folder: {e}")))
-        })?;
+        fsio::create_folder(dir)?;
     }
     let mut target = target;
     let mut shown = shown;

@@ -271,12 +271,7 @@ pub fn man(args: &crate::cli::ManArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     }
     collect("advisor", &root, &mut pages);
     pages.insert(0, ("advisor".into(), root));
-    std::fs::create_dir_all(dir).map_err(|e| {
-        Error::invalid(crate::error::Diagnostic::new(
-            crate::safe::path(dir),
-            format!("cannot create the folder: {e}"),
-        ))
-    })?;
+    crate::fsio::create_folder(dir)?;
     let existing: Vec<String> =
         pages.iter().map(|(n, _)| format!("{n}.1")).filter(|f| dir.join(f).exists()).collect();
     if !existing.is_empty() && !args.force {
