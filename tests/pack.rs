@@ -427,6 +427,9 @@ fn no_module_imports_a_layer_above_its_own() {
     let mut files = vec![root.clone()];
     let mut upward = Vec::new();
     let mut seen = 0;
+    // Which top-level module imports which, for the cycle check below.
+    let mut imports: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
     while let Some(path) = files.pop() {
         if path.is_dir() {
             files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
@@ -445,11 +448,25 @@ fn no_module_imports_a_layer_above_its_own() {
                 if layer(&module).is_some_and(|l| l > own) {
                     upward.push(format!("src/{relative} imports crate::{module}"));
                 }
+                if layer(&module).is_some() && module != top {
+                    imports.entry(top.clone()).or_default().insert(module);
+                }
             }
         }
     }
     assert!(seen > 60, "only {seen} source files read");
     assert!(upward.is_empty(), "imports from a higher layer:\n{}", upward.join("\n"));
+    // Within a layer too, no two modules depend on each other, however indirectly.
+    for (module, direct) in &imports {
+        let mut stack: Vec<&String> = direct.iter().collect();
+        let mut reached = std::collections::BTreeSet::new();
+        while let Some(next) = stack.pop() {
+            assert_ne!(next, module, "{module} imports itself through {reached:?}");
+            if reached.insert(next) {
+                stack.extend(imports.get(next).into_iter().flatten());
+            }
+        }
+    }
 }
 
 /// The first segment of each path that follows `crate::`: `engine` for `crate::engine::x`,

@@ -55,7 +55,7 @@ pub fn default_title(pack: &Pack, file: &AnswersFile) -> String {
     });
     match answer {
         Some(answer) if !answer.is_empty() => {
-            format!("Backend language for {}", mid_sentence(&answer, &names(pack)))
+            format!("Backend language for {}", mid_sentence_in(pack, &answer))
         }
         _ => "Backend language".into(),
     }

@@ -80,9 +80,8 @@ fn texts(pack: &Pack) -> impl Iterator<Item = &str> {
 /// colon or a bracket, where a sentence may start), without trailing punctuation or a
 /// possessive: `Phoenix` from "Elixir's Phoenix, LiveView and Ecto".
 fn capitalised_mid_sentence(text: &str) -> impl Iterator<Item = &str> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let pairs: Vec<(&str, &str)> = words.windows(2).map(|w| (w[0], w[1])).collect();
-    pairs.into_iter().filter_map(|(before, word)| {
+    let words = text.split_whitespace();
+    words.clone().zip(words.skip(1)).filter_map(|(before, word)| {
         let after_a_word = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == ';');
         if !after_a_word || !word.starts_with(char::is_uppercase) {
             return None;
