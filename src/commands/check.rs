@@ -26,7 +26,7 @@ fn one(args: &CheckArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         Err(e @ Error::Invalid(_)) if args.format == CheckFormat::Github => {
             // A malformed file is annotated in the pull request too, on its line.
             let mut out = String::new();
-            report::check::github_errors(&mut out, &e)?;
+            report::check::github_errors(&e, &mut out)?;
             super::emit(io.stdout, &out)?;
             return Err(e);
         }
@@ -39,16 +39,16 @@ fn one(args: &CheckArgs, io: &mut Io<'_>) -> Result<u8, Error> {
         CheckFormat::Text => {
             let packs = input.packs.describe();
             report::check::text(
-                &mut out,
                 pack,
                 shown,
                 file,
                 &assessment,
                 packs.as_deref(),
                 usize::from(io.width),
+                &mut out,
             )?;
         }
-        CheckFormat::Github => report::check::github(&mut out, pack, shown, &assessment)?,
+        CheckFormat::Github => report::check::github(pack, shown, &assessment, &mut out)?,
         CheckFormat::Json => out = report::check::json(pack, shown, file, args.tolerance, &assessment)?,
     }
     super::emit(io.stdout, &out)?;
@@ -167,8 +167,8 @@ fn many(args: &CheckArgs, named: &[&Path], io: &mut Io<'_>) -> Result<u8, Error>
     }
     let mut out = String::new();
     match args.format {
-        CheckFormat::Text => report::check::many_text(&mut out, &outcomes, usize::from(io.width))?,
-        CheckFormat::Github => report::check::many_github(&mut out, &outcomes)?,
+        CheckFormat::Text => report::check::many_text(&outcomes, usize::from(io.width), &mut out)?,
+        CheckFormat::Github => report::check::many_github(&outcomes, &mut out)?,
         CheckFormat::Json => out = report::check::many_json(&outcomes)?,
     }
     super::emit(io.stdout, &out)?;

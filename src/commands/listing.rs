@@ -12,8 +12,8 @@ pub fn questions(args: &ListArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let mut out = String::new();
     match args.format {
         ListFormat::Json => out = listing::questions_json(&pack)?,
-        ListFormat::Markdown => listing::questions_markdown(&mut out, &pack)?,
-        ListFormat::Table => listing::questions_table(&mut out, &pack, io.width)?,
+        ListFormat::Markdown => listing::questions_markdown(&pack, &mut out)?,
+        ListFormat::Table => listing::questions_table(&pack, io.width, &mut out)?,
     }
     super::emit(io.stdout, &out)?;
     Ok(0)
@@ -25,8 +25,8 @@ pub fn languages(args: &ListArgs, io: &mut Io<'_>) -> Result<u8, Error> {
     let mut out = String::new();
     match args.format {
         ListFormat::Json => out = listing::languages_json(&pack)?,
-        ListFormat::Markdown => listing::languages_markdown(&mut out, &pack)?,
-        ListFormat::Table => listing::languages_table(&mut out, &pack, io.width)?,
+        ListFormat::Markdown => listing::languages_markdown(&pack, &mut out)?,
+        ListFormat::Table => listing::languages_table(&pack, io.width, &mut out)?,
     }
     super::emit(io.stdout, &out)?;
     Ok(0)

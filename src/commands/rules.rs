@@ -55,7 +55,7 @@ fn list(args: &RulesListArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error>
     let mut out = String::new();
     match args.format {
         crate::cli::TableFormat::Json => out = listing::rules_json(&pack, filter)?,
-        crate::cli::TableFormat::Table => listing::rules_table(&mut out, &pack, filter, color, io.width)?,
+        crate::cli::TableFormat::Table => listing::rules_table(&pack, filter, color, io.width, &mut out)?,
     }
     super::emit(io.stdout, &out)?;
     Ok(0)

@@ -76,11 +76,11 @@ pub fn rules_json(pack: &Pack, filter: Option<LangIdx>) -> Result<String, Error>
 /// `rules list`: a table of every entry that concerns the filter (kind, id, points, when,
 /// source), a count, and the entries team packs disabled.
 pub fn rules_table(
-    out: &mut impl Write,
     pack: &Pack,
     filter: Option<LangIdx>,
     color: bool,
     width: u16,
+    out: &mut impl Write,
 ) -> fmt::Result {
     let mut table = table(width, color, &["Kind", "Id", "Points", "When", "Source"]);
     let name = |l: &LangIdx| pack.languages[*l].id.as_ref();
@@ -186,7 +186,7 @@ pub fn questions_json(pack: &Pack) -> Result<String, Error> {
 }
 
 /// `advisor questions --format markdown`: one table row per question.
-pub fn questions_markdown(out: &mut impl Write, pack: &Pack) -> fmt::Result {
+pub fn questions_markdown(pack: &Pack, out: &mut impl Write) -> fmt::Result {
     out.write_str("| Question | Kind | Options | Default | Asked when |\n|---|---|---|---|---|\n")?;
     for q in &pack.questions {
         let options: Vec<String> = q.options.iter().map(|o| format!("`{}`", o.id)).collect();
@@ -205,7 +205,7 @@ pub fn questions_markdown(out: &mut impl Write, pack: &Pack) -> fmt::Result {
 }
 
 /// `advisor questions`: a table of the questions and how to answer them.
-pub fn questions_table(out: &mut impl Write, pack: &Pack, width: u16) -> fmt::Result {
+pub fn questions_table(pack: &Pack, width: u16, out: &mut impl Write) -> fmt::Result {
     let mut t = table(width, false, &["Question", "Kind", "Options", "Default"]);
     for q in &pack.questions {
         let mut name = format!("{}\n{}", q.id, q.title);
@@ -239,7 +239,7 @@ fn aliases(language: &crate::model::Language) -> Vec<&str> {
 }
 
 /// `advisor languages --format markdown`: one table row per language.
-pub fn languages_markdown(out: &mut impl Write, pack: &Pack) -> fmt::Result {
+pub fn languages_markdown(pack: &Pack, out: &mut impl Write) -> fmt::Result {
     out.write_str("| Id | Name | Runtime | Aliases |\n|---|---|---|---|\n")?;
     for l in &pack.languages {
         let aliases = aliases(l).join(", ");
@@ -249,7 +249,7 @@ pub fn languages_markdown(out: &mut impl Write, pack: &Pack) -> fmt::Result {
 }
 
 /// `advisor languages`: a table of the candidates.
-pub fn languages_table(out: &mut impl Write, pack: &Pack, width: u16) -> fmt::Result {
+pub fn languages_table(pack: &Pack, width: u16, out: &mut impl Write) -> fmt::Result {
     let mut t = table(width, false, &["Id", "Name", "Runtime", "Aliases"]);
     for l in &pack.languages {
         t.add_row(vec![l.id.to_string(), l.name.to_string(), l.runtime.to_string(), aliases(l).join(", ")]);

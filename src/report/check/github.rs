@@ -19,7 +19,7 @@ fn escape_property(s: &str) -> String {
 
 /// GitHub Actions annotations for a file that could not be checked: one per problem, on its
 /// line when known.
-pub fn github_errors(out: &mut impl Write, error: &Error) -> fmt::Result {
+pub fn github_errors(error: &Error, out: &mut impl Write) -> fmt::Result {
     match error {
         Error::Invalid(problems) => {
             for d in problems {
@@ -41,10 +41,10 @@ pub fn github_errors(out: &mut impl Write, error: &Error) -> fmt::Result {
 
 /// GitHub Actions workflow commands: one annotation per finding, on the line it concerns.
 pub(super) fn annotations(
-    out: &mut impl Write,
     pack: &Pack,
     file: &str,
     assessment: &Assessment<'_>,
+    out: &mut impl Write,
 ) -> fmt::Result {
     for f in &assessment.findings {
         let mut message = super::message(pack, &f.kind, file);
@@ -64,8 +64,8 @@ pub(super) fn annotations(
 
 /// GitHub Actions workflow commands: one annotation per finding, on the line it concerns,
 /// then a plain verdict line for the log.
-pub fn github(out: &mut impl Write, pack: &Pack, file: &str, assessment: &Assessment<'_>) -> fmt::Result {
-    annotations(out, pack, file, assessment)?;
+pub fn github(pack: &Pack, file: &str, assessment: &Assessment<'_>, out: &mut impl Write) -> fmt::Result {
+    annotations(pack, file, assessment, out)?;
     let verdict = assessment.verdict;
     writeln!(out, "advisor check {file}: {} (exit {})", verdict.word(), verdict.exit_code())
 }

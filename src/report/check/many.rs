@@ -108,7 +108,7 @@ fn verdict_words(verdict: Verdict) -> &'static str {
 
 /// Many files in plain text: one line per file (a malformed file's problems each on their own
 /// line), then the summary.
-pub fn many_text(out: &mut impl Write, outcomes: &[(String, Outcome)], width: usize) -> fmt::Result {
+pub fn many_text(outcomes: &[(String, Outcome)], width: usize, out: &mut impl Write) -> fmt::Result {
     for (shown, outcome) in outcomes {
         let line = match outcome {
             Outcome::Judged { verdict, summary, .. } => {
@@ -137,11 +137,11 @@ pub fn many_text(out: &mut impl Write, outcomes: &[(String, Outcome)], width: us
 
 /// Many files as GitHub Actions workflow commands: each file's annotations, then one summary
 /// line for the log.
-pub fn many_github(out: &mut impl Write, outcomes: &[(String, Outcome)]) -> fmt::Result {
+pub fn many_github(outcomes: &[(String, Outcome)], out: &mut impl Write) -> fmt::Result {
     for (_, outcome) in outcomes {
         match outcome {
             Outcome::Judged { github, .. } => out.write_str(github)?,
-            Outcome::Malformed(e) => github_errors(out, e)?,
+            Outcome::Malformed(e) => github_errors(e, out)?,
         }
     }
     writeln!(out, "advisor check: {}", Tally::of(outcomes).line())
@@ -176,6 +176,6 @@ pub fn many_json(outcomes: &[(String, Outcome)]) -> Result<String, Error> {
 /// The annotations of one file of many (`--format github`), without its verdict line.
 pub fn many_github_entry(pack: &Pack, file: &str, assessment: &Assessment<'_>) -> Result<String, Error> {
     let mut out = String::new();
-    annotations(&mut out, pack, file, assessment)?;
+    annotations(pack, file, assessment, &mut out)?;
     Ok(out)
 }

@@ -64,13 +64,13 @@ pub(super) fn explained(f: &Finding<'_>) -> bool {
 /// Plain text: the decision, each finding as `level: file:line: message`, the separating
 /// rules, the ranking and the verdict. `packs` says which team packs scored the file.
 pub fn text(
-    out: &mut impl Write,
     pack: &Pack,
     file: &str,
     answers: &AnswersFile,
     assessment: &Assessment<'_>,
     packs: Option<&str>,
     width: usize,
+    out: &mut impl Write,
 ) -> fmt::Result {
     out.write_str(&wrap(&format!("advisor check {file}"), width, "", "  "))?;
     for line in packs.into_iter().map(str::to_string).chain(super::flags_line(pack, answers)) {
@@ -94,7 +94,7 @@ pub fn text(
         let text = format!("{}: {file}{line}: {}", f.level.word(), message(pack, &f.kind, file));
         out.write_str(&wrap(&text, width, "", "  "))?;
         if explained(f) {
-            separating_text(out, pack, assessment, width)?;
+            separating_text(pack, assessment, width, out)?;
         }
         match f.kind {
             FindingKind::Drift { .. } => out.write_str(&wrap(WAYS_OUT, width, "  ", "  "))?,
@@ -103,16 +103,16 @@ pub fn text(
         }
     }
     out.write_str("ranking:\n")?;
-    ranking_lines(out, pack, assessment, width)?;
+    ranking_lines(pack, assessment, width, out)?;
     writeln!(out, "verdict: {} (exit {})", assessment.verdict.word(), assessment.verdict.exit_code())
 }
 
 /// The rules that separate rank 1 from the decision, under the finding they explain.
 fn separating_text(
-    out: &mut impl Write,
     pack: &Pack,
     assessment: &Assessment<'_>,
     width: usize,
+    out: &mut impl Write,
 ) -> fmt::Result {
     let lines = separating_lines(pack, assessment);
     if lines.is_empty() {
@@ -128,10 +128,10 @@ fn separating_text(
 /// The ranking, one line per language: rank, name, score and points in columns, and the score
 /// column left out when the terminal is too narrow for it (points are what `check` weighs).
 fn ranking_lines(
-    out: &mut impl Write,
     pack: &Pack,
     assessment: &Assessment<'_>,
     width: usize,
+    out: &mut impl Write,
 ) -> fmt::Result {
     let ranking = &assessment.evaluation.ranking;
     let excluded = &assessment.evaluation.excluded;
