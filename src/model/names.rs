@@ -28,11 +28,17 @@ pub fn language_named(languages: &[Language], named: &str) -> Option<LangIdx> {
 }
 
 /// ` (did you mean "go"?)` for a language id that is not one: the language it names (as
-/// [`language_named`] finds it), else the nearest id; or nothing.
+/// [`language_named`] finds it), else the language whose id or alias is nearest; or nothing.
 pub fn language_hint(languages: &[Language], wrong: &str) -> String {
-    match language_named(languages, wrong) {
+    if wrong.len() > 200 {
+        return String::new();
+    }
+    // A typo of an alias (`gollang`) points to the language the alias names.
+    let names = languages.iter().flat_map(|l| std::iter::once(&l.id).chain(&l.aliases).map(|n| n.as_ref()));
+    let nearest = crate::suggest::nearest(wrong, names).and_then(|n| language_named(languages, n));
+    match language_named(languages, wrong).or(nearest) {
         Some(l) => format!(" (did you mean \"{}\"?)", languages[l.get()].id),
-        None => crate::suggest::did_you_mean(wrong, languages.iter().map(|l| l.id.as_ref())),
+        None => String::new(),
     }
 }
 
@@ -71,6 +77,7 @@ mod tests {
         assert_eq!(language_named(&languages, "gopher"), None);
         assert_eq!(language_hint(&languages, "golang"), " (did you mean \"go\"?)");
         assert_eq!(language_hint(&languages, "typscript"), " (did you mean \"typescript\"?)");
+        assert_eq!(language_hint(&languages, "gollang"), " (did you mean \"go\"?)");
         assert_eq!(language_hint(&languages, "cobol"), "");
     }
 }
