@@ -6,7 +6,7 @@ pub mod cli;
 mod commands;
 pub mod engine;
 pub mod error;
-pub mod fsio;
+mod fsio;
 mod interview;
 mod locate;
 pub mod model;

@@ -126,7 +126,7 @@ fn failed(e: InquireError) -> Error {
 /// What to do without a terminal.
 pub const NO_TERMINAL: &str = "advisor ask needs a terminal (stdin and stdout); in scripts and CI, \
      write an answers file (`advisor init` writes a starter) and run `advisor recommend FILE`, \
-     or give the answers as flags: `advisor recommend --set shape=... --set task_nature=...`";
+     or give the answers as flags: `advisor recommend --set QUESTION=OPTION ...` (`advisor questions` lists them)";
 
 /// An option line's label: the text before the description.
 fn label(line: &str) -> &str {

@@ -1,6 +1,8 @@
-//! Renderers of an evaluation: a table for terminals, the JSON report of the contract, and
-//! Markdown. The text renderers write to an `impl fmt::Write` and pass on its error (JSON comes
-//! back as a string); the command writes the text out.
+//! Renderers of an evaluation: the table, JSON, Markdown, explain, check, diff, team, listing
+//! and record modules below, and what they share here: the verdict sentences, the what-if and
+//! standing notes, score tables and conditions in words (about 500 lines: the shared wording is
+//! kept in one place so that every report says it the same way). Text renderers write to an
+//! `impl fmt::Write` and pass on its error (JSON comes back as a string).
 
 pub(crate) mod check;
 pub(crate) mod diff;
@@ -17,7 +19,7 @@ use crate::engine::{Adjustment, CLOSE_MARGIN, Change, Evaluation, Lead, WhatIf, 
 use crate::model::{Kind, QuestionIdx};
 use crate::pack::Pack;
 // The words every renderer uses, from the shared layer.
-pub use crate::text::{in_words, points_text, signed, signed_points, wrap};
+pub(crate) use crate::text::{in_words, points_text, signed, signed_points, wrap};
 use std::fmt;
 
 /// The question whose answer says what the system is, for report titles: the first the pack

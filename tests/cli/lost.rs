@@ -15,7 +15,7 @@ fn kill_mid_write(test: &Test, args: &[&str]) {
 /// returns the exit code.
 fn interrupt_mid_write(test: &Test, args: &[&str], signal: Option<&str>) -> Option<i32> {
     let mut cmd = test.command();
-    cmd.args(args).env(advisor::fsio::PAUSE_VARIABLE, "30000");
+    cmd.args(args).env("ADVISOR_TESTING_PAUSE_BEFORE_RENAME", "30000");
     let mut child = cmd.spawn().expect("spawn");
     let deadline = Instant::now() + Duration::from_secs(20);
     let temporary = |dir: &Path| {
