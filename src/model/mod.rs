@@ -447,6 +447,17 @@ pub struct Guide {
     pub title: Text,
     /// Its section headings.
     pub sections: Vec<Text>,
+    /// What a vertical slice must show before a decision is committed, if the guide says.
+    pub confirmation: Option<Confirmation>,
+}
+
+/// A guide's confirmation checklist: the checks a decision record asks the team to make.
+#[derive(Debug, Clone)]
+pub struct Confirmation {
+    /// The section heading it comes from (one of the guide's `sections`).
+    pub section: Text,
+    /// The checks, each a short phrase.
+    pub checks: Vec<Text>,
 }
 
 /// The answers to every question of a pack: one option set per question, defaults filled.

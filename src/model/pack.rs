@@ -204,6 +204,10 @@ impl Pack {
         for g in &mut pack.guides {
             esc(&mut g.title);
             g.sections.iter_mut().for_each(esc);
+            if let Some(c) = &mut g.confirmation {
+                esc(&mut c.section);
+                c.checks.iter_mut().for_each(esc);
+            }
         }
         for d in &mut pack.disabled {
             esc(&mut d.reason);

@@ -46,6 +46,20 @@ pub struct RawGuide {
     pub title: String,
     /// Section headings, exactly as the guide writes them.
     pub sections: Vec<String>,
+    /// What a vertical slice must show before a decision is committed, from one section of
+    /// this guide; decision records list it.
+    #[serde(default)]
+    pub confirmation: Option<RawConfirmation>,
+}
+
+/// A guide's confirmation checklist.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfirmation {
+    /// The section heading the checklist comes from.
+    pub section: String,
+    /// The checks, each a short phrase ("timeouts on every call that can hang").
+    pub checks: Vec<String>,
 }
 
 /// `questions/*.yaml`: the questionnaire.

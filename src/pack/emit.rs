@@ -7,8 +7,8 @@
 //! to compile here until the field is written out too.
 
 use crate::model::{
-    Caveat, Choice, Condition, Disabled, Exclusion, Group, Guide, Language, OptionSet, Origin, Pack,
-    Question, Requirement, Rule,
+    Caveat, Choice, Condition, Confirmation, Disabled, Exclusion, Group, Guide, Language, OptionSet, Origin,
+    Pack, Question, Requirement, Rule,
 };
 
 /// Rust source defining `fn pack() -> Pack`, which makes `pack` again.
@@ -284,11 +284,20 @@ impl Code {
     }
 
     fn guide(&mut self, guide: &Guide) {
-        let Guide { id, title, sections } = guide;
+        let Guide { id, title, sections, confirmation } = guide;
         self.raw("Guide { ");
         self.text("id", id);
         self.text("title", title);
         self.texts("sections", sections, "s");
+        match confirmation {
+            None => self.raw("confirmation: None, "),
+            Some(Confirmation { section, checks }) => {
+                self.raw("confirmation: Some(Confirmation { ");
+                self.text("section", section);
+                self.texts("checks", checks, "s");
+                self.raw("}), ");
+            }
+        }
         self.raw("}");
     }
 

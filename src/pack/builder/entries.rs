@@ -7,8 +7,8 @@ use super::super::radar;
 use super::{Builder, Links, MAX_POINTS, PlacedGroup, Restates, Site, is_id};
 use crate::model::raw;
 use crate::model::{
-    Caveat, Choice, Condition, Exclusion, Group, Guide, Kind, Language, OptionSet, Question, QuestionIdx,
-    Requirement, Rule, Text,
+    Caveat, Choice, Condition, Confirmation, Exclusion, Group, Guide, Kind, Language, OptionSet, Question,
+    QuestionIdx, Requirement, Rule, Text,
 };
 use std::collections::HashSet;
 
@@ -42,10 +42,26 @@ impl Builder<'_> {
         for section in &g.sections {
             self.one_line(&site, "sections", section);
         }
+        let confirmation = g.confirmation.map(|c| {
+            if !g.sections.contains(&c.section) {
+                self.problems.push(site.problem(format!(
+                    "confirmation: section `{}` is not one of this guide's sections",
+                    crate::suggest::shorten(&c.section)
+                )));
+            }
+            if c.checks.is_empty() {
+                self.problems.push(site.problem("confirmation: a checklist needs at least one check"));
+            }
+            for check in &c.checks {
+                self.require_text(&site, "confirmation.checks", check);
+            }
+            Confirmation { section: c.section.into(), checks: c.checks.into_iter().map(Text::from).collect() }
+        });
         self.guides.push(Guide {
             id: g.id.into(),
             title: g.title.into(),
             sections: g.sections.into_iter().map(Text::from).collect(),
+            confirmation,
         });
     }
 

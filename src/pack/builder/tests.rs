@@ -133,3 +133,25 @@ fn aliases_are_lower_case_words_that_name_one_language() {
     assert!(all.contains("unknown language `golang` (did you mean \"go\"?)"), "{all}");
     assert_eq!(problems.len(), 4, "{all}");
 }
+
+#[test]
+fn a_confirmation_checklist_comes_from_a_section_of_its_guide() {
+    let build_with = |confirmation: &str| {
+        let sources = format!("{SOURCES}    confirmation: {confirmation}\n");
+        build(&[
+            file("p/languages/l.yaml", LANGS),
+            file("p/sources/s.yaml", &sources),
+            file("p/questions/q.yaml", QUESTIONS),
+            file("p/rules/r.yaml", "rules: []\n"),
+        ])
+    };
+    let pack = build_with("{section: Intro, checks: [timeouts]}").unwrap();
+    let checklist = pack.guides[0].confirmation.as_ref().unwrap();
+    assert_eq!((checklist.section.as_ref(), checklist.checks.len()), ("Intro", 1));
+    let Err(Error::Invalid(problems)) = build_with("{section: Outro, checks: []}") else {
+        panic!("expected problems")
+    };
+    let all = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(all.contains("confirmation: section `Outro` is not one of this guide's sections"), "{all}");
+    assert!(all.contains("confirmation: a checklist needs at least one check"), "{all}");
+}

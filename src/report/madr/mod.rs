@@ -245,33 +245,24 @@ fn because(doc: &Doc<'_>, chosen: LangIdx) -> String {
     }
 }
 
-/// The guide section the confirmation checklist comes from.
-const QUESTIONS_TO_ANSWER: &str = "000 / Questions To Answer";
-
-/// Whether the pack's sources hold the section the confirmation checklist comes from.
-fn cites_questions_to_answer(pack: &Pack) -> bool {
-    let (guide, heading) = QUESTIONS_TO_ANSWER.split_once(" / ").unwrap_or_default();
-    pack.guides.iter().any(|g| g.id == guide && g.sections.iter().any(|s| s == heading))
+/// The first confirmation checklist the pack's guides give, with its source
+/// (`NNN / Section`).
+fn checklist(pack: &Pack) -> Option<(String, &crate::model::Confirmation)> {
+    pack.guides.iter().find_map(|g| g.confirmation.as_ref().map(|c| (format!("{} / {}", g.id, c.section), c)))
 }
 
 /// Confirmation: what a vertical slice must show, and how CI keeps checking the decision.
 fn confirmation(out: &mut impl fmt::Write, doc: &Doc<'_>, name: &str) -> fmt::Result {
     out.write_str("### Confirmation\n\n")?;
-    // The checklist is guide 000's: a pack whose sources lack that section gets none.
-    if cites_questions_to_answer(doc.pack) {
+    // The checklist is the guides' (a pack whose guides give none gets none).
+    if let Some((source, checklist)) = checklist(doc.pack) {
         writeln!(
             out,
             "Before committing, build a vertical slice in {name} and make sure the team can explain how \
-             it handles each of these ({QUESTIONS_TO_ANSWER}):\n"
+             it handles each of these ({source}):\n"
         )?;
-        for item in [
-            "backpressure, when consumers fall behind producers",
-            "cancellation of work nobody waits for any more",
-            "timeouts on every call that can hang",
-            "memory growth under sustained load",
-            "restart behaviour when a unit of work crashes",
-        ] {
-            writeln!(out, "* {item}")?;
+        for check in &checklist.checks {
+            writeln!(out, "* {check}")?;
         }
         out.write_char('\n')?;
     }
@@ -382,8 +373,9 @@ fn sources_section(out: &mut impl fmt::Write, doc: &Doc<'_>) -> fmt::Result {
         }
     }
     cited.extend(doc.evaluation.excluded.iter().flat_map(|x| x.by.iter().map(|e| e.source.as_ref())));
-    if cites_questions_to_answer(doc.pack) {
-        cited.insert(QUESTIONS_TO_ANSWER);
+    let checklist = checklist(doc.pack);
+    if let Some((source, _)) = &checklist {
+        cited.insert(source.as_str());
     }
     for source in cited {
         let guide = source.split(" / ").next().and_then(|id| doc.pack.guides.iter().find(|g| g.id == id));
