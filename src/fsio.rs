@@ -363,7 +363,8 @@ fn new_file_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions
 /// The environment variable that makes every write pause (in milliseconds) between writing the
 /// temporary file and renaming it, so a test can interrupt the process at the worst moment.
 /// Debug builds only: a release binary ignores it.
-pub const PAUSE_VARIABLE: &str = "ADVISOR_TESTING_PAUSE_BEFORE_RENAME";
+#[cfg(debug_assertions)]
+const PAUSE_VARIABLE: &str = "ADVISOR_TESTING_PAUSE_BEFORE_RENAME";
 
 fn pause_for_tests() {
     #[cfg(debug_assertions)]
