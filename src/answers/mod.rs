@@ -27,7 +27,7 @@ pub use decision::is_date;
 pub use parse::{Parsed, check_parsed, parse, parse_text, parse_with};
 pub use positions::{position, toml_diagnostic};
 pub use prefill::{Prefill, prefill};
-pub use read::{declared_packs, declared_packs_in, read, read_stdin, read_text};
+pub use read::{declared_packs_in, read, read_stdin, read_text};
 use std::path::Path;
 
 /// Answers files larger than this are refused: a real one is a few kilobytes.

@@ -7,14 +7,8 @@ use crate::error::{Diagnostic, Error};
 use crate::pack::Pack;
 use std::path::Path;
 
-/// The team rule pack folders an answers file names in `packs`, resolved against the file's
-/// folder. A file that does not parse names none here; reading it properly reports why.
-pub fn declared_packs(path: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
-    let text = read_text(path)?;
-    Ok(declared_packs_in(&text, Format::of(path), path.parent().unwrap_or(Path::new(""))))
-}
-
-/// The team rule pack folders an answers text names, resolved against `base`.
+/// The team rule pack folders an answers text names in `packs`, resolved against `base` (the
+/// file's folder). A text that does not parse names none here; checking it reports why.
 pub fn declared_packs_in(text: &str, format: Format, base: &Path) -> Vec<std::path::PathBuf> {
     let packs = super::parse::deserialize::<super::raw::PacksOnly>("", text, format).ok();
     packs.and_then(|p| p.packs).unwrap_or_default().iter().map(|p| base.join(p)).collect()

@@ -111,7 +111,7 @@ pub fn run(args: &AskArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
 /// when there is one, ADVISOR_PACK, then each --pack.
 fn load_pack(args: &PackArgs, file: Option<(&Path, &str)>) -> Result<Pack, Error> {
     let Some((path, text)) = file else {
-        return super::load_pack(args, None);
+        return super::load_pack(args);
     };
     let dir = path.parent().unwrap_or(Path::new(""));
     let declared = answers::declared_packs_in(text, Format::of(path), dir);

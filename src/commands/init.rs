@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// Runs `init`; returns the exit code.
 pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = super::load_pack(&args.pack, None)?;
+    let pack = super::load_pack(&args.pack)?;
     if args.path == Path::new("-") {
         let mut text = String::new();
         write_starter(&mut text, &pack, "advisor.toml", &fsio::today()?)?;

@@ -8,7 +8,7 @@ use crate::report::listing;
 
 /// `advisor questions`.
 pub fn questions(args: &ListArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = super::load_pack(&args.pack, None)?;
+    let pack = super::load_pack(&args.pack)?;
     let mut out = String::new();
     match args.format {
         ListFormat::Json => out = listing::questions_json(&pack)?,
@@ -21,7 +21,7 @@ pub fn questions(args: &ListArgs, io: &mut Io<'_>) -> Result<u8, Error> {
 
 /// `advisor languages`.
 pub fn languages(args: &ListArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = super::load_pack(&args.pack, None)?;
+    let pack = super::load_pack(&args.pack)?;
     let mut out = String::new();
     match args.format {
         ListFormat::Json => out = listing::languages_json(&pack)?,

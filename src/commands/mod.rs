@@ -54,15 +54,10 @@ impl std::fmt::Debug for Io<'_> {
     }
 }
 
-/// The rule packs to score with, in order: the built-in pack (unless --no-builtin), the packs
-/// the answers file names (relative to it), those in ADVISOR_PACK, then each --pack.
-pub fn packs(args: &PackArgs, answers: Option<&Path>) -> Result<PackSet, Error> {
-    let declared = match answers {
-        Some(path) => crate::answers::declared_packs(path)?,
-        None => Vec::new(),
-    };
-    let file = answers.map(|p| (crate::safe::path(p), p.parent().unwrap_or(Path::new("")).to_path_buf()));
-    pack_set(args, declared, file.as_ref().map(|(name, dir)| (name.as_str(), dir.as_path())))
+/// The rule packs of a command that reads no answers file, in order: the built-in pack
+/// (unless --no-builtin), those in ADVISOR_PACK, then each --pack.
+pub fn packs(args: &PackArgs) -> Result<PackSet, Error> {
+    pack_set(args, Vec::new(), None)
 }
 
 /// Whether ADVISOR_NO_FILE_PACKS asks to ignore the packs answers files name.
@@ -318,9 +313,9 @@ pub fn language_arg(pack: &Pack, named: &str) -> Result<LangIdx, Error> {
     })
 }
 
-/// Loads the rule packs for a command.
-pub fn load_pack(args: &PackArgs, answers: Option<&Path>) -> Result<Pack, Error> {
-    pack::load(&packs(args, answers)?)
+/// Loads the rule packs of a command that reads no answers file ([`packs`]).
+pub fn load_pack(args: &PackArgs) -> Result<Pack, Error> {
+    pack::load(&packs(args)?)
 }
 
 /// Writes a finished report to stdout. A closed pipe (`advisor ... | head -n 1`) is not an

@@ -29,7 +29,7 @@ fn origin(set: &pack::PackSet) -> String {
 
 /// `rules check`: loads and checks the packs, and counts what they hold.
 fn check(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let set = super::packs(&args.pack, None)?;
+    let set = super::packs(&args.pack)?;
     let pack = pack::load(&set)?;
     let summary = format!(
         "ok: {}, {}, {} ({}), {}, {}, {}, {} and {} in {}\n",
@@ -50,7 +50,7 @@ fn check(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
 
 /// `rules list`: every entry of the loaded packs, or those that concern one language.
 fn list(args: &RulesListArgs, color: bool, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = super::load_pack(&args.pack, None)?;
+    let pack = super::load_pack(&args.pack)?;
     let filter = args.language.as_deref().map(|l| super::language_arg(&pack, l)).transpose()?;
     let mut out = String::new();
     match args.format {
@@ -74,7 +74,7 @@ fn scenario_files(set: &pack::PackSet) -> Result<Vec<(String, String)>, Error> {
 
 /// `rules test`: runs the packs' scenario tests; exit 1 if one fails.
 fn test(args: &RulesArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let set = super::packs(&args.pack, None)?;
+    let set = super::packs(&args.pack)?;
     let pack: Pack = pack::load(&set)?;
     let files = scenario_files(&set)?;
     if files.is_empty() {

@@ -6,7 +6,7 @@ use crate::{Io, schema};
 
 /// Runs `schema`; returns the exit code.
 pub fn run(args: &SchemaArgs, io: &mut Io<'_>) -> Result<u8, Error> {
-    let pack = super::load_pack(&args.pack, None)?;
+    let pack = super::load_pack(&args.pack)?;
     super::emit(io.stdout, &schema::render(&pack)?)?;
     Ok(0)
 }
