@@ -271,83 +271,111 @@ pub fn effective(pack: &Pack, answers: &Answers) -> (Answers, Vec<Adjustment>) {
 }
 
 /// Everything scoring decides for one set of answers as scored, for every language, before
-/// any ordering: the one place points are counted.
+/// any ordering: the one place points are counted. A tally can be counted again for other
+/// answers ([`Tally::count`]), reusing its memory, as the what-if does for every change.
 struct Tally<'p> {
     knocked: PerLanguage<Vec<&'p Exclusion>>,
     unmet: PerLanguage<Vec<&'p Requirement>>,
     points: PerLanguage<f64>,
     /// Filled only when asked for.
     reasons: PerLanguage<Vec<Reason<'p>>>,
+    /// Working space: the rules that fire, and per group and language the strongest of them.
+    firing: Vec<usize>,
+    strongest: Vec<Option<(RuleIdx, f64)>>,
 }
 
 /// The tally for answers as scored, with every rule whose condition holds for them.
 fn tally_all<'p>(pack: &'p Pack, answers: &Answers, with_reasons: bool) -> Tally<'p> {
-    tally(pack, answers, &pack.rules_firing(answers), with_reasons)
+    let mut tally = Tally::new(pack);
+    tally.count(pack, answers, &pack.rules_firing(answers), with_reasons);
+    tally
 }
 
-/// The tally for answers as scored, given which rules fire for them (`Pack::rules_firing`).
-fn tally<'p>(pack: &'p Pack, answers: &Answers, fired: &[bool], with_reasons: bool) -> Tally<'p> {
-    let n = pack.languages.len();
-    let mut knocked = PerLanguage::filled(n, Vec::new());
-    for exclusion in pack.exclusions.iter().filter(|e| e.when.holds(answers)) {
-        exclusion.languages.iter().for_each(|&l| knocked[l].push(exclusion));
+impl<'p> Tally<'p> {
+    /// An empty tally for the languages of `pack`.
+    fn new(pack: &Pack) -> Self {
+        let n = pack.languages.len();
+        Tally {
+            knocked: PerLanguage::filled(n, Vec::new()),
+            unmet: PerLanguage::filled(n, Vec::new()),
+            points: PerLanguage::filled(n, 0.0),
+            reasons: PerLanguage::filled(n, Vec::new()),
+            firing: Vec::new(),
+            strongest: vec![None; pack.groups().len() * n],
+        }
     }
-    let mut unmet = PerLanguage::filled(n, Vec::new());
-    for requirement in pack.requirements().iter().filter(|r| r.when.holds(answers)) {
-        requirement.languages.iter().for_each(|&l| unmet[l].push(requirement));
-    }
-    let rules = pack.rules();
-    let firing: Vec<usize> = fired.iter().enumerate().filter(|(_, f)| **f).map(|(i, _)| i).collect();
-    // Per group and language, the strongest fired rule (the first written wins a tie).
-    let groups = pack.groups();
-    let mut strongest: Vec<Option<(RuleIdx, f64)>> = vec![None; groups.len() * n];
-    for (i, rule) in firing.iter().map(|&i| (i, &rules[i])) {
-        let Some(g) = rule.group else { continue };
-        for &(l, p) in &rule.points {
-            let slot = &mut strongest[g.get() * n + l.get()];
-            if slot.is_none_or(|(_, best)| p.abs() > best.abs()) {
-                *slot = Some((RuleIdx::new(i), p));
+
+    /// Counts the tally for answers as scored, given which rules fire for them
+    /// (`Pack::rules_firing`), replacing what it held.
+    fn count(&mut self, pack: &'p Pack, answers: &Answers, fired: &[bool], with_reasons: bool) {
+        let n = pack.languages.len();
+        self.knocked.values_mut().for_each(Vec::clear);
+        for exclusion in pack.exclusions.iter().filter(|e| e.when.holds(answers)) {
+            exclusion.languages.iter().for_each(|&l| self.knocked[l].push(exclusion));
+        }
+        self.unmet.values_mut().for_each(Vec::clear);
+        for requirement in pack.requirements().iter().filter(|r| r.when.holds(answers)) {
+            requirement.languages.iter().for_each(|&l| self.unmet[l].push(requirement));
+        }
+        let rules = pack.rules();
+        self.firing.clear();
+        self.firing.extend(fired.iter().enumerate().filter(|(_, f)| **f).map(|(i, _)| i));
+        // Per group and language, the strongest fired rule (the first written wins a tie).
+        let groups = pack.groups();
+        let strongest = &mut self.strongest;
+        strongest.fill(None);
+        for (i, rule) in self.firing.iter().map(|&i| (i, &rules[i])) {
+            let Some(g) = rule.group else { continue };
+            for &(l, p) in &rule.points {
+                let slot = &mut strongest[g.get() * n + l.get()];
+                if slot.is_none_or(|(_, best)| p.abs() > best.abs()) {
+                    *slot = Some((RuleIdx::new(i), p));
+                }
+            }
+        }
+        let strongest = &self.strongest;
+        // What a rule without offsets counts for one language: its points, or nothing when it
+        // restates a fact that a stronger rule of its group counts.
+        let plain = |i: usize, l: LangIdx, p: f64| -> (f64, Option<Limit<'p>>) {
+            match rules[i].group.map(|g| (g, strongest[g.get() * n + l.get()])) {
+                Some((g, Some((best, _)))) if best.get() != i => {
+                    (0.0, Some(Limit::Restates { group: &groups[g], counted: &rules[best] }))
+                }
+                _ => (p, None),
+            }
+        };
+        self.points.values_mut().for_each(|p| *p = 0.0);
+        self.reasons.values_mut().for_each(Vec::clear);
+        for (i, rule) in self.firing.iter().map(|&i| (i, &rules[i])) {
+            for &(l, written) in &rule.points {
+                let (p, limit) = if rule.offsets.is_empty() {
+                    plain(i, l, written)
+                } else {
+                    // An offset counts at most what the penalties it offsets take away (offsets
+                    // never name offsets, so those are plain rules).
+                    let taken: f64 = rule
+                        .offsets
+                        .iter()
+                        .filter(|o| fired[o.get()])
+                        .flat_map(|&o| {
+                            rules[o].points.iter().filter(|(lang, _)| *lang == l).map(move |&(_, p)| (o, p))
+                        })
+                        .map(|(o, p)| plain(o.get(), l, p).0)
+                        .sum();
+                    let penalty = (-taken).max(0.0);
+                    if written > penalty {
+                        (penalty, Some(Limit::Offsets { penalty }))
+                    } else {
+                        (written, None)
+                    }
+                };
+                self.points[l] += p;
+                if with_reasons {
+                    self.reasons[l].push(Reason { rule, points: p, written, limit, caveat: None });
+                }
             }
         }
     }
-    // What a rule without offsets counts for one language: its points, or nothing when it
-    // restates a fact that a stronger rule of its group counts.
-    let plain = |i: usize, l: LangIdx, p: f64| -> (f64, Option<Limit<'p>>) {
-        match rules[i].group.map(|g| (g, strongest[g.get() * n + l.get()])) {
-            Some((g, Some((best, _)))) if best.get() != i => {
-                (0.0, Some(Limit::Restates { group: &groups[g], counted: &rules[best] }))
-            }
-            _ => (p, None),
-        }
-    };
-    let mut points = PerLanguage::filled(n, 0.0);
-    let mut reasons = PerLanguage::filled(n, Vec::new());
-    for (i, rule) in firing.iter().map(|&i| (i, &rules[i])) {
-        for &(l, written) in &rule.points {
-            let (p, limit) = if rule.offsets.is_empty() {
-                plain(i, l, written)
-            } else {
-                // An offset counts at most what the penalties it offsets take away (offsets
-                // never name offsets, so those are plain rules).
-                let taken: f64 = rule
-                    .offsets
-                    .iter()
-                    .filter(|o| fired[o.get()])
-                    .flat_map(|&o| {
-                        rules[o].points.iter().filter(|(lang, _)| *lang == l).map(move |&(_, p)| (o, p))
-                    })
-                    .map(|(o, p)| plain(o.get(), l, p).0)
-                    .sum();
-                let penalty = (-taken).max(0.0);
-                if written > penalty { (penalty, Some(Limit::Offsets { penalty })) } else { (written, None) }
-            };
-            points[l] += p;
-            if with_reasons {
-                reasons[l].push(Reason { rule, points: p, written, limit, caveat: None });
-            }
-        }
-    }
-    Tally { knocked, unmet, points, reasons }
 }
 
 /// Orders two ranked languages: fewer missed requirements first, then more points; equal
@@ -387,7 +415,7 @@ fn sorted_caveats<'p>(pack: &'p Pack, answers: &Answers, language: LangIdx) -> V
 /// Scores every language of the pack against the answers.
 pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Evaluation<'p> {
     let (answers, adjustments) = effective(pack, answers);
-    let Tally { knocked, unmet, points, mut reasons } = tally_all(pack, &answers, true);
+    let Tally { knocked, unmet, points, mut reasons, .. } = tally_all(pack, &answers, true);
     let mut ranking: Vec<Ranked<'p>> = knocked
         .iter()
         .filter(|(_, by)| by.is_empty())

@@ -2,7 +2,7 @@
 //! change rank 1. Only the rules that read a changed answer are evaluated again, so a report's
 //! what-if costs a fraction of scoring the pack once per change.
 
-use super::{Tally, effective, rank_order, score_of, tally};
+use super::{Tally, effective, rank_order, score_of};
 use crate::model::{Answers, Kind, LangIdx, OptionSet, QuestionIdx};
 use crate::pack::Pack;
 
@@ -69,12 +69,14 @@ pub fn single_changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
 /// without collecting or sorting reasons.
 pub fn top(pack: &Pack, answers: &Answers) -> Option<(LangIdx, f64)> {
     let (scored, _) = effective(pack, answers);
-    first(pack, &scored, &pack.rules_firing(&scored))
+    let mut tally = Tally::new(pack);
+    tally.count(pack, &scored, &pack.rules_firing(&scored), false);
+    first(pack, &tally)
 }
 
-/// Rank 1 and its score for answers as scored, given the rules that fire for them.
-fn first(pack: &Pack, scored: &Answers, fired: &[bool]) -> Option<(LangIdx, f64)> {
-    let Tally { knocked, unmet, points, .. } = tally(pack, scored, fired, false);
+/// Rank 1 and its score in a tally counted without reasons.
+fn first(pack: &Pack, tally: &Tally<'_>) -> Option<(LangIdx, f64)> {
+    let Tally { knocked, unmet, points, .. } = tally;
     knocked
         .iter()
         .filter(|(_, by)| by.is_empty())
@@ -85,39 +87,46 @@ fn first(pack: &Pack, scored: &Answers, fired: &[bool]) -> Option<(LangIdx, f64)
 
 /// Scores single-answer changes to one set of answers. The rules that fire for the answers
 /// are found once; after a change only the rules reading an answer that changed (as scored:
-/// a change can also un-ask a later question) are evaluated again.
+/// a change can also un-ask a later question) are evaluated again, and the tally is counted
+/// again in the memory of the last one.
 struct Rescorer<'a> {
     pack: &'a Pack,
     answers: &'a Answers,
     scored: Answers,
     fired: Vec<bool>,
+    /// Working space for one change: which rules fire after it, and its tally.
+    fired_after: Vec<bool>,
+    tally: Tally<'a>,
 }
 
 impl<'a> Rescorer<'a> {
     fn new(pack: &'a Pack, answers: &'a Answers) -> Self {
         let (scored, _) = effective(pack, answers);
         let fired = pack.rules_firing(&scored);
-        Rescorer { pack, answers, scored, fired }
+        let tally = Tally::new(pack);
+        Rescorer { pack, answers, scored, fired_after: fired.clone(), fired, tally }
     }
 
     /// Rank 1 as the answers stand.
-    fn top(&self) -> Option<(LangIdx, f64)> {
-        first(self.pack, &self.scored, &self.fired)
+    fn top(&mut self) -> Option<(LangIdx, f64)> {
+        self.tally.count(self.pack, &self.scored, &self.fired, false);
+        first(self.pack, &self.tally)
     }
 
     /// Rank 1 (and its score) after one change.
-    fn top_after(&self, change: &Change) -> Option<(LangIdx, f64)> {
+    fn top_after(&mut self, change: &Change) -> Option<(LangIdx, f64)> {
         let mut changed = self.answers.clone();
         changed.set(change.question, change.answer);
         let (scored, _) = effective(self.pack, &changed);
-        let fired = self.pack.rules_firing_from(&self.scored, &self.fired, &scored);
-        first(self.pack, &scored, &fired)
+        self.pack.rules_firing_into(&self.scored, &self.fired, &scored, &mut self.fired_after);
+        self.tally.count(self.pack, &scored, &self.fired_after, false);
+        first(self.pack, &self.tally)
     }
 }
 
 /// Re-scores every single-answer change and keeps those that change rank 1.
 pub fn what_if(pack: &Pack, answers: &Answers) -> WhatIf {
-    let rescorer = Rescorer::new(pack, answers);
+    let mut rescorer = Rescorer::new(pack, answers);
     let top = rescorer.top().map(|(l, _)| l);
     let changes = single_changes(pack, answers);
     let tried = changes.len();
@@ -133,7 +142,7 @@ pub fn what_if(pack: &Pack, answers: &Answers) -> WhatIf {
 
 /// The single-answer changes after which `language` ranks first, with its new score.
 pub fn paths_to_first(pack: &Pack, answers: &Answers, language: LangIdx) -> Vec<Change> {
-    let rescorer = Rescorer::new(pack, answers);
+    let mut rescorer = Rescorer::new(pack, answers);
     single_changes(pack, answers)
         .into_iter()
         .filter_map(|mut change| {

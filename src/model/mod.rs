@@ -13,7 +13,7 @@ mod names;
 pub(crate) mod pack;
 pub(crate) mod raw;
 
-pub use names::{language_by_id, language_hint, language_named, option_hint};
+pub use names::{kept_capitalised, language_by_id, language_hint, language_named, option_hint};
 pub use pack::{Entry, EntryKind, Pack, Parts};
 pub use raw::Kind;
 
@@ -92,6 +92,11 @@ impl<T> PerLanguage<T> {
     /// The values, in language order.
     pub fn values(&self) -> impl Iterator<Item = &T> {
         self.0.iter()
+    }
+
+    /// The values, in language order, to change.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.0.iter_mut()
     }
 
     /// The languages with their values, in order.

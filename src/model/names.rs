@@ -3,7 +3,8 @@
 //! The one implementation of language lookup: the checked [`Pack`](super::Pack), the pack
 //! builder and the radar import all use it.
 
-use super::{LangIdx, Language};
+use super::{LangIdx, Language, Parts, Text};
+use std::collections::BTreeSet;
 
 /// The index of the language with this exact id.
 pub fn language_by_id(languages: &[Language], id: &str) -> Option<LangIdx> {
@@ -51,9 +52,67 @@ pub fn option_hint(languages: &[Language], question: &super::Question, wrong: &s
     }
 }
 
+/// The words that keep their capital mid-sentence, sorted: the words of the language names,
+/// and every word the pack's texts write capitalised in the middle of a sentence (the
+/// frameworks and platforms its rules mention: Phoenix, Tokio, Kubernetes in the built-in
+/// pack). The pack builder stores them in the pack ([`super::Pack::names`]), so reports that
+/// lower a label mid-sentence read no text of the pack.
+pub fn kept_capitalised(parts: &Parts) -> Vec<Text> {
+    let mut names: BTreeSet<&str> =
+        parts.languages.iter().flat_map(|l| l.name.split([' ', '/'])).filter(|w| !w.is_empty()).collect();
+    for text in texts(parts) {
+        names.extend(capitalised_mid_sentence(text));
+    }
+    names.into_iter().map(|name| Text::Owned(name.to_string())).collect()
+}
+
+/// The pack's sentences, in which a capital mid-sentence marks a name: language runtimes,
+/// questions (title, statement, prompt, help, option labels and descriptions), rule reasons,
+/// facts, requirements, knock-outs and caveats. (Guide titles and sections are left out:
+/// titles capitalise common words.)
+fn texts(parts: &Parts) -> impl Iterator<Item = &str> {
+    let languages = parts.languages.iter().map(|l| l.runtime.as_ref());
+    let questions = parts.questions.iter().flat_map(|q| {
+        [q.title.as_ref(), q.statement.as_ref(), q.prompt.as_ref(), q.help.as_ref()]
+            .into_iter()
+            .chain(q.options.iter().flat_map(|o| [o.label.as_ref(), o.description.as_ref()]))
+    });
+    let rules = parts.rules.iter().map(|r| r.reason.as_ref());
+    let facts = parts.groups.iter().map(|g| g.fact.as_ref());
+    let requirements = parts.requirements.iter().flat_map(|r| [r.title.as_ref(), r.reason.as_ref()]);
+    let exclusions = parts.exclusions.iter().map(|x| x.reason.as_ref());
+    let caveats = parts.caveats.iter().map(|c| c.text.as_ref());
+    languages.chain(questions).chain(rules).chain(facts).chain(requirements).chain(exclusions).chain(caveats)
+}
+
+/// The words of `text` written with a capital after another word (not after a full stop, a
+/// colon or a bracket, where a sentence may start), without trailing punctuation or a
+/// possessive: `Phoenix` from "Elixir's Phoenix, LiveView and Ecto".
+fn capitalised_mid_sentence(text: &str) -> impl Iterator<Item = &str> {
+    let words = text.split_whitespace();
+    words.clone().zip(words.skip(1)).filter_map(|(before, word)| {
+        let after_a_word = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == ';');
+        if !after_a_word || !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let word = word.split(['\'', '’']).next().unwrap_or(word);
+        let word = word.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"']);
+        (!word.is_empty()).then_some(word)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_the_words_capitalised_after_another_word() {
+        let found: Vec<&str> = capitalised_mid_sentence(
+            "Elixir's Phoenix, LiveView and Ecto. The BEAM runs on Node.js; Ruby-like: (Spark) runs Oban's queues",
+        )
+        .collect();
+        assert_eq!(found, ["Phoenix", "LiveView", "Ecto", "BEAM", "Node.js", "Ruby-like", "Oban"]);
+    }
 
     fn language(id: &'static str, name: &'static str, aliases: &[&'static str]) -> Language {
         let aliases = aliases.iter().map(|&a| a.into()).collect();

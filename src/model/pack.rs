@@ -38,6 +38,8 @@ pub struct Pack {
     pub disabled: Vec<Disabled>,
     /// A short hash of every file of the pack: changes whenever the pack does.
     pub fingerprint: String,
+    /// The words that keep their capital mid-sentence, sorted ([`Pack::is_name`]).
+    names: Vec<Text>,
     /// Whether every text has been made safe for Markdown ([`Pack::for_markdown`]).
     markdown_safe: bool,
 }
@@ -66,6 +68,9 @@ pub struct Parts {
     pub disabled: Vec<Disabled>,
     /// A short hash of every file of the pack.
     pub fingerprint: String,
+    /// The words that keep their capital mid-sentence, sorted and without repeats: what
+    /// [`crate::model::kept_capitalised`] finds in the other parts.
+    pub names: Vec<Text>,
 }
 
 /// What kind of pack entry an [`Entry`] is.
@@ -118,6 +123,7 @@ impl Pack {
             guides: parts.guides,
             disabled: parts.disabled,
             fingerprint: parts.fingerprint,
+            names: parts.names,
             markdown_safe: false,
         }
     }
@@ -213,8 +219,24 @@ impl Pack {
             esc(&mut d.reason);
             esc(&mut d.by);
         }
+        pack.names.iter_mut().for_each(esc);
+        pack.names.sort();
+        pack.names.dedup();
         pack.markdown_safe = true;
         pack
+    }
+
+    /// The words that keep their capital mid-sentence: the words of the language names, and
+    /// every word the pack's own texts write capitalised in the middle of a sentence (the
+    /// frameworks and platforms its rules mention: Phoenix, Tokio, Kubernetes in the built-in
+    /// pack). Found when the pack is built, sorted.
+    pub fn names(&self) -> &[Text] {
+        &self.names
+    }
+
+    /// Whether `word` is one of [`Pack::names`].
+    pub fn is_name(&self, word: &str) -> bool {
+        self.names.binary_search_by(|name| name.as_ref().cmp(word)).is_ok()
     }
 
     /// Whether this pack came from [`Pack::for_markdown`].
@@ -232,11 +254,19 @@ impl Pack {
         self.conditions.holding(answers)
     }
 
-    /// Which rules fire for `answers`, from which fire (`fired`) for other answers `before`:
-    /// only the rules that read a question answered differently are evaluated again, so
-    /// trying one change costs the rules that read the changed answers, not the whole pack.
-    pub fn rules_firing_from(&self, before: &Answers, fired: &[bool], answers: &Answers) -> Vec<bool> {
-        let mut now = fired.to_vec();
+    /// Which rules fire for `answers`, from which fire (`fired`) for other answers `before`,
+    /// written to `now`: only the rules that read a question answered differently are
+    /// evaluated again, so trying one change costs the rules that read the changed answers,
+    /// not the whole pack.
+    pub fn rules_firing_into(
+        &self,
+        before: &Answers,
+        fired: &[bool],
+        answers: &Answers,
+        now: &mut Vec<bool>,
+    ) {
+        now.clear();
+        now.extend_from_slice(fired);
         for (question, (was, is)) in before.values().iter().zip(answers.values()).enumerate() {
             if was != is {
                 for &rule in &self.readers[question] {
@@ -244,7 +274,6 @@ impl Pack {
                 }
             }
         }
-        now
     }
 
     /// The fact groups, in file order.

@@ -31,6 +31,8 @@ pub fn pack_code(pack: &Pack) -> String {
         code.line(&format!("        {name}: {name}(),"));
     }
     code.line(&format!("        fingerprint: String::from({:?}),", pack.fingerprint));
+    let names: Vec<String> = pack.names().iter().map(|n| format!("s({n:?})")).collect();
+    code.line(&format!("        names: vec![{}],", names.join(", ")));
     code.line("    })");
     code.line("}");
     code.line("");

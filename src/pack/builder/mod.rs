@@ -85,7 +85,7 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
     if !b.problems.is_empty() {
         return Err(Error::Invalid(b.problems));
     }
-    Ok(Pack::new(Parts {
+    let mut parts = Parts {
         languages: b.languages,
         questions: b.questions,
         rules: b.rules,
@@ -96,7 +96,10 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
         guides: b.guides,
         disabled: b.disabled,
         fingerprint: fingerprint(files),
-    }))
+        names: Vec::new(),
+    };
+    parts.names = crate::model::kept_capitalised(&parts);
+    Ok(Pack::new(parts))
 }
 
 /// A rule's `group` and `offsets` as written, resolved once every file is loaded, with the

@@ -18,7 +18,7 @@ pub(in crate::report) fn mid_sentence(text: &str, names: &BTreeSet<&str>) -> Str
 /// [`mid_sentence`] for one label, asking the pack about its first word only (no set of every
 /// name built): what the table's and Markdown's titles need.
 pub(in crate::report) fn mid_sentence_in(pack: &Pack, text: &str) -> String {
-    lowered(text, |w| is_name(pack, w))
+    lowered(text, |w| pack.is_name(w))
 }
 
 /// `text` with its first letter lower-cased unless it starts an acronym or a word `is_name`
@@ -37,59 +37,9 @@ fn lowered(text: &str, is_name: impl Fn(&str) -> bool) -> String {
     }
 }
 
-/// Words that stay capitalised mid-sentence: the words of the language names, and every word
-/// the pack's own texts write capitalised in the middle of a sentence (the frameworks and
-/// platforms its rules mention: Phoenix, Tokio, Kubernetes in the built-in pack).
+/// Words that stay capitalised mid-sentence ([`Pack::names`]).
 pub(in crate::report) fn names(pack: &Pack) -> BTreeSet<&str> {
-    let mut names: BTreeSet<&str> =
-        pack.languages.iter().flat_map(|l| l.name.split([' ', '/'])).filter(|w| !w.is_empty()).collect();
-    for text in texts(pack) {
-        names.extend(capitalised_mid_sentence(text));
-    }
-    names
-}
-
-/// Whether `word` is in [`names`], found without building the set: only the texts that
-/// contain it are read.
-fn is_name(pack: &Pack, word: &str) -> bool {
-    !word.is_empty()
-        && (pack.languages.iter().any(|l| l.name.split([' ', '/']).any(|w| w == word))
-            || texts(pack).any(|t| t.contains(word) && capitalised_mid_sentence(t).any(|w| w == word)))
-}
-
-/// The pack's sentences, in which a capital mid-sentence marks a name: language runtimes,
-/// questions (title, statement, prompt, help, option labels and descriptions), rule reasons,
-/// facts, requirements, knock-outs and caveats. (Guide titles and sections are left out:
-/// titles capitalise common words.)
-fn texts(pack: &Pack) -> impl Iterator<Item = &str> {
-    let languages = pack.languages.iter().map(|l| l.runtime.as_ref());
-    let questions = pack.questions.iter().flat_map(|q| {
-        [q.title.as_ref(), q.statement.as_ref(), q.prompt.as_ref(), q.help.as_ref()]
-            .into_iter()
-            .chain(q.options.iter().flat_map(|o| [o.label.as_ref(), o.description.as_ref()]))
-    });
-    let rules = pack.rules().iter().map(|r| r.reason.as_ref());
-    let facts = pack.groups().iter().map(|g| g.fact.as_ref());
-    let requirements = pack.requirements().iter().flat_map(|r| [r.title.as_ref(), r.reason.as_ref()]);
-    let exclusions = pack.exclusions.iter().map(|x| x.reason.as_ref());
-    let caveats = pack.caveats.iter().map(|c| c.text.as_ref());
-    languages.chain(questions).chain(rules).chain(facts).chain(requirements).chain(exclusions).chain(caveats)
-}
-
-/// The words of `text` written with a capital after another word (not after a full stop, a
-/// colon or a bracket, where a sentence may start), without trailing punctuation or a
-/// possessive: `Phoenix` from "Elixir's Phoenix, LiveView and Ecto".
-fn capitalised_mid_sentence(text: &str) -> impl Iterator<Item = &str> {
-    let words = text.split_whitespace();
-    words.clone().zip(words.skip(1)).filter_map(|(before, word)| {
-        let after_a_word = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == ';');
-        if !after_a_word || !word.starts_with(char::is_uppercase) {
-            return None;
-        }
-        let word = word.split(['\'', '’']).next().unwrap_or(word);
-        let word = word.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"']);
-        (!word.is_empty()).then_some(word)
-    })
+    pack.names().iter().map(AsRef::as_ref).collect()
 }
 
 /// "Elixir (+16), Erlang (+10) and Gleam (+9)".
@@ -240,22 +190,9 @@ mod tests {
     }
 
     #[test]
-    fn names_are_the_words_capitalised_after_another_word() {
-        let found: Vec<&str> = capitalised_mid_sentence(
-            "Elixir's Phoenix, LiveView and Ecto. The BEAM runs on Node.js; Ruby-like: (Spark) runs Oban's queues",
-        )
-        .collect();
-        assert_eq!(found, ["Phoenix", "LiveView", "Ecto", "BEAM", "Node.js", "Ruby-like", "Oban"]);
-    }
-
-    #[test]
-    fn asking_about_one_word_agrees_with_the_set_of_every_name() {
+    fn asking_the_pack_about_one_word_agrees_with_the_set_of_every_name() {
         let pack = crate::pack::builtin();
         let names = names(&pack);
-        let words: BTreeSet<&str> = texts(&pack).flat_map(str::split_whitespace).collect();
-        for word in words {
-            assert_eq!(is_name(&pack, word), names.contains(word), "{word}");
-        }
         for title in pack.questions.iter().map(|q| q.title.as_ref()) {
             assert_eq!(mid_sentence_in(&pack, title), mid_sentence(title, &names), "{title}");
         }
