@@ -61,7 +61,7 @@ pub fn render(pack: &Pack) -> Result<String, crate::error::Error> {
 fn answers_properties(pack: &Pack) -> (Map<String, Value>, Vec<Text>) {
     let mut answers = Map::new();
     let mut required = Vec::new();
-    for q in &pack.questions {
+    for q in pack.questions.iter() {
         let mut property = question_property(q);
         match default_answer(q) {
             Some(d) => {

@@ -177,7 +177,7 @@ fn every_contract_question_ships_with_its_kind_options_and_default() {
             q.default.as_ref().map(|d| d.iter().map(|o| q.options[o].id.as_ref()).collect::<Vec<_>>());
         assert_eq!(have_default, default, "default of `{id}`");
         assert!(!q.prompt.is_empty() && !q.help.is_empty(), "`{id}` needs a prompt and help");
-        for o in &q.options {
+        for o in q.options.iter() {
             assert!(!o.label.is_empty() && !o.description.is_empty(), "option `{id}.{}` needs words", o.id);
         }
     }
@@ -305,7 +305,7 @@ fn content_words(text: &str) -> BTreeSet<String> {
 fn a_caveat_that_restates_a_penalty_says_so() {
     let pack = builtin();
     let mut unlinked = Vec::new();
-    for caveat in &pack.caveats {
+    for caveat in pack.caveats.iter() {
         let words = content_words(&caveat.text);
         for (i, rule) in pack.rules().iter().enumerate() {
             let penalises = rule.points.iter().any(|(l, p)| *p < 0.0 && caveat.languages.contains(l));

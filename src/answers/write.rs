@@ -124,7 +124,7 @@ pub fn write_starter(out: &mut impl fmt::Write, pack: &Pack, path: &str, date: &
     writeln!(out, "# Score it:      advisor recommend --answers {path}")?;
     writeln!(out, "# Check it (CI): advisor check {path}")?;
     writeln!(out, "version = {FORMAT_VERSION}\n\n[answers]")?;
-    for q in &pack.questions {
+    for q in pack.questions.iter() {
         out.write_char('\n')?;
         let kind = match (q.kind, &q.default) {
             (Kind::Single, None) => "required, pick one".to_string(),
@@ -134,7 +134,7 @@ pub fn write_starter(out: &mut impl fmt::Write, pack: &Pack, path: &str, date: &
         };
         writeln!(out, "# {} ({kind}): {}", q.title, q.prompt)?;
         let width = q.options.iter().map(|o| o.id.len()).max().unwrap_or(0);
-        for o in &q.options {
+        for o in q.options.iter() {
             writeln!(out, "#   {:<width$}  {}", o.id, o.label)?;
         }
         let value = match (&q.default, q.kind) {

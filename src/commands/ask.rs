@@ -28,7 +28,7 @@ fn prefill_summary(pack: &Pack, shown: &str, prefill: &answers::Prefill) -> Stri
             prefill
                 .values
                 .iter()
-                .zip(&pack.questions)
+                .zip(pack.questions.iter())
                 .map(|(v, q)| v.or(q.default).unwrap_or_default())
                 .collect(),
         ),

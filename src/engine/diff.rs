@@ -239,7 +239,7 @@ fn moves(old: Side<'_>, new: Side<'_>, before: &Evaluation<'_>, after: &Evaluati
         .chain(after.excluded.iter().map(|x| &new.pack.languages[x.language]))
         .map(|l| (l.id.as_ref(), l.name.as_ref()))
         .collect();
-    for l in &old.pack.languages {
+    for l in old.pack.languages.iter() {
         if !languages.iter().any(|(id, _)| *id == l.id) {
             languages.push((&l.id, &l.name));
         }

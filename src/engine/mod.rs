@@ -326,7 +326,7 @@ impl<'p> Tally<'p> {
         strongest.fill(None);
         for (i, rule) in self.firing.iter().map(|&i| (i, &rules[i])) {
             let Some(g) = rule.group else { continue };
-            for &(l, p) in &rule.points {
+            for &(l, p) in rule.points.iter() {
                 let slot = &mut strongest[g.get() * n + l.get()];
                 if slot.is_none_or(|(_, best)| p.abs() > best.abs()) {
                     *slot = Some((RuleIdx::new(i), p));
@@ -347,7 +347,7 @@ impl<'p> Tally<'p> {
         self.points.values_mut().for_each(|p| *p = 0.0);
         self.reasons.values_mut().for_each(Vec::clear);
         for (i, rule) in self.firing.iter().map(|&i| (i, &rules[i])) {
-            for &(l, written) in &rule.points {
+            for &(l, written) in rule.points.iter() {
                 let (p, limit) = if rule.offsets.is_empty() {
                     plain(i, l, written)
                 } else {

@@ -173,7 +173,7 @@ impl<'p> Flow<'p> {
         let values = self
             .values
             .into_iter()
-            .zip(&self.pack.questions)
+            .zip(self.pack.questions.iter())
             .zip(&asked)
             .map(
                 |((value, question), &asked)| {

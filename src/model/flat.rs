@@ -104,6 +104,7 @@ impl FlatConditions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Boxed, List};
 
     #[test]
     fn compiled_conditions_agree_with_the_condition_tree() {
@@ -114,12 +115,12 @@ mod tests {
         let conditions = [
             Condition::Always,
             is(0, 1),
-            Condition::All(vec![is(0, 1), is(1, 0)]),
-            Condition::Any(vec![is(0, 0), Condition::Not(Box::new(is(1, 1)))]),
-            Condition::Not(Box::new(Condition::All(vec![
+            Condition::All(List::Owned(vec![is(0, 1), is(1, 0)])),
+            Condition::Any(List::Owned(vec![is(0, 0), Condition::Not(Boxed::from(is(1, 1)))])),
+            Condition::Not(Boxed::from(Condition::All(List::Owned(vec![
                 is(0, 1),
-                Condition::Any(vec![is(1, 0), is(1, 1)]),
-            ]))),
+                Condition::Any(List::Owned(vec![is(1, 0), is(1, 1)])),
+            ])))),
         ];
         let flat = FlatConditions::new(&conditions);
         for a in 0..2 {

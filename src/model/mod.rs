@@ -195,9 +195,51 @@ impl OptionSet {
     }
 }
 
-/// Text of a pack entry: borrowed from the binary for the built-in pack (made by generated
-/// code, so nothing is copied at start), owned for team packs.
+/// Text of a pack entry: borrowed from the binary for the built-in pack (generated as static
+/// data, so nothing is copied at start), owned for team packs.
 pub type Text = std::borrow::Cow<'static, str>;
+
+/// A list in a pack: borrowed from the binary for the built-in pack (generated as static
+/// data, so nothing is built at start), owned for team packs.
+pub type List<T> = std::borrow::Cow<'static, [T]>;
+
+/// One value behind a pointer (the condition inside a `not`): in the binary for the built-in
+/// pack, on the heap for team packs.
+#[derive(Clone)]
+pub enum Boxed<T: 'static> {
+    /// Static data of the binary.
+    Static(&'static T),
+    /// Made at run time.
+    Heap(Box<T>),
+}
+
+impl<T> std::ops::Deref for Boxed<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Boxed::Static(value) => value,
+            Boxed::Heap(value) => value,
+        }
+    }
+}
+
+impl<T> From<T> for Boxed<T> {
+    fn from(value: T) -> Self {
+        Boxed::Heap(Box::new(value))
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Boxed<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl<T: PartialEq> PartialEq for Boxed<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
 
 /// A candidate language.
 #[derive(Debug, Clone)]
@@ -209,7 +251,7 @@ pub struct Language {
     /// Runtime family (`BEAM`).
     pub runtime: Text,
     /// Other names people write for it (`golang` for Go), lower case.
-    pub aliases: Vec<Text>,
+    pub aliases: List<Text>,
 }
 
 /// One option of a question.
@@ -241,7 +283,7 @@ pub struct Question {
     /// The guide section it comes from.
     pub source: Text,
     /// The options, in order.
-    pub options: Vec<Choice>,
+    pub options: List<Choice>,
     /// The default; `None` means the question is required.
     pub default: Option<OptionSet>,
     /// When the questionnaire asks it (it reads only earlier questions); when the condition
@@ -282,11 +324,11 @@ pub enum Condition {
         options: OptionSet,
     },
     /// Every condition holds.
-    All(Vec<Condition>),
+    All(List<Condition>),
     /// At least one condition holds.
-    Any(Vec<Condition>),
+    Any(List<Condition>),
     /// The condition does not hold.
-    Not(Box<Condition>),
+    Not(Boxed<Condition>),
 }
 
 impl Condition {
@@ -345,7 +387,7 @@ pub struct Rule {
     /// When it fires.
     pub when: Condition,
     /// Points per language, in the order written.
-    pub points: Vec<(LangIdx, f64)>,
+    pub points: List<(LangIdx, f64)>,
     /// The reason a report shows for the points, in the pack's words.
     pub reason: Text,
     /// `NNN / Section heading`.
@@ -353,13 +395,13 @@ pub struct Rule {
     /// Where it was written.
     pub origin: Origin,
     /// Changes team packs made to its points: "file: reason".
-    pub adjusted: Vec<String>,
+    pub adjusted: List<Text>,
     /// The fact group it restates, if any: per language, only the group's strongest fired
     /// rule counts.
     pub group: Option<GroupIdx>,
     /// The penalties it offsets, if any: per language, it counts at most as many points as
     /// those rules (when they fire) take away, never more.
-    pub offsets: Vec<RuleIdx>,
+    pub offsets: List<RuleIdx>,
 }
 
 /// A set of rules that restate one fact (the product is realtime; the team knows the
@@ -385,7 +427,7 @@ pub struct Requirement {
     /// The requirement in a few words ("no garbage collector").
     pub title: Text,
     /// The languages that cannot meet it.
-    pub languages: Vec<LangIdx>,
+    pub languages: List<LangIdx>,
     /// Why they cannot, in one line.
     pub reason: Text,
     /// `NNN / Section heading`.
@@ -415,7 +457,7 @@ pub struct Exclusion {
     /// When it applies.
     pub when: Condition,
     /// The languages removed.
-    pub languages: Vec<LangIdx>,
+    pub languages: List<LangIdx>,
     /// Why the languages cannot serve, as reports show it.
     pub reason: Text,
     /// `NNN / Section heading`.
@@ -432,13 +474,13 @@ pub struct Caveat {
     /// When it applies.
     pub when: Condition,
     /// The languages it is shown for.
-    pub languages: Vec<LangIdx>,
+    pub languages: List<LangIdx>,
     /// What to know.
     pub text: Text,
     /// `NNN / Section heading`.
     pub source: Text,
     /// The penalty rules whose point it makes too (see `restates` in the pack format).
-    pub restates: Vec<RuleIdx>,
+    pub restates: List<RuleIdx>,
     /// Where it was written.
     pub origin: Origin,
 }
@@ -451,7 +493,7 @@ pub struct Guide {
     /// The guide's title.
     pub title: Text,
     /// Its section headings.
-    pub sections: Vec<Text>,
+    pub sections: List<Text>,
     /// What a vertical slice must show before a decision is committed, if the guide says.
     pub confirmation: Option<Confirmation>,
 }
@@ -462,7 +504,7 @@ pub struct Confirmation {
     /// The section heading it comes from (one of the guide's `sections`).
     pub section: Text,
     /// The checks, each a short phrase.
-    pub checks: Vec<Text>,
+    pub checks: List<Text>,
 }
 
 /// The answers to every question of a pack: one option set per question, defaults filled.
@@ -521,9 +563,9 @@ mod tests {
         let other_has_0 = Condition::Answer { question: q1, options: OptionSet::single(0) };
         assert!(shape_is_1.holds(&answers));
         assert!(!other_has_0.holds(&answers));
-        assert!(Condition::Any(vec![shape_is_1.clone(), other_has_0.clone()]).holds(&answers));
-        assert!(!Condition::All(vec![shape_is_1.clone(), other_has_0.clone()]).holds(&answers));
-        assert!(Condition::Not(Box::new(other_has_0.clone())).holds(&answers));
-        assert_eq!(Condition::All(vec![shape_is_1, other_has_0]).questions(), vec![q0, q1]);
+        assert!(Condition::Any(List::Owned(vec![shape_is_1.clone(), other_has_0.clone()])).holds(&answers));
+        assert!(!Condition::All(List::Owned(vec![shape_is_1.clone(), other_has_0.clone()])).holds(&answers));
+        assert!(Condition::Not(Boxed::from(other_has_0.clone())).holds(&answers));
+        assert_eq!(Condition::All(List::Owned(vec![shape_is_1, other_has_0])).questions(), vec![q0, q1]);
     }
 }

@@ -3,7 +3,7 @@
 //! The one implementation of language lookup: the checked [`Pack`](super::Pack), the pack
 //! builder and the radar import all use it.
 
-use super::{LangIdx, Language, Parts, Text};
+use super::{LangIdx, Language, List, Parts, Text};
 use std::collections::BTreeSet;
 
 /// The index of the language with this exact id.
@@ -35,7 +35,8 @@ pub fn language_hint(languages: &[Language], wrong: &str) -> String {
         return String::new();
     }
     // A typo of an alias (`gollang`) points to the language the alias names.
-    let names = languages.iter().flat_map(|l| std::iter::once(&l.id).chain(&l.aliases).map(|n| n.as_ref()));
+    let names =
+        languages.iter().flat_map(|l| std::iter::once(&l.id).chain(l.aliases.iter()).map(|n| n.as_ref()));
     let nearest = crate::suggest::nearest(wrong, names).and_then(|n| language_named(languages, n));
     match language_named(languages, wrong).or(nearest) {
         Some(l) => format!(" (did you mean \"{}\"?)", languages[l.get()].id),
@@ -57,13 +58,13 @@ pub fn option_hint(languages: &[Language], question: &super::Question, wrong: &s
 /// frameworks and platforms its rules mention: Phoenix, Tokio, Kubernetes in the built-in
 /// pack). The pack builder stores them in the pack ([`super::Pack::names`]), so reports that
 /// lower a label mid-sentence read no text of the pack.
-pub fn kept_capitalised(parts: &Parts) -> Vec<Text> {
+pub fn kept_capitalised(parts: &Parts) -> List<Text> {
     let mut names: BTreeSet<&str> =
         parts.languages.iter().flat_map(|l| l.name.split([' ', '/'])).filter(|w| !w.is_empty()).collect();
     for text in texts(parts) {
         names.extend(capitalised_mid_sentence(text));
     }
-    names.into_iter().map(|name| Text::Owned(name.to_string())).collect()
+    names.into_iter().map(|name| Text::Owned(name.to_string())).collect::<Vec<_>>().into()
 }
 
 /// The pack's sentences, in which a capital mid-sentence marks a name: language runtimes,

@@ -4,7 +4,7 @@
 
 use crate::model::flat::FlatConditions;
 use crate::model::{
-    Answers, Caveat, Disabled, Exclusion, Group, Guide, LangIdx, Language, Question, QuestionIdx,
+    Answers, Caveat, Disabled, Exclusion, Group, Guide, LangIdx, Language, List, Question, QuestionIdx,
     Requirement, Rule, Text,
 };
 use std::borrow::Cow;
@@ -13,33 +13,33 @@ use std::borrow::Cow;
 #[derive(Debug, Clone)]
 pub struct Pack {
     /// Candidate languages, in pack order.
-    pub languages: Vec<Language>,
+    pub languages: List<Language>,
     /// Questions, in the order they are asked.
-    pub questions: Vec<Question>,
+    pub questions: List<Question>,
     /// Fit rules, in file order; private because rules refer to each other and to groups by
     /// position, and `conditions` holds their conditions by position too.
-    rules: Vec<Rule>,
+    rules: List<Rule>,
     /// The rules' conditions, compiled for scoring (entry `i` is `rules[i].when`).
     conditions: FlatConditions,
     /// Per question, the rules whose condition reads it, by index: after a change to some
     /// answers, only these need evaluating again.
     readers: Vec<Vec<usize>>,
     /// Fact groups, in file order.
-    groups: Vec<Group>,
+    groups: List<Group>,
     /// Requirements the answers can state as hard, in file order.
-    requirements: Vec<Requirement>,
+    requirements: List<Requirement>,
     /// Knock-outs, in file order.
-    pub exclusions: Vec<Exclusion>,
+    pub exclusions: List<Exclusion>,
     /// Caveats, in file order.
-    pub caveats: Vec<Caveat>,
+    pub caveats: List<Caveat>,
     /// The guides that sources may cite.
-    pub guides: Vec<Guide>,
+    pub guides: List<Guide>,
     /// Entries team packs took out.
-    pub disabled: Vec<Disabled>,
+    pub disabled: List<Disabled>,
     /// A short hash of every file of the pack: changes whenever the pack does.
     pub fingerprint: String,
     /// The words that keep their capital mid-sentence, sorted ([`Pack::is_name`]).
-    names: Vec<Text>,
+    names: List<Text>,
     /// Whether every text has been made safe for Markdown ([`Pack::for_markdown`]).
     markdown_safe: bool,
 }
@@ -49,28 +49,28 @@ pub struct Pack {
 #[derive(Debug)]
 pub struct Parts {
     /// Candidate languages, in pack order.
-    pub languages: Vec<Language>,
+    pub languages: List<Language>,
     /// Questions, in the order they are asked.
-    pub questions: Vec<Question>,
+    pub questions: List<Question>,
     /// Fit rules, in file order.
-    pub rules: Vec<Rule>,
+    pub rules: List<Rule>,
     /// Fact groups, in file order.
-    pub groups: Vec<Group>,
+    pub groups: List<Group>,
     /// Requirements the answers can state as hard, in file order.
-    pub requirements: Vec<Requirement>,
+    pub requirements: List<Requirement>,
     /// Knock-outs, in file order.
-    pub exclusions: Vec<Exclusion>,
+    pub exclusions: List<Exclusion>,
     /// Caveats, in file order.
-    pub caveats: Vec<Caveat>,
+    pub caveats: List<Caveat>,
     /// The guides that sources may cite.
-    pub guides: Vec<Guide>,
+    pub guides: List<Guide>,
     /// Entries team packs took out.
-    pub disabled: Vec<Disabled>,
+    pub disabled: List<Disabled>,
     /// A short hash of every file of the pack.
     pub fingerprint: String,
     /// The words that keep their capital mid-sentence, sorted and without repeats: what
     /// [`crate::model::kept_capitalised`] finds in the other parts.
-    pub names: Vec<Text>,
+    pub names: List<Text>,
 }
 
 /// What kind of pack entry an [`Entry`] is.
@@ -167,61 +167,57 @@ impl Pack {
                 *text = Cow::Owned(safe);
             }
         }
-        fn esc_owned(text: &mut String) {
-            if let Cow::Owned(safe) = crate::safe::markdown(text) {
-                *text = safe;
-            }
-        }
         let mut pack = self.clone();
-        for l in &mut pack.languages {
+        for l in pack.languages.to_mut() {
             esc(&mut l.name);
             esc(&mut l.runtime);
         }
-        for q in &mut pack.questions {
+        for q in pack.questions.to_mut() {
             for text in [&mut q.title, &mut q.statement, &mut q.prompt, &mut q.help, &mut q.source] {
                 esc(text);
             }
-            for o in &mut q.options {
+            for o in q.options.to_mut() {
                 esc(&mut o.label);
                 esc(&mut o.description);
             }
         }
-        for r in &mut pack.rules {
+        for r in pack.rules.to_mut() {
             esc(&mut r.reason);
             esc(&mut r.source);
-            r.adjusted.iter_mut().for_each(esc_owned);
+            r.adjusted.to_mut().iter_mut().for_each(esc);
         }
-        for g in &mut pack.groups {
+        for g in pack.groups.to_mut() {
             esc(&mut g.fact);
         }
-        for r in &mut pack.requirements {
+        for r in pack.requirements.to_mut() {
             esc(&mut r.title);
             esc(&mut r.reason);
             esc(&mut r.source);
         }
-        for e in &mut pack.exclusions {
+        for e in pack.exclusions.to_mut() {
             esc(&mut e.reason);
             esc(&mut e.source);
         }
-        for c in &mut pack.caveats {
+        for c in pack.caveats.to_mut() {
             esc(&mut c.text);
             esc(&mut c.source);
         }
-        for g in &mut pack.guides {
+        for g in pack.guides.to_mut() {
             esc(&mut g.title);
-            g.sections.iter_mut().for_each(esc);
+            g.sections.to_mut().iter_mut().for_each(esc);
             if let Some(c) = &mut g.confirmation {
                 esc(&mut c.section);
-                c.checks.iter_mut().for_each(esc);
+                c.checks.to_mut().iter_mut().for_each(esc);
             }
         }
-        for d in &mut pack.disabled {
+        for d in pack.disabled.to_mut() {
             esc(&mut d.reason);
             esc(&mut d.by);
         }
-        pack.names.iter_mut().for_each(esc);
-        pack.names.sort();
-        pack.names.dedup();
+        let names = pack.names.to_mut();
+        names.iter_mut().for_each(esc);
+        names.sort();
+        names.dedup();
         pack.markdown_safe = true;
         pack
     }

@@ -1,9 +1,12 @@
 //! The built-in pack, compiled in by build.rs: its files (which team packs build on), its
-//! scenario tests, and the checked pack itself as generated code (`fn pack`).
+//! scenario tests, and the checked pack itself as generated static data (`fn pack` only wraps it).
 
 use crate::model::{
-    Caveat, Choice, Condition, Confirmation, Disabled, Exclusion, Group, GroupIdx, Guide, Kind, LangIdx,
-    Language, OptionSet, Origin, Pack, Parts, Question, QuestionIdx, Requirement, Rule, RuleIdx, Text,
+    Boxed, Caveat, Choice, Condition, Confirmation, Disabled, Exclusion, Group, GroupIdx, Guide, Kind,
+    LangIdx, Language, List, OptionSet, Origin, Pack, Parts, Question, QuestionIdx, Requirement, Rule,
+    RuleIdx, Text,
 };
+
+use std::borrow::Cow;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_pack.rs"));

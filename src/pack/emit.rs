@@ -11,7 +11,7 @@ use crate::model::{
     Pack, Question, Requirement, Rule,
 };
 
-/// Rust source defining `fn pack() -> Pack`, which makes `pack` again.
+/// Rust source defining `fn pack() -> Pack`, which makes `pack` again from static data.
 pub fn pack_code(pack: &Pack) -> String {
     let mut code = Code(String::new());
     code.line("/// The built-in pack, checked and built by build.rs from its YAML.");
@@ -27,29 +27,31 @@ pub fn pack_code(pack: &Pack) -> String {
         "caveats",
         "guides",
         "disabled",
+        "names",
     ] {
-        code.line(&format!("        {name}: {name}(),"));
+        code.line(&format!("        {name}: List::Borrowed({}),", name.to_uppercase()));
     }
     code.line(&format!("        fingerprint: String::from({:?}),", pack.fingerprint));
-    let names: Vec<String> = pack.names().iter().map(|n| format!("s({n:?})")).collect();
-    code.line(&format!("        names: vec![{}],", names.join(", ")));
     code.line("    })");
     code.line("}");
     code.line("");
+    // Nested lists are written `Cow::Borrowed(&[..])`: through the `List` alias the array
+    // would be a temporary, not static data.
     code.line("/// Text borrowed from the binary: the built-in pack copies none of its text at start.");
     code.line("const fn s(text: &'static str) -> Text {");
     code.line("    Text::Borrowed(text)");
     code.line("}");
     code.line("");
-    code.list("languages", "Language", &pack.languages, Code::language);
-    code.list("questions", "Question", &pack.questions, Code::question);
-    code.list("rules", "Rule", pack.rules(), Code::rule);
-    code.list("groups", "Group", pack.groups(), Code::group);
-    code.list("requirements", "Requirement", pack.requirements(), Code::requirement);
-    code.list("exclusions", "Exclusion", &pack.exclusions, Code::exclusion);
-    code.list("caveats", "Caveat", &pack.caveats, Code::caveat);
-    code.list("guides", "Guide", &pack.guides, Code::guide);
-    code.list("disabled", "Disabled", &pack.disabled, Code::disabled);
+    code.list("LANGUAGES", "Language", &pack.languages, Code::language);
+    code.list("QUESTIONS", "Question", &pack.questions, Code::question);
+    code.list("RULES", "Rule", pack.rules(), Code::rule);
+    code.list("GROUPS", "Group", pack.groups(), Code::group);
+    code.list("REQUIREMENTS", "Requirement", pack.requirements(), Code::requirement);
+    code.list("EXCLUSIONS", "Exclusion", &pack.exclusions, Code::exclusion);
+    code.list("CAVEATS", "Caveat", &pack.caveats, Code::caveat);
+    code.list("GUIDES", "Guide", &pack.guides, Code::guide);
+    code.list("DISABLED", "Disabled", &pack.disabled, Code::disabled);
+    code.list("NAMES", "Text", pack.names(), |code, name| code.put(format_args!("s({:?})", name.as_ref())));
     code.0
 }
 
@@ -62,17 +64,15 @@ impl Code {
         self.0.push('\n');
     }
 
-    /// `fn name() -> Vec<Type>` making `items`.
+    /// `static NAME: &[Type]` holding `items`.
     fn list<T>(&mut self, name: &str, ty: &str, items: &[T], each: fn(&mut Code, &T)) {
-        self.line(&format!("fn {name}() -> Vec<{ty}> {{"));
-        self.line("    vec![");
+        self.line(&format!("static {name}: &[{ty}] = &["));
         for item in items {
-            self.0.push_str("        ");
+            self.0.push_str("    ");
             each(self, item);
             self.0.push_str(",\n");
         }
-        self.line("    ]");
-        self.line("}");
+        self.line("];");
         self.line("");
     }
 
@@ -90,20 +90,20 @@ impl Code {
         self.put(format_args!("{field}: s({value:?}), "));
     }
 
-    fn texts(&mut self, field: &str, values: &[impl AsRef<str>], each: &str) {
-        self.put(format_args!("{field}: vec!["));
+    fn texts(&mut self, field: &str, values: &[impl AsRef<str>]) {
+        self.put(format_args!("{field}: Cow::Borrowed(&["));
         for value in values {
-            self.put(format_args!("{each}({:?}), ", value.as_ref()));
+            self.put(format_args!("s({:?}), ", value.as_ref()));
         }
-        self.0.push_str("], ");
+        self.0.push_str("]), ");
     }
 
     fn index(&mut self, field: &str, ty: &str, values: impl Iterator<Item = usize>) {
-        self.put(format_args!("{field}: vec!["));
+        self.put(format_args!("{field}: Cow::Borrowed(&["));
         for value in values {
             self.put(format_args!("{ty}::new({value}), "));
         }
-        self.0.push_str("], ");
+        self.0.push_str("]), ");
     }
 
     fn options(&mut self, set: &OptionSet) {
@@ -124,18 +124,18 @@ impl Code {
             }
             Condition::All(list) | Condition::Any(list) => {
                 self.raw(if matches!(condition, Condition::All(_)) {
-                    "Condition::All(vec!["
+                    "Condition::All(Cow::Borrowed(&["
                 } else {
-                    "Condition::Any(vec!["
+                    "Condition::Any(Cow::Borrowed(&["
                 });
-                for c in list {
+                for c in list.iter() {
                     self.condition(c);
                     self.raw(", ");
                 }
-                self.raw("])");
+                self.raw("]))");
             }
             Condition::Not(inner) => {
-                self.raw("Condition::Not(Box::new(");
+                self.raw("Condition::Not(Boxed::Static(&");
                 self.condition(inner);
                 self.raw("))");
             }
@@ -159,7 +159,7 @@ impl Code {
         self.text("id", id);
         self.text("name", name);
         self.text("runtime", runtime);
-        self.texts("aliases", aliases, "s");
+        self.texts("aliases", aliases);
         self.raw("}");
     }
 
@@ -196,9 +196,9 @@ impl Code {
             self.text(field, value);
         }
         self.text("source", source);
-        self.raw("options: vec![");
+        self.raw("options: Cow::Borrowed(&[");
         options.iter().for_each(|o| self.choice(o));
-        self.raw("], default: ");
+        self.raw("]), default: ");
         match default {
             Some(set) => {
                 self.raw("Some(");
@@ -220,16 +220,16 @@ impl Code {
         self.raw("Rule { ");
         self.text("id", id);
         self.when(when);
-        self.raw("points: vec![");
-        for (language, points) in points {
+        self.raw("points: Cow::Borrowed(&[");
+        for (language, points) in points.iter() {
             // Debug of an f64 is a float literal that reads back as the same value.
             self.put(format_args!("(LangIdx::new({}), {points:?}), ", language.get()));
         }
-        self.raw("], ");
+        self.raw("]), ");
         self.text("reason", reason);
         self.text("source", source);
         self.origin(origin);
-        self.texts("adjusted", adjusted, "String::from");
+        self.texts("adjusted", adjusted);
         match group {
             Some(g) => self.raw(&format!("group: Some(GroupIdx::new({})), ", g.get())),
             None => self.raw("group: None, "),
@@ -290,13 +290,13 @@ impl Code {
         self.raw("Guide { ");
         self.text("id", id);
         self.text("title", title);
-        self.texts("sections", sections, "s");
+        self.texts("sections", sections);
         match confirmation {
             None => self.raw("confirmation: None, "),
             Some(Confirmation { section, checks }) => {
                 self.raw("confirmation: Some(Confirmation { ");
                 self.text("section", section);
-                self.texts("checks", checks, "s");
+                self.texts("checks", checks);
                 self.raw("}), ");
             }
         }

@@ -5,7 +5,7 @@
 
 use super::files::PackFile;
 use crate::error::{Diagnostic, Position};
-use crate::model::{Caveat, Condition, Guide, LangIdx, Language, Origin, Rule, Text};
+use crate::model::{Caveat, Condition, Guide, LangIdx, Language, List, Origin, Rule, Text};
 
 /// The points each ring gives a language, and the ring's name as the radar writes it.
 pub const RINGS: [(&str, f64); 4] = [("Adopt", 8.0), ("Trial", 3.0), ("Assess", -2.0), ("Hold", -10.0)];
@@ -197,18 +197,18 @@ impl Imported {
         self.rules.push(Rule {
             id: format!("{prefix}-{}", lang.id).into(),
             when: Condition::Always,
-            points: vec![(language, points)],
+            points: vec![(language, points)].into(),
             reason: format!("The team's tech radar puts {} in {ring}{new}{detail}", lang.name).into(),
             source: source.clone().into(),
             origin: origin.clone(),
-            adjusted: Vec::new(),
+            adjusted: List::default(),
             group: None,
-            offsets: Vec::new(),
+            offsets: List::default(),
         });
         self.caveats.push(Caveat {
             id: format!("{prefix}-{}-caveat", lang.id).into(),
             when: Condition::Always,
-            languages: vec![language],
+            languages: vec![language].into(),
             text: format!(
                 "The team's tech radar ({}) puts {} in {ring}{detail}",
                 crate::safe::line(&file.name),
@@ -216,7 +216,7 @@ impl Imported {
             )
             .into(),
             source: source.into(),
-            restates: Vec::new(),
+            restates: List::default(),
             origin,
         });
     }

@@ -113,7 +113,7 @@ fn rules(
     for r in pros.chain(reasons.iter().rev().filter(|r| r.points < 0.0)) {
         let line = format!("{}: {} [{}]", r.rule.id, r.text(), r.sources());
         out.write_str(&wrap(&line, width, &format!("  {:>4}  ", signed(r.points)), "        "))?;
-        for note in &r.rule.adjusted {
+        for note in r.rule.adjusted.iter() {
             out.write_str(&wrap(&format!("(points changed by {note})"), width, "        ", "         "))?;
         }
         if let Some(note) = limit_note(r) {

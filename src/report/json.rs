@@ -120,8 +120,8 @@ struct Reason<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     limited: Option<String>,
     /// Team packs that changed this rule's points, and why.
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    adjusted: &'a [String],
+    #[serde(skip_serializing_if = "<[crate::model::Text]>::is_empty")]
+    adjusted: &'a [crate::model::Text],
 }
 
 /// A rule that fired for a language, with its points and, when it counts fewer than written,

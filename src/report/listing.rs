@@ -67,7 +67,7 @@ pub fn rules_json(pack: &Pack, filter: Option<LangIdx>) -> Result<String, Error>
         out.push(json!({"kind": "caveat", "id": c.id, "languages": ids(&c.languages),
             "when": describe_condition(pack, &c.when), "text": c.text, "source": c.source}));
     }
-    for d in &pack.disabled {
+    for d in pack.disabled.iter() {
         out.push(json!({"kind": "disabled", "id": d.id, "entry": d.kind, "by": d.by, "text": d.reason}));
     }
     super::json::pretty(&out)
@@ -126,7 +126,7 @@ pub fn rules_table(
         out.write_str("; rule* has points changed by a team pack")?;
     }
     out.write_char('\n')?;
-    for d in &pack.disabled {
+    for d in pack.disabled.iter() {
         writeln!(out, "disabled {} `{}` by {}: {}", d.kind, d.id, d.by, d.reason)?;
     }
     Ok(())
@@ -188,7 +188,7 @@ pub fn questions_json(pack: &Pack) -> Result<String, Error> {
 /// `advisor questions --format markdown`: one table row per question.
 pub fn questions_markdown(pack: &Pack, out: &mut impl Write) -> fmt::Result {
     out.write_str("| Question | Kind | Options | Default | Asked when |\n|---|---|---|---|---|\n")?;
-    for q in &pack.questions {
+    for q in pack.questions.iter() {
         let options: Vec<String> = q.options.iter().map(|o| format!("`{}`", o.id)).collect();
         writeln!(
             out,
@@ -207,7 +207,7 @@ pub fn questions_markdown(pack: &Pack, out: &mut impl Write) -> fmt::Result {
 /// `advisor questions`: a table of the questions and how to answer them.
 pub fn questions_table(pack: &Pack, width: u16, out: &mut impl Write) -> fmt::Result {
     let mut t = table(width, false, &["Question", "Kind", "Options", "Default"]);
-    for q in &pack.questions {
+    for q in pack.questions.iter() {
         let mut name = format!("{}\n{}", q.id, q.title);
         if let Some(when) = asked(pack, q) {
             write!(name, "\n(asked when {when})")?;
@@ -241,7 +241,7 @@ fn aliases(language: &crate::model::Language) -> Vec<&str> {
 /// `advisor languages --format markdown`: one table row per language.
 pub fn languages_markdown(pack: &Pack, out: &mut impl Write) -> fmt::Result {
     out.write_str("| Id | Name | Runtime | Aliases |\n|---|---|---|---|\n")?;
-    for l in &pack.languages {
+    for l in pack.languages.iter() {
         let aliases = aliases(l).join(", ");
         writeln!(out, "| `{}` | {} | {} | {} |", l.id, cell(&l.name), cell(&l.runtime), cell(&aliases))?;
     }
@@ -251,7 +251,7 @@ pub fn languages_markdown(pack: &Pack, out: &mut impl Write) -> fmt::Result {
 /// `advisor languages`: a table of the candidates.
 pub fn languages_table(pack: &Pack, width: u16, out: &mut impl Write) -> fmt::Result {
     let mut t = table(width, false, &["Id", "Name", "Runtime", "Aliases"]);
-    for l in &pack.languages {
+    for l in pack.languages.iter() {
         t.add_row(vec![l.id.to_string(), l.name.to_string(), l.runtime.to_string(), aliases(l).join(", ")]);
     }
     let footer = format!(

@@ -298,7 +298,7 @@ fn at_60_columns_every_option_description_is_whole_and_lines_break_between_words
     let pack = advisor::pack::builtin();
     let shape = &pack.questions[pack.question("shape").unwrap()];
     // Every description is printed whole above the list (wrapped), so its last words show.
-    for option in &shape.options {
+    for option in shape.options.iter() {
         let words: Vec<&str> = option.description.split_whitespace().collect();
         let tail = words[words.len().saturating_sub(2)..].join(" ");
         let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");

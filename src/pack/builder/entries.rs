@@ -7,8 +7,8 @@ use super::super::radar;
 use super::{Builder, Links, MAX_POINTS, PlacedGroup, Restates, Site, is_id};
 use crate::model::raw;
 use crate::model::{
-    Caveat, Choice, Condition, Confirmation, Exclusion, Group, Guide, Kind, Language, OptionSet, Question,
-    QuestionIdx, Requirement, Rule, Text,
+    Caveat, Choice, Condition, Confirmation, Exclusion, Group, Guide, Kind, Language, List, OptionSet,
+    Question, QuestionIdx, Requirement, Rule, Text,
 };
 use std::collections::HashSet;
 
@@ -84,7 +84,7 @@ impl Builder<'_> {
             prompt: q.prompt.into(),
             help: q.help.into(),
             source: q.source.into(),
-            options,
+            options: options.into(),
             default: None,
             when,
             distinct_from: None,
@@ -293,13 +293,13 @@ impl Builder<'_> {
         self.rules.push(Rule {
             id: r.id.clone().into(),
             when,
-            points,
+            points: points.into(),
             reason: r.reason.into(),
             source: r.source.into(),
             origin: site.origin(),
-            adjusted: Vec::new(),
+            adjusted: List::default(),
             group: None,
-            offsets: Vec::new(),
+            offsets: List::default(),
         });
     }
 
@@ -326,7 +326,7 @@ impl Builder<'_> {
             id: r.id.clone().into(),
             when,
             title: r.title.into(),
-            languages,
+            languages: languages.into(),
             reason: r.reason.into(),
             source: r.source.into(),
             origin: site.origin(),
@@ -344,7 +344,7 @@ impl Builder<'_> {
         self.exclusions.push(Exclusion {
             id: e.id.clone().into(),
             when,
-            languages,
+            languages: languages.into(),
             reason: e.reason.into(),
             source: e.source.into(),
             origin: site.origin(),
@@ -362,10 +362,10 @@ impl Builder<'_> {
         self.caveats.push(Caveat {
             id: c.id.clone().into(),
             when,
-            languages,
+            languages: languages.into(),
             text: c.text.into(),
             source: c.source.into(),
-            restates: Vec::new(),
+            restates: List::default(),
             origin: site.origin(),
         });
         if !c.restates.is_empty() {

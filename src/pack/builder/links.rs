@@ -83,14 +83,14 @@ impl Builder<'_> {
                 )));
                 continue;
             }
-            self.rules[i].offsets.push(RuleIdx::new(o));
+            self.rules[i].offsets.to_mut().push(RuleIdx::new(o));
         }
     }
 
     /// Checks rule `i`, which has `offsets`: its points are positive, and each goes to a
     /// language a rule it offsets takes points from.
     fn check_offset_points(&mut self, site: &Site<'_>, i: usize) {
-        for &(l, p) in &self.rules[i].points {
+        for &(l, p) in self.rules[i].points.iter() {
             let lang = &self.languages[l].id;
             if p < 0.0 {
                 self.problems.push(site.problem(format!(
@@ -176,7 +176,7 @@ impl Builder<'_> {
                 }
                 restates.push(RuleIdx::new(r));
             }
-            self.caveats[c].restates = restates;
+            self.caveats[c].restates = restates.into();
         }
     }
 }

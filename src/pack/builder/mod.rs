@@ -24,7 +24,8 @@ use crate::error::{Diagnostic, Error, Position};
 use crate::locate;
 use crate::model::raw;
 use crate::model::{
-    Caveat, Disabled, Exclusion, Group, Guide, Language, Origin, Pack, Parts, Question, Requirement, Rule,
+    Caveat, Disabled, Exclusion, Group, Guide, Language, List, Origin, Pack, Parts, Question, Requirement,
+    Rule,
 };
 use std::collections::HashMap;
 
@@ -86,17 +87,17 @@ pub fn build(files: &[PackFile]) -> Result<Pack, Error> {
         return Err(Error::Invalid(b.problems));
     }
     let mut parts = Parts {
-        languages: b.languages,
-        questions: b.questions,
-        rules: b.rules,
+        languages: b.languages.into(),
+        questions: b.questions.into(),
+        rules: b.rules.into(),
         groups: b.groups.into_iter().map(|placed| placed.group).collect(),
-        requirements: b.requirements,
-        exclusions: b.exclusions,
-        caveats: b.caveats,
-        guides: b.guides,
-        disabled: b.disabled,
+        requirements: b.requirements.into(),
+        exclusions: b.exclusions.into(),
+        caveats: b.caveats.into(),
+        guides: b.guides.into(),
+        disabled: b.disabled.into(),
         fingerprint: fingerprint(files),
-        names: Vec::new(),
+        names: List::default(),
     };
     parts.names = crate::model::kept_capitalised(&parts);
     Ok(Pack::new(parts))

@@ -74,14 +74,14 @@ impl Builder<'_> {
                     let existing = self.rules[i].points.iter().position(|(lang, _)| *lang == l);
                     match (existing, p == 0.0) {
                         (Some(at), true) => {
-                            self.rules[i].points.remove(at);
+                            self.rules[i].points.to_mut().remove(at);
                         }
-                        (Some(at), false) => self.rules[i].points[at].1 = p,
-                        (None, false) => self.rules[i].points.push((l, p)),
+                        (Some(at), false) => self.rules[i].points.to_mut()[at].1 = p,
+                        (None, false) => self.rules[i].points.to_mut().push((l, p)),
                         (None, true) => {}
                     }
                 }
-                self.rules[i].adjusted.push(format!("{}: {}", file.name, o.reason.trim()));
+                self.rules[i].adjusted.to_mut().push(format!("{}: {}", file.name, o.reason.trim()).into());
             }
             (None, true) => {
                 let (id, kind) = match target {

@@ -82,7 +82,7 @@ impl Builder<'_> {
                 RawTest::Any(list) => {
                     Condition::Any(list.iter().map(|c| self.condition(site, Some(c))).collect())
                 }
-                RawTest::Not(c) => Condition::Not(Box::new(self.condition(site, Some(c)))),
+                RawTest::Not(c) => Condition::Not(self.condition(site, Some(c)).into()),
                 RawTest::Options(ids) => {
                     let Some(qi) = self.questions.iter().position(|q| &q.id == key) else {
                         let hint = did_you_mean(key, self.questions.iter().map(|q| q.id.as_ref()));
@@ -111,7 +111,7 @@ impl Builder<'_> {
         // One test is the condition itself; several (or none left) must all hold.
         match <[Condition; 1]>::try_from(tests) {
             Ok([only]) => only,
-            Err(tests) => Condition::All(tests),
+            Err(tests) => Condition::All(tests.into()),
         }
     }
 }

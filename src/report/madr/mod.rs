@@ -261,7 +261,7 @@ fn confirmation(out: &mut impl fmt::Write, doc: &Doc<'_>, name: &str) -> fmt::Re
             "Before committing, build a vertical slice in {name} and make sure the team can explain how \
              it handles each of these ({source}):\n"
         )?;
-        for check in &checklist.checks {
+        for check in checklist.checks.iter() {
             writeln!(out, "* {check}")?;
         }
         out.write_char('\n')?;

@@ -111,11 +111,11 @@ fn driver(pack: &Pack, answers: &Answers, q: QuestionIdx, names: &BTreeSet<&str>
 /// "states hard requirements: A (Go cannot meet it), and B and C (Python cannot meet them)":
 /// one clause for every requirement an answer states, grouped by who misses them.
 fn requirements_stated(pack: &Pack, requires: &[&crate::model::Requirement]) -> String {
-    let mut by_missers: Vec<(Vec<LangIdx>, Vec<&str>)> = Vec::new();
+    let mut by_missers: Vec<(&[LangIdx], Vec<&str>)> = Vec::new();
     for r in requires {
-        match by_missers.iter_mut().find(|(langs, _)| *langs == r.languages) {
+        match by_missers.iter_mut().find(|(langs, _)| **langs == *r.languages) {
             Some((_, titles)) => titles.push(&r.title),
-            None => by_missers.push((r.languages.clone(), vec![&r.title])),
+            None => by_missers.push((&r.languages, vec![&r.title])),
         }
     }
     let parts: Vec<String> = by_missers
