@@ -135,16 +135,19 @@ fn main() {
     link_release_binary_statically();
 }
 
-/// Links the release binary statically (as a position-independent executable, so it keeps
-/// address randomisation) on Linux with glibc, when the C library's static archives are
-/// installed (Debian: libc6-dev). Starting a dynamically linked binary costs the loader: finding,
-/// mapping and relocating libc, libm and libgcc_s took about 0.6 ms of the 2-4 ms a run takes.
-/// Elsewhere, in debug builds, or with `ADVISOR_LINK_DYNAMIC=1`, the binary links as usual.
+/// Links the release binary statically, at a fixed address, on Linux with glibc when the C
+/// library's static archives are installed (Debian: libc6-dev). Starting a dynamically linked
+/// binary costs the loader: finding, mapping and relocating libc, libm and libgcc_s took about
+/// 0.6 ms of the 2-4 ms a run takes; and a position-independent binary must relocate every
+/// pointer of its static data (the built-in pack's texts and lists) before `main`, writing
+/// ~40 pages. A fixed address leaves the binary's own addresses unrandomised (the heap and the
+/// stack still are); advisor has no unsafe code. Elsewhere, in debug builds, or with
+/// `ADVISOR_LINK_DYNAMIC=1`, the binary links as usual.
 ///
 /// rustc links std's C libraries (`-lgcc_s -lm -lc`...) as shared libraries before any argument
 /// a build script can add, so this writes a folder of linker scripts named like those shared
 /// libraries that point the linker at the static archives instead, searched first for the
-/// binary only; `-static-pie` then makes the binary need no loader.
+/// binary only; `-static -no-pie` then makes the binary need no loader and no relocation.
 fn link_release_binary_statically() {
     println!("cargo:rerun-if-env-changed=ADVISOR_LINK_DYNAMIC");
     let var = |name: &str| env::var(name).unwrap_or_default();
@@ -183,7 +186,8 @@ fn link_release_binary_statically() {
         fs::write(dir.join(name), script + "\n").expect("writable OUT_DIR");
     }
     println!("cargo:rustc-link-arg-bins=-L{}", dir.display());
-    println!("cargo:rustc-link-arg-bins=-static-pie");
+    println!("cargo:rustc-link-arg-bins=-static");
+    println!("cargo:rustc-link-arg-bins=-no-pie");
 }
 
 /// The built-in pack's scenario tests, which `advisor rules test` runs, sorted.
