@@ -167,6 +167,19 @@ pub fn repository_root(dir: &Path) -> Option<std::path::PathBuf> {
     Some(root.unwrap_or(dir))
 }
 
+/// Reads a file that may be committed to a repository: like [`read_text`], and a symbolic link
+/// is followed only when its target lies inside the repository holding the file (its folder,
+/// outside any). The repository is looked for only when the file is a link: a file's own
+/// folder always lies inside it.
+pub fn read_in_repository(path: &Path, folder: &'static str, limit: u64) -> Result<String, ReadError> {
+    if std::fs::symlink_metadata(path).map_err(ReadError::Io)?.file_type().is_symlink() {
+        let parent = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let root = repository_root(parent).unwrap_or_else(|| parent.to_path_buf());
+        return read_inside(&root, folder, path, limit);
+    }
+    read_text(path, limit)
+}
+
 /// Reads a file inside the folder `root` (`folder` names it for messages): like [`read_text`],
 /// and a symbolic link is followed only when its target lies inside `root` (as git treats
 /// links in a work tree).

@@ -42,9 +42,7 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
     let shown = crate::safe::path(path);
     // A committed answers file that is a link out of its repository could make errors quote
     // another file: such a link is not followed.
-    let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let root = crate::fsio::repository_root(folder).unwrap_or_else(|| folder.to_path_buf());
-    crate::fsio::read_inside(&root, "this repository", path, MAX_FILE_BYTES).map_err(|e| {
+    crate::fsio::read_in_repository(path, "this repository", MAX_FILE_BYTES).map_err(|e| {
         let message = match &e {
             e if e.not_found() => format!(
                 "cannot read the answers file: {}; `advisor ask` answers the questions and saves one, `advisor init` writes a starter",

@@ -58,10 +58,15 @@ impl FlatConditions {
                 Node::Answer { question: index(question.get()), options: *options }
             }
             Condition::All(list) | Condition::Any(list) => {
-                let kids: Vec<u32> = list.iter().map(|c| self.compile(c)).collect();
-                let start = index(self.children.len());
-                self.children.extend(kids);
-                let len = index(list.len());
+                // The children's slots first, filled as each child is compiled (a child's own
+                // children go after them).
+                let start = self.children.len();
+                self.children.resize(start + list.len(), 0);
+                for (slot, c) in list.iter().enumerate() {
+                    let child = self.compile(c);
+                    self.children[start + slot] = child;
+                }
+                let (start, len) = (index(start), index(list.len()));
                 if matches!(condition, Condition::All(_)) {
                     Node::All { start, len }
                 } else {

@@ -358,6 +358,17 @@ impl Condition {
         out
     }
 
+    /// Calls `f` with the question of every `question: options` test, in written order (a
+    /// question tested twice comes twice), without collecting them.
+    pub fn each_question(&self, f: &mut impl FnMut(QuestionIdx)) {
+        match self {
+            Condition::Always => {}
+            Condition::Answer { question, .. } => f(*question),
+            Condition::All(list) | Condition::Any(list) => list.iter().for_each(|c| c.each_question(f)),
+            Condition::Not(c) => c.each_question(f),
+        }
+    }
+
     /// The questions the condition reads, each once, in order of first use.
     pub fn questions(&self) -> Vec<QuestionIdx> {
         let mut out = Vec::new();

@@ -104,11 +104,14 @@ impl Pack {
     pub fn new(parts: Parts) -> Pack {
         let mut readers = vec![Vec::new(); parts.questions.len()];
         for (i, rule) in parts.rules.iter().enumerate() {
-            for question in rule.when.questions() {
+            rule.when.each_question(&mut |question| {
                 if let Some(list) = readers.get_mut(question.get()) {
-                    list.push(i);
+                    // A condition may test one question twice: the rule reads it once.
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
                 }
-            }
+            });
         }
         Pack {
             conditions: FlatConditions::new(parts.rules.iter().map(|r| &r.when)),
