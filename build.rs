@@ -135,26 +135,28 @@ fn main() {
     link_release_binary_statically();
 }
 
-/// Links the release binary statically, at a fixed address, on Linux with glibc when the C
-/// library's static archives are installed (Debian: libc6-dev). Starting a dynamically linked
-/// binary costs the loader: finding, mapping and relocating libc, libm and libgcc_s took about
-/// 0.6 ms of the 2-4 ms a run takes; and a position-independent binary must relocate every
-/// pointer of its static data (the built-in pack's texts and lists) before `main`, writing
-/// ~40 pages. A fixed address leaves the binary's own addresses unrandomised (the heap and the
-/// stack still are); advisor has no unsafe code. Elsewhere, in debug builds, or with
-/// `ADVISOR_LINK_DYNAMIC=1`, the binary links as usual.
+/// Links the release binary statically (a static position-independent executable, so its
+/// addresses stay randomised) on Linux with glibc, when the C library's static archives are
+/// installed (Debian: libc6-dev). Starting a dynamically linked binary costs the loader:
+/// finding, mapping and relocating libc, libm and libgcc_s took about 0.4-0.6 ms of the 2-4 ms
+/// a run took. Elsewhere, in debug builds, with another linker than `cc` (`RUSTC_LINKER`), or
+/// with `ADVISOR_LINK_DYNAMIC=1`, the binary links as usual.
 ///
-/// rustc links std's C libraries (`-lgcc_s -lm -lc`...) as shared libraries before any argument
-/// a build script can add, so this writes a folder of linker scripts named like those shared
-/// libraries that point the linker at the static archives instead, searched first for the
-/// binary only; `-static -no-pie` then makes the binary need no loader and no relocation.
+/// rustc links std's C libraries (`-lgcc_s -lm -lc`...) as shared libraries, named before any
+/// argument a build script can add, so this writes a folder of linker scripts named like those
+/// shared libraries that point the linker at the static archives instead, given to the binary's
+/// link only (`-L`), with `-static-pie`. A folder named earlier on the link line that holds the
+/// shared `libc.so` (a `-L` in RUSTFLAGS, a `-sys` crate's search path) would win, and the
+/// binary would need a loader it does not name: CI builds the release binary and runs it.
 fn link_release_binary_statically() {
     println!("cargo:rerun-if-env-changed=ADVISOR_LINK_DYNAMIC");
+    println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
     let var = |name: &str| env::var(name).unwrap_or_default();
     if var("PROFILE") != "release"
         || var("CARGO_CFG_TARGET_OS") != "linux"
         || var("CARGO_CFG_TARGET_ENV") != "gnu"
         || var("TARGET") != var("HOST")
+        || !var("RUSTC_LINKER").is_empty()
         || var("ADVISOR_LINK_DYNAMIC") == "1"
     {
         return;
@@ -170,24 +172,33 @@ fn link_release_binary_statically() {
     else {
         return;
     };
+    let found = [&libc, &libm, &gcc_eh, &gcc];
+    // A new compiler or C library moves the archives: link again from where they are then.
+    found.iter().for_each(|a| println!("cargo:rerun-if-changed={}", a.display()));
     let dir = Path::new(&var("OUT_DIR")).join("static-libs");
     fs::create_dir_all(&dir).expect("writable OUT_DIR");
-    let scripts = [
-        ("libc.so", format!("GROUP({} {} {})", libc.display(), gcc_eh.display(), gcc.display())),
-        ("libm.so", format!("INPUT({})", libm.display())),
-        ("libgcc_s.so", format!("INPUT({})", gcc_eh.display())),
+    let mut scripts = vec![
+        (
+            "libc.so".to_string(),
+            format!("GROUP({} {} {})\n", libc.display(), gcc_eh.display(), gcc.display()),
+        ),
+        ("libm.so".to_string(), format!("INPUT({})\n", libm.display())),
+        ("libgcc_s.so".to_string(), format!("INPUT({})\n", gcc_eh.display())),
     ];
-    // Part of libc since glibc 2.34, which installs them as empty archives.
-    let parts = ["util", "rt", "pthread", "dl"].map(|lib| {
-        let input = archive(&format!("lib{lib}.a")).map(|a| a.display().to_string()).unwrap_or_default();
-        (format!("lib{lib}.so"), format!("INPUT({input})"))
-    });
-    for (name, script) in scripts.into_iter().map(|(n, s)| (n.to_string(), s)).chain(parts) {
-        fs::write(dir.join(name), script + "\n").expect("writable OUT_DIR");
+    // Part of libc since glibc 2.34, which installs them as empty archives; where one is
+    // missing, an empty script (which every linker accepts) links nothing.
+    for lib in ["util", "rt", "pthread", "dl"] {
+        let script = archive(&format!("lib{lib}.a")).map_or_else(String::new, |a| {
+            println!("cargo:rerun-if-changed={}", a.display());
+            format!("INPUT({})\n", a.display())
+        });
+        scripts.push((format!("lib{lib}.so"), script));
+    }
+    for (name, script) in scripts {
+        fs::write(dir.join(name), script).expect("writable OUT_DIR");
     }
     println!("cargo:rustc-link-arg-bins=-L{}", dir.display());
-    println!("cargo:rustc-link-arg-bins=-static");
-    println!("cargo:rustc-link-arg-bins=-no-pie");
+    println!("cargo:rustc-link-arg-bins=-static-pie");
 }
 
 /// The built-in pack's scenario tests, which `advisor rules test` runs, sorted.

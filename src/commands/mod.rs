@@ -70,7 +70,9 @@ fn no_file_packs_from_env() -> bool {
 /// [`pack::MAX_PACKS`], and the file's own packs inside its repository.
 fn pack_set(args: &PackArgs, declared: Vec<PathBuf>, file: Option<(&str, &Path)>) -> Result<PackSet, Error> {
     let mut named: Vec<(PathBuf, PackFrom)> = Vec::new();
-    if let Some((name, dir)) = file.filter(|_| !args.no_file_packs && !no_file_packs_from_env()) {
+    if let Some((name, dir)) =
+        file.filter(|_| !declared.is_empty() && !args.no_file_packs && !no_file_packs_from_env())
+    {
         let root = crate::fsio::repository_root(dir);
         for path in declared {
             // A path that does not resolve is reported by the loader ("no such pack folder").

@@ -308,7 +308,27 @@ impl<'p> Tally<'p> {
     /// Counts the tally for answers as scored, given which rules fire for them
     /// (`Pack::rules_firing`), replacing what it held.
     fn count(&mut self, pack: &'p Pack, answers: &Answers, fired: &[bool], with_reasons: bool) {
-        let n = pack.languages.len();
+        self.count_limits(pack, answers);
+        self.firing.clear();
+        self.firing.extend(fired.iter().enumerate().filter(|(_, f)| **f).map(|(i, _)| i));
+        strongest_fired(pack, &self.firing, &mut self.strongest);
+        self.points.values_mut().for_each(|p| *p = 0.0);
+        self.reasons.values_mut().for_each(Vec::clear);
+        let rules = pack.rules();
+        for &i in &self.firing {
+            let rule = &rules[i];
+            for &(l, written) in rule.points.iter() {
+                let (p, limit) = counted(pack, &self.strongest, fired, i, l, written);
+                self.points[l] += p;
+                if with_reasons {
+                    self.reasons[l].push(Reason { rule, points: p, written, limit, caveat: None });
+                }
+            }
+        }
+    }
+
+    /// The knock-outs and the unmet requirements for answers as scored.
+    fn count_limits(&mut self, pack: &'p Pack, answers: &Answers) {
         self.knocked.values_mut().for_each(Vec::clear);
         for exclusion in pack.exclusions.iter().filter(|e| e.when.holds(answers)) {
             exclusion.languages.iter().for_each(|&l| self.knocked[l].push(exclusion));
@@ -317,65 +337,69 @@ impl<'p> Tally<'p> {
         for requirement in pack.requirements().iter().filter(|r| r.when.holds(answers)) {
             requirement.languages.iter().for_each(|&l| self.unmet[l].push(requirement));
         }
-        let rules = pack.rules();
-        self.firing.clear();
-        self.firing.extend(fired.iter().enumerate().filter(|(_, f)| **f).map(|(i, _)| i));
-        // Per group and language, the strongest fired rule (the first written wins a tie).
-        let groups = pack.groups();
-        let strongest = &mut self.strongest;
-        strongest.fill(None);
-        for (i, rule) in self.firing.iter().map(|&i| (i, &rules[i])) {
-            let Some(g) = rule.group else { continue };
-            for &(l, p) in rule.points.iter() {
-                let slot = &mut strongest[g.get() * n + l.get()];
-                if slot.is_none_or(|(_, best)| p.abs() > best.abs()) {
-                    *slot = Some((RuleIdx::new(i), p));
-                }
-            }
-        }
-        let strongest = &self.strongest;
-        // What a rule without offsets counts for one language: its points, or nothing when it
-        // restates a fact that a stronger rule of its group counts.
-        let plain = |i: usize, l: LangIdx, p: f64| -> (f64, Option<Limit<'p>>) {
-            match rules[i].group.map(|g| (g, strongest[g.get() * n + l.get()])) {
-                Some((g, Some((best, _)))) if best.get() != i => {
-                    (0.0, Some(Limit::Restates { group: &groups[g], counted: &rules[best] }))
-                }
-                _ => (p, None),
-            }
-        };
-        self.points.values_mut().for_each(|p| *p = 0.0);
-        self.reasons.values_mut().for_each(Vec::clear);
-        for (i, rule) in self.firing.iter().map(|&i| (i, &rules[i])) {
-            for &(l, written) in rule.points.iter() {
-                let (p, limit) = if rule.offsets.is_empty() {
-                    plain(i, l, written)
-                } else {
-                    // An offset counts at most what the penalties it offsets take away (offsets
-                    // never name offsets, so those are plain rules).
-                    let taken: f64 = rule
-                        .offsets
-                        .iter()
-                        .filter(|o| fired[o.get()])
-                        .flat_map(|&o| {
-                            rules[o].points.iter().filter(|(lang, _)| *lang == l).map(move |&(_, p)| (o, p))
-                        })
-                        .map(|(o, p)| plain(o.get(), l, p).0)
-                        .sum();
-                    let penalty = (-taken).max(0.0);
-                    if written > penalty {
-                        (penalty, Some(Limit::Offsets { penalty }))
-                    } else {
-                        (written, None)
-                    }
-                };
-                self.points[l] += p;
-                if with_reasons {
-                    self.reasons[l].push(Reason { rule, points: p, written, limit, caveat: None });
-                }
-            }
+    }
+}
+
+/// Per group and language (`group * languages + language`), the strongest of the `firing`
+/// rules, the first written winning a tie, written to `strongest`.
+fn strongest_fired(pack: &Pack, firing: &[usize], strongest: &mut [Option<(RuleIdx, f64)>]) {
+    let n = pack.languages.len();
+    let rules = pack.rules();
+    strongest.fill(None);
+    for &i in firing {
+        offer(n, &rules[i], i, strongest);
+    }
+}
+
+/// Makes fired rule `i` the strongest of its group for each language it gives more points to
+/// (in absolute value) than the strongest so far; offered in rule order, the first written
+/// wins a tie.
+fn offer(languages: usize, rule: &Rule, i: usize, strongest: &mut [Option<(RuleIdx, f64)>]) {
+    let Some(g) = rule.group else { return };
+    for &(l, p) in rule.points.iter() {
+        let slot = &mut strongest[g.get() * languages + l.get()];
+        if slot.is_none_or(|(_, best)| p.abs() > best.abs()) {
+            *slot = Some((RuleIdx::new(i), p));
         }
     }
+}
+
+/// What fired rule `i` counts for language `l`, to which it gives `written` points, and why
+/// that is less, if it is: the one place the group and offset limits are applied.
+fn counted<'p>(
+    pack: &'p Pack,
+    strongest: &[Option<(RuleIdx, f64)>],
+    fired: &[bool],
+    i: usize,
+    l: LangIdx,
+    written: f64,
+) -> (f64, Option<Limit<'p>>) {
+    let n = pack.languages.len();
+    let (rules, groups) = (pack.rules(), pack.groups());
+    // What a rule without offsets counts: its points, or nothing when it restates a fact
+    // that a stronger rule of its group counts.
+    let plain = |i: usize, p: f64| -> (f64, Option<Limit<'p>>) {
+        match rules[i].group.map(|g| (g, strongest[g.get() * n + l.get()])) {
+            Some((g, Some((best, _)))) if best.get() != i => {
+                (0.0, Some(Limit::Restates { group: &groups[g], counted: &rules[best] }))
+            }
+            _ => (p, None),
+        }
+    };
+    if rules[i].offsets.is_empty() {
+        return plain(i, written);
+    }
+    // An offset counts at most what the penalties it offsets take away (offsets never name
+    // offsets, so those are plain rules).
+    let taken: f64 = rules[i]
+        .offsets
+        .iter()
+        .filter(|o| fired[o.get()])
+        .flat_map(|&o| rules[o].points.iter().filter(|(lang, _)| *lang == l).map(move |&(_, p)| (o, p)))
+        .map(|(o, p)| plain(o.get(), p).0)
+        .sum();
+    let penalty = (-taken).max(0.0);
+    if written > penalty { (penalty, Some(Limit::Offsets { penalty })) } else { (written, None) }
 }
 
 /// Orders two ranked languages: fewer missed requirements first, then more points; equal

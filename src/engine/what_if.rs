@@ -2,7 +2,7 @@
 //! change rank 1. Only the rules that read a changed answer are evaluated again, so a report's
 //! what-if costs a fraction of scoring the pack once per change.
 
-use super::{Tally, effective, rank_order, score_of};
+use super::{Tally, counted, effective, offer, rank_order, score_of};
 use crate::model::{Answers, Kind, LangIdx, OptionSet, QuestionIdx};
 use crate::pack::Pack;
 
@@ -87,30 +87,99 @@ fn first(pack: &Pack, tally: &Tally<'_>) -> Option<(LangIdx, f64)> {
 
 /// Scores single-answer changes to one set of answers. The rules that fire for the answers
 /// are found once; after a change only the rules reading an answer that changed (as scored:
-/// a change can also un-ask a later question) are evaluated again, and the tally is counted
-/// again in the memory of the last one.
+/// a change can also un-ask a later question) are evaluated again. When every weight of the
+/// pack is a binary fraction (as the built-in pack's whole numbers are), sums of points are
+/// exact in any order, so a change's points are the answers' points with only the counts
+/// that change redone ([`Rescorer::recount`]); otherwise the tally is counted again in full.
 struct Rescorer<'a> {
     pack: &'a Pack,
     answers: &'a Answers,
     scored: Answers,
     fired: Vec<bool>,
-    /// Working space for one change: which rules fire after it, and its tally.
+    /// The answers' own tally.
+    base: Tally<'a>,
+    /// For counting only what a change changes, when sums are exact.
+    links: Option<Links>,
+    /// Working space for one change: which rules fire after it, its tally, the strongest
+    /// rule per group and language after it, and the rules whose count it may change.
     fired_after: Vec<bool>,
     tally: Tally<'a>,
+    strongest: Vec<Option<(crate::model::RuleIdx, f64)>>,
+    dirty: Vec<usize>,
+    seen: Vec<u32>,
+    groups_seen: Vec<u32>,
+    round: u32,
+}
+
+/// Which counts can change when a rule starts or stops firing.
+struct Links {
+    /// Per group, its rules in order.
+    members: Vec<Vec<usize>>,
+    /// Per rule, the rules whose count depends on whether it fires: itself, the rules of its
+    /// group (which of them is strongest may change), and the rules offsetting any of those.
+    dependents: Vec<Vec<usize>>,
+}
+
+impl Links {
+    /// The links of `pack`, or `None` when one of its weights is not a binary fraction (a
+    /// multiple of 2^-20) and sums of points could round differently in another order.
+    fn of(pack: &Pack) -> Option<Links> {
+        let rules = pack.rules();
+        let exact = |p: f64| (p * 1_048_576.0).fract() == 0.0;
+        if !rules.iter().all(|r| r.points.iter().all(|&(_, p)| exact(p))) {
+            return None;
+        }
+        let mut members = vec![Vec::new(); pack.groups().len()];
+        let mut offsetters = vec![Vec::new(); rules.len()];
+        for (i, rule) in rules.iter().enumerate() {
+            if let Some(g) = rule.group {
+                members[g.get()].push(i);
+            }
+            rule.offsets.iter().for_each(|t| offsetters[t.get()].push(i));
+        }
+        let dependents = rules
+            .iter()
+            .enumerate()
+            .map(|(i, rule)| {
+                let mut set: Vec<usize> = rule.group.map_or_else(|| vec![i], |g| members[g.get()].clone());
+                let offsetting: Vec<usize> =
+                    set.iter().flat_map(|&r| offsetters[r].iter().copied()).collect();
+                set.extend(offsetting);
+                set.sort_unstable();
+                set.dedup();
+                set
+            })
+            .collect();
+        Some(Links { members, dependents })
+    }
 }
 
 impl<'a> Rescorer<'a> {
     fn new(pack: &'a Pack, answers: &'a Answers) -> Self {
         let (scored, _) = effective(pack, answers);
         let fired = pack.rules_firing(&scored);
-        let tally = Tally::new(pack);
-        Rescorer { pack, answers, scored, fired_after: fired.clone(), fired, tally }
+        let mut base = Tally::new(pack);
+        base.count(pack, &scored, &fired, false);
+        Rescorer {
+            pack,
+            answers,
+            scored,
+            fired_after: fired.clone(),
+            fired,
+            links: Links::of(pack),
+            strongest: base.strongest.clone(),
+            tally: Tally::new(pack),
+            base,
+            dirty: Vec::new(),
+            seen: vec![0; pack.rules().len()],
+            groups_seen: vec![0; pack.groups().len()],
+            round: 0,
+        }
     }
 
     /// Rank 1 as the answers stand.
-    fn top(&mut self) -> Option<(LangIdx, f64)> {
-        self.tally.count(self.pack, &self.scored, &self.fired, false);
-        first(self.pack, &self.tally)
+    fn top(&self) -> Option<(LangIdx, f64)> {
+        first(self.pack, &self.base)
     }
 
     /// Rank 1 (and its score) after one change.
@@ -119,8 +188,62 @@ impl<'a> Rescorer<'a> {
         changed.set(change.question, change.answer);
         let (scored, _) = effective(self.pack, &changed);
         self.pack.rules_firing_into(&self.scored, &self.fired, &scored, &mut self.fired_after);
-        self.tally.count(self.pack, &scored, &self.fired_after, false);
+        if self.links.is_some() {
+            self.recount(&scored);
+        } else {
+            self.tally.count(self.pack, &scored, &self.fired_after, false);
+        }
         first(self.pack, &self.tally)
+    }
+
+    /// The tally after a change (`fired_after` already found), from the answers' own: the
+    /// knock-outs and requirements found again, and the points of only the rules whose count
+    /// can change taken out as they were and put back as they are.
+    fn recount(&mut self, scored: &Answers) {
+        let Some(links) = &self.links else { return };
+        let (pack, rules, n) = (self.pack, self.pack.rules(), self.pack.languages.len());
+        self.tally.count_limits(pack, scored);
+        self.round += 1;
+        let round = self.round;
+        self.dirty.clear();
+        self.strongest.clone_from(&self.base.strongest);
+        // The rules that start or stop firing read an answer that changed.
+        let changed =
+            self.scored.values().iter().zip(scored.values()).enumerate().filter(|(_, (was, is))| was != is);
+        let readers = changed.flat_map(|(q, _)| pack.readers(q).iter().copied());
+        for r in readers.filter(|&r| self.fired[r] != self.fired_after[r]) {
+            if let Some(g) = rules[r].group
+                && self.groups_seen[g.get()] != round
+            {
+                // The strongest of the group after the change, offered in rule order as
+                // `strongest_fired` does.
+                self.groups_seen[g.get()] = round;
+                self.strongest[g.get() * n..(g.get() + 1) * n].fill(None);
+                for &m in links.members[g.get()].iter().filter(|&&m| self.fired_after[m]) {
+                    offer(n, &rules[m], m, &mut self.strongest);
+                }
+            }
+            for &d in &links.dependents[r] {
+                if self.seen[d] != round {
+                    self.seen[d] = round;
+                    self.dirty.push(d);
+                }
+            }
+        }
+        for (after, before) in self.tally.points.values_mut().zip(self.base.points.values()) {
+            *after = *before;
+        }
+        for &d in &self.dirty {
+            for &(l, written) in rules[d].points.iter() {
+                if self.fired[d] {
+                    self.tally.points[l] -= counted(pack, &self.base.strongest, &self.fired, d, l, written).0;
+                }
+                if self.fired_after[d] {
+                    self.tally.points[l] +=
+                        counted(pack, &self.strongest, &self.fired_after, d, l, written).0;
+                }
+            }
+        }
     }
 }
 
@@ -156,6 +279,7 @@ pub fn paths_to_first(pack: &Pack, answers: &Answers, language: LangIdx) -> Vec<
 mod tests {
     use super::*;
     use crate::engine::{evaluate, influence};
+    use crate::model::Kind;
 
     fn answers_of(file: &str) -> (Pack, Answers) {
         let pack = crate::pack::builtin();
@@ -171,6 +295,115 @@ mod tests {
             Some((o, _)) => format!("{} {}", q.id, q.options[o].id),
             None => q.id.to_string(),
         }
+    }
+
+    /// The tally of answers as scored, counted in full.
+    fn full_count<'p>(pack: &'p Pack, answers: &Answers) -> Tally<'p> {
+        let (scored, _) = effective(pack, answers);
+        let mut tally = Tally::new(pack);
+        tally.count(pack, &scored, &pack.rules_firing(&scored), false);
+        tally
+    }
+
+    #[test]
+    fn counting_only_what_a_change_changes_gives_the_full_count_exactly() {
+        let pack = crate::pack::builtin();
+        assert!(Links::of(&pack).is_some(), "the built-in pack's weights are whole numbers");
+        // Answers of every kind: the examples, and random answers to every question.
+        let mut all: Vec<Answers> =
+            ["control-plane.toml", "enterprise-backend.toml", "ml-service.toml", "realtime-chat.toml"]
+                .into_iter()
+                .map(|file| answers_of(file).1)
+                .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        };
+        for _ in 0..200 {
+            let values = pack
+                .questions
+                .iter()
+                .map(|q| match q.kind {
+                    Kind::Single => OptionSet::single(next(q.options.len())),
+                    Kind::Multi => {
+                        let mut set = OptionSet::new();
+                        (0..q.options.len()).filter(|_| next(3) == 0).for_each(|o| {
+                            set.insert(o);
+                        });
+                        set
+                    }
+                })
+                .collect();
+            all.push(Answers::new(values));
+        }
+        let mut compared = 0;
+        for answers in &all {
+            let mut rescorer = Rescorer::new(&pack, answers);
+            for change in single_changes(&pack, answers) {
+                let top = rescorer.top_after(&change);
+                let mut changed = answers.clone();
+                changed.set(change.question, change.answer);
+                let full = full_count(&pack, &changed);
+                for (l, points) in full.points.iter() {
+                    assert_eq!(rescorer.tally.points[l].to_bits(), points.to_bits(), "{change:?}");
+                    assert_eq!(rescorer.tally.knocked[l].len(), full.knocked[l].len());
+                    assert_eq!(rescorer.tally.unmet[l].len(), full.unmet[l].len());
+                }
+                assert_eq!(top, first(&pack, &full));
+                compared += 1;
+            }
+        }
+        assert!(compared > 10_000, "{compared} changes compared");
+    }
+
+    #[test]
+    fn a_change_recounts_the_group_and_the_offsets_that_read_a_rule_it_starts_or_stops() {
+        // `a` and `b` restate one fact (the strongest fired counts); `o` always fires and
+        // offsets `a` and `c`, so its count moves whenever they do, though it never changes.
+        let question = |id: &str| {
+            format!(
+                "  - id: {id}\n    kind: single\n    title: T\n    prompt: P\n    help: H\n    source: 000 / Intro\n    options:\n      - {{id: cpu, label: C, description: D}}\n      - {{id: io, label: I, description: D}}\n"
+            )
+        };
+        let rule =
+            |id: &str, rest: &str| format!("  - id: {id}\n{rest}    reason: R\n    source: 000 / Intro\n");
+        let rules = [
+            "groups:\n  - {id: slow, fact: the work is slow}\nrules:\n".to_string(),
+            rule("a", "    when: {shape: cpu}\n    points: {go: -6}\n    group: slow\n"),
+            rule("b", "    when: {task: cpu}\n    points: {go: -8}\n    group: slow\n"),
+            rule("c", "    when: {task: cpu}\n    points: {go: -5, rust: -1}\n"),
+            rule("o", "    points: {go: 9}\n    offsets: [a, c]\n"),
+        ]
+        .concat();
+        let files = [
+            ("p/languages/l.yaml", "languages:\n  - {id: go, name: Go, runtime: native}\n  - {id: rust, name: Rust, runtime: native}\n".to_string()),
+            ("p/sources/s.yaml", "guides:\n  - id: \"000\"\n    title: T\n    sections: [Intro]\n".to_string()),
+            ("p/questions/q.yaml", format!("questions:\n{}{}", question("shape"), question("task"))),
+            ("p/rules/r.yaml", rules),
+        ];
+        let files: Vec<_> =
+            files.into_iter().map(|(name, text)| crate::pack::PackFile::new(name, text)).collect();
+        let pack = crate::pack::build(&files).unwrap();
+        assert!(Links::of(&pack).is_some());
+        let mut moved = 0;
+        for (shape, task) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+            let answers = Answers::new(vec![OptionSet::single(shape), OptionSet::single(task)]);
+            let mut rescorer = Rescorer::new(&pack, &answers);
+            for change in single_changes(&pack, &answers) {
+                rescorer.top_after(&change);
+                let mut changed = answers.clone();
+                changed.set(change.question, change.answer);
+                let full = full_count(&pack, &changed);
+                for (l, points) in full.points.iter() {
+                    assert_eq!(rescorer.tally.points[l], *points, "{change:?}");
+                }
+                moved += usize::from(full.points.values().ne(rescorer.base.points.values()));
+            }
+        }
+        assert_eq!(moved, 4, "the changes of `task`, and of `shape` while `b` does not fire");
     }
 
     #[test]

@@ -102,6 +102,10 @@ pub struct Entry<'a> {
 impl Pack {
     /// The pack of checked parts, with its rules' conditions compiled for scoring.
     pub fn new(parts: Parts) -> Pack {
+        debug_assert!(
+            parts.names.is_sorted() && parts.names.windows(2).all(|w| w[0] != w[1]),
+            "names sorted, once each"
+        );
         let mut readers = vec![Vec::new(); parts.questions.len()];
         for (i, rule) in parts.rules.iter().enumerate() {
             rule.when.each_question(&mut |question| {
@@ -273,6 +277,11 @@ impl Pack {
                 }
             }
         }
+    }
+
+    /// The rules whose condition reads question `question`, in order.
+    pub fn readers(&self, question: usize) -> &[usize] {
+        &self.readers[question]
     }
 
     /// The fact groups, in file order.
