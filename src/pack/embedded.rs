@@ -1,5 +1,6 @@
 //! The built-in pack, compiled in by build.rs: its files (which team packs build on), its
-//! scenario tests, and the checked pack itself as generated static data (`fn pack` only wraps it).
+//! scenario tests, and the checked pack itself as generated static data (`fn pack` wraps it in a
+//! [`Pack`], compiling its conditions for scoring).
 
 use crate::model::{
     Boxed, Caveat, Choice, Condition, Confirmation, Disabled, Exclusion, Group, GroupIdx, Guide, Kind,

@@ -1,6 +1,8 @@
 //! The built-in pack as Rust code: build.rs checks and builds the pack from its YAML with
-//! `pack::build`, then writes the result with [`pack_code`], so that at run time the built-in
-//! pack is made by plain constructors, with no parsing and no checks. Used only by build.rs;
+//! `pack::build`, then writes the result with [`pack_code`] as static data (`static RULES:
+//! &[Rule] = &[...]`), so that at run time the built-in pack is borrowed from the binary, with
+//! no parsing, no checks and no copy; only its conditions are compiled for scoring
+//! (`Pack::new`). Used only by build.rs;
 //! a test (`tests/pack.rs`) proves the generated pack equals the one built from the YAML.
 //!
 //! Every model type is taken apart with an exhaustive pattern, so adding a field to one fails
