@@ -2,7 +2,7 @@
 //! change rank 1. Only the rules that read a changed answer are evaluated again, so a report's
 //! what-if costs a fraction of scoring the pack once per change.
 
-use super::{Tally, counted, effective, offer, rank_order, score_of};
+use super::{Tally, counted, effective, offer, rank_order, score_of, tally_all};
 use crate::model::{Answers, Kind, LangIdx, OptionSet, QuestionIdx};
 use crate::pack::Pack;
 
@@ -69,9 +69,7 @@ pub fn single_changes(pack: &Pack, answers: &Answers) -> Vec<Change> {
 /// without collecting or sorting reasons.
 pub fn top(pack: &Pack, answers: &Answers) -> Option<(LangIdx, f64)> {
     let (scored, _) = effective(pack, answers);
-    let mut tally = Tally::new(pack);
-    tally.count(pack, &scored, &pack.rules_firing(&scored), false);
-    first(pack, &tally)
+    first(pack, &tally_all(pack, &scored, false))
 }
 
 /// Rank 1 and its score in a tally counted without reasons.
@@ -100,24 +98,26 @@ struct Rescorer<'a> {
     base: Tally<'a>,
     /// For counting only what a change changes, when sums are exact.
     links: Option<Links>,
-    /// Working space for one change: which rules fire after it, its tally, the strongest
-    /// rule per group and language after it, and the rules whose count it may change.
+    /// Working space for one change: which rules fire after it, and its tally.
     fired_after: Vec<bool>,
     tally: Tally<'a>,
-    strongest: Vec<Option<(crate::model::RuleIdx, f64)>>,
-    dirty: Vec<usize>,
-    seen: Vec<u32>,
-    groups_seen: Vec<u32>,
-    round: u32,
 }
 
-/// Which counts can change when a rule starts or stops firing.
+/// Which counts can change when a rule starts or stops firing, and the working space of
+/// [`Rescorer::recount`].
 struct Links {
     /// Per group, its rules in order.
     members: Vec<Vec<usize>>,
     /// Per rule, the rules whose count depends on whether it fires: itself, the rules of its
     /// group (which of them is strongest may change), and the rules offsetting any of those.
     dependents: Vec<Vec<usize>>,
+    /// For one change: the strongest rule per group and language after it, the rules whose
+    /// count it may change, and which rules and groups were seen in this round.
+    strongest: Vec<Option<(crate::model::RuleIdx, f64)>>,
+    dirty: Vec<usize>,
+    seen: Vec<u32>,
+    groups_seen: Vec<u32>,
+    round: u32,
 }
 
 impl Links {
@@ -150,7 +150,15 @@ impl Links {
                 set
             })
             .collect();
-        Some(Links { members, dependents })
+        Some(Links {
+            members,
+            dependents,
+            strongest: Vec::new(),
+            dirty: Vec::new(),
+            seen: vec![0; rules.len()],
+            groups_seen: vec![0; pack.groups().len()],
+            round: 0,
+        })
     }
 }
 
@@ -167,13 +175,8 @@ impl<'a> Rescorer<'a> {
             fired_after: fired.clone(),
             fired,
             links: Links::of(pack),
-            strongest: base.strongest.clone(),
             tally: Tally::new(pack),
             base,
-            dirty: Vec::new(),
-            seen: vec![0; pack.rules().len()],
-            groups_seen: vec![0; pack.groups().len()],
-            round: 0,
         }
     }
 
@@ -188,10 +191,12 @@ impl<'a> Rescorer<'a> {
         changed.set(change.question, change.answer);
         let (scored, _) = effective(self.pack, &changed);
         self.pack.rules_firing_into(&self.scored, &self.fired, &scored, &mut self.fired_after);
-        if self.links.is_some() {
-            self.recount(&scored);
-        } else {
-            self.tally.count(self.pack, &scored, &self.fired_after, false);
+        match self.links.take() {
+            Some(mut links) => {
+                self.recount(&mut links, &scored);
+                self.links = Some(links);
+            }
+            None => self.tally.count(self.pack, &scored, &self.fired_after, false),
         }
         first(self.pack, &self.tally)
     }
@@ -199,48 +204,47 @@ impl<'a> Rescorer<'a> {
     /// The tally after a change (`fired_after` already found), from the answers' own: the
     /// knock-outs and requirements found again, and the points of only the rules whose count
     /// can change taken out as they were and put back as they are.
-    fn recount(&mut self, scored: &Answers) {
-        let Some(links) = &self.links else { return };
+    fn recount(&mut self, links: &mut Links, scored: &Answers) {
         let (pack, rules, n) = (self.pack, self.pack.rules(), self.pack.languages.len());
         self.tally.count_limits(pack, scored);
-        self.round += 1;
-        let round = self.round;
-        self.dirty.clear();
-        self.strongest.clone_from(&self.base.strongest);
+        links.round += 1;
+        let round = links.round;
+        links.dirty.clear();
+        links.strongest.clone_from(&self.base.strongest);
         // The rules that start or stop firing read an answer that changed.
         let changed =
             self.scored.values().iter().zip(scored.values()).enumerate().filter(|(_, (was, is))| was != is);
         let readers = changed.flat_map(|(q, _)| pack.readers(q).iter().copied());
         for r in readers.filter(|&r| self.fired[r] != self.fired_after[r]) {
             if let Some(g) = rules[r].group
-                && self.groups_seen[g.get()] != round
+                && links.groups_seen[g.get()] != round
             {
                 // The strongest of the group after the change, offered in rule order as
                 // `strongest_fired` does.
-                self.groups_seen[g.get()] = round;
-                self.strongest[g.get() * n..(g.get() + 1) * n].fill(None);
+                links.groups_seen[g.get()] = round;
+                links.strongest[g.get() * n..(g.get() + 1) * n].fill(None);
                 for &m in links.members[g.get()].iter().filter(|&&m| self.fired_after[m]) {
-                    offer(n, &rules[m], m, &mut self.strongest);
+                    offer(n, &rules[m], m, &mut links.strongest);
                 }
             }
             for &d in &links.dependents[r] {
-                if self.seen[d] != round {
-                    self.seen[d] = round;
-                    self.dirty.push(d);
+                if links.seen[d] != round {
+                    links.seen[d] = round;
+                    links.dirty.push(d);
                 }
             }
         }
         for (after, before) in self.tally.points.values_mut().zip(self.base.points.values()) {
             *after = *before;
         }
-        for &d in &self.dirty {
+        for &d in &links.dirty {
             for &(l, written) in rules[d].points.iter() {
                 if self.fired[d] {
                     self.tally.points[l] -= counted(pack, &self.base.strongest, &self.fired, d, l, written).0;
                 }
                 if self.fired_after[d] {
                     self.tally.points[l] +=
-                        counted(pack, &self.strongest, &self.fired_after, d, l, written).0;
+                        counted(pack, &links.strongest, &self.fired_after, d, l, written).0;
                 }
             }
         }
@@ -299,10 +303,7 @@ mod tests {
 
     /// The tally of answers as scored, counted in full.
     fn full_count<'p>(pack: &'p Pack, answers: &Answers) -> Tally<'p> {
-        let (scored, _) = effective(pack, answers);
-        let mut tally = Tally::new(pack);
-        tally.count(pack, &scored, &pack.rules_firing(&scored), false);
-        tally
+        tally_all(pack, &effective(pack, answers).0, false)
     }
 
     #[test]

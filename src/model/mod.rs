@@ -372,11 +372,11 @@ impl Condition {
     /// The questions the condition reads, each once, in order of first use.
     pub fn questions(&self) -> Vec<QuestionIdx> {
         let mut out = Vec::new();
-        for (question, _) in self.answer_tests() {
+        self.each_question(&mut |question| {
             if !out.contains(&question) {
                 out.push(question);
             }
-        }
+        });
         out
     }
 }
