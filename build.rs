@@ -129,9 +129,13 @@ fn main() {
         code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
     }
     code.push_str("];\n\n");
-    code.push_str(&emit::pack_code(&built));
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_pack.rs");
-    fs::write(out, code).expect("writable OUT_DIR");
+    let generated = emit::pack_code(&built);
+    code.push_str(&generated.pack);
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out_dir.join("embedded_pack.rs"), code).expect("writable OUT_DIR");
+    fs::write(out_dir.join("stored_pack.rs"), generated.tables).expect("writable OUT_DIR");
+    // The library's model includes the tables (`model::stored`); this script's copy has none.
+    println!("cargo:rustc-cfg=advisor_stored_pack");
     link_release_binary_statically();
 }
 

@@ -683,7 +683,7 @@ impl clap::builder::TypedValueParser for LanguageParser {
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
         let pack = crate::pack::builtin();
         let ids: Vec<clap::builder::PossibleValue> =
-            pack.languages.iter().map(|l| clap::builder::PossibleValue::new(l.id.clone())).collect();
+            pack.languages.iter().map(|l| clap::builder::PossibleValue::new(l.id.to_string())).collect();
         Some(Box::new(ids.into_iter()))
     }
 }

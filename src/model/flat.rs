@@ -120,11 +120,11 @@ mod tests {
         let conditions = [
             Condition::Always,
             is(0, 1),
-            Condition::All(List::Owned(vec![is(0, 1), is(1, 0)])),
-            Condition::Any(List::Owned(vec![is(0, 0), Condition::Not(Boxed::from(is(1, 1)))])),
-            Condition::Not(Boxed::from(Condition::All(List::Owned(vec![
+            Condition::All(List::from(vec![is(0, 1), is(1, 0)])),
+            Condition::Any(List::from(vec![is(0, 0), Condition::Not(Boxed::from(is(1, 1)))])),
+            Condition::Not(Boxed::from(Condition::All(List::from(vec![
                 is(0, 1),
-                Condition::Any(List::Owned(vec![is(1, 0), is(1, 1)])),
+                Condition::Any(List::from(vec![is(1, 0), is(1, 1)])),
             ])))),
         ];
         let flat = FlatConditions::new(&conditions);

@@ -12,10 +12,12 @@ pub(crate) mod flat;
 mod names;
 pub(crate) mod pack;
 pub(crate) mod raw;
+mod stored;
 
 pub use names::{kept_capitalised, language_by_id, language_hint, language_named, option_hint};
 pub use pack::{Entry, EntryKind, Pack, Parts};
 pub use raw::Kind;
+pub use stored::{Boxed, List, Stored, Text};
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident, $item:ty) => {
@@ -192,52 +194,6 @@ impl OptionSet {
             .iter()
             .enumerate()
             .flat_map(|(i, w)| (0..64).filter(move |b| w & (1 << b) != 0).map(move |b| i * 64 + b))
-    }
-}
-
-/// Text of a pack entry: borrowed from the binary for the built-in pack (generated as static
-/// data, so nothing is copied at start), owned for team packs.
-pub type Text = std::borrow::Cow<'static, str>;
-
-/// A list in a pack: borrowed from the binary for the built-in pack (generated as static
-/// data, so nothing is built at start), owned for team packs.
-pub type List<T> = std::borrow::Cow<'static, [T]>;
-
-/// One value behind a pointer (the condition inside a `not`): in the binary for the built-in
-/// pack, on the heap for team packs.
-#[derive(Clone)]
-pub enum Boxed<T: 'static> {
-    /// Static data of the binary.
-    Static(&'static T),
-    /// Made at run time.
-    Heap(Box<T>),
-}
-
-impl<T> std::ops::Deref for Boxed<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        match self {
-            Boxed::Static(value) => value,
-            Boxed::Heap(value) => value,
-        }
-    }
-}
-
-impl<T> From<T> for Boxed<T> {
-    fn from(value: T) -> Self {
-        Boxed::Heap(Box::new(value))
-    }
-}
-
-impl<T: std::fmt::Debug> std::fmt::Debug for Boxed<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        (**self).fmt(f)
-    }
-}
-
-impl<T: PartialEq> PartialEq for Boxed<T> {
-    fn eq(&self, other: &Self) -> bool {
-        **self == **other
     }
 }
 
@@ -574,9 +530,9 @@ mod tests {
         let other_has_0 = Condition::Answer { question: q1, options: OptionSet::single(0) };
         assert!(shape_is_1.holds(&answers));
         assert!(!other_has_0.holds(&answers));
-        assert!(Condition::Any(List::Owned(vec![shape_is_1.clone(), other_has_0.clone()])).holds(&answers));
-        assert!(!Condition::All(List::Owned(vec![shape_is_1.clone(), other_has_0.clone()])).holds(&answers));
+        assert!(Condition::Any(List::from(vec![shape_is_1.clone(), other_has_0.clone()])).holds(&answers));
+        assert!(!Condition::All(List::from(vec![shape_is_1.clone(), other_has_0.clone()])).holds(&answers));
         assert!(Condition::Not(Boxed::from(other_has_0.clone())).holds(&answers));
-        assert_eq!(Condition::All(List::Owned(vec![shape_is_1, other_has_0])).questions(), vec![q0, q1]);
+        assert_eq!(Condition::All(List::from(vec![shape_is_1, other_has_0])).questions(), vec![q0, q1]);
     }
 }

@@ -64,7 +64,7 @@ pub fn kept_capitalised(parts: &Parts) -> List<Text> {
     for text in texts(parts) {
         names.extend(capitalised_mid_sentence(text));
     }
-    names.into_iter().map(|name| Text::Owned(name.to_string())).collect::<Vec<_>>().into()
+    names.into_iter().map(|name| Text::from(name.to_string())).collect()
 }
 
 /// The pack's sentences, in which a capital mid-sentence marks a name: language runtimes,

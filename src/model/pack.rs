@@ -171,7 +171,7 @@ impl Pack {
     pub fn for_markdown(&self) -> Pack {
         fn esc(text: &mut Text) {
             if let Cow::Owned(safe) = crate::safe::markdown(text) {
-                *text = Cow::Owned(safe);
+                *text = Text::from(safe);
             }
         }
         let mut pack = self.clone();

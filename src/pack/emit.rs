@@ -1,180 +1,248 @@
 //! The built-in pack as Rust code: build.rs checks and builds the pack from its YAML with
-//! `pack::build`, then writes the result with [`pack_code`] as static data (`static RULES:
-//! &[Rule] = &[...]`), so that at run time the built-in pack is borrowed from the binary, with
-//! no parsing, no checks and no copy; only its conditions are compiled for scoring
-//! (`Pack::new`). Used only by build.rs;
-//! a test (`tests/pack.rs`) proves the generated pack equals the one built from the YAML.
+//! `pack::build`, then writes the result with [`pack_code`] as static data with no pointers in
+//! it: every text a range of one string, every list a range of one table per element type (see
+//! `model::stored`). At run time the built-in pack is read-only data of the binary: no parsing,
+//! no checks, no copy, and nothing for the loader to relocate; only its conditions are compiled
+//! for scoring (`Pack::new`). Used only by build.rs; a test (`tests/pack.rs`) proves the
+//! generated pack equals the one built from the YAML.
 //!
 //! Every model type is taken apart with an exhaustive pattern, so adding a field to one fails
 //! to compile here until the field is written out too.
 
 use crate::model::{
     Caveat, Choice, Condition, Confirmation, Disabled, Exclusion, Group, Guide, Language, OptionSet, Origin,
-    Pack, Question, Requirement, Rule,
+    Pack, Question, Requirement, Rule, Text,
 };
+use std::collections::HashMap;
 
-/// Rust source defining `fn pack() -> Pack`, which makes `pack` again from static data.
-pub fn pack_code(pack: &Pack) -> String {
-    let mut code = Code(String::new());
-    code.line("/// The built-in pack, checked and built by build.rs from its YAML.");
-    code.line("pub(super) fn pack() -> Pack {");
-    code.line("    Pack::new(Parts {");
-    for name in [
-        "languages",
-        "questions",
-        "rules",
-        "groups",
-        "requirements",
-        "exclusions",
-        "caveats",
-        "guides",
-        "disabled",
-        "names",
-    ] {
-        code.line(&format!("        {name}: List::Borrowed({}),", name.to_uppercase()));
-    }
-    code.line(&format!("        fingerprint: String::from({:?}),", pack.fingerprint));
-    code.line("    })");
-    code.line("}");
-    code.line("");
-    // Nested lists are written `Cow::Borrowed(&[..])`: through the `List` alias the array
-    // would be a temporary, not static data.
-    code.line("/// Text borrowed from the binary: the built-in pack copies none of its text at start.");
-    code.line("const fn s(text: &'static str) -> Text {");
-    code.line("    Text::Borrowed(text)");
-    code.line("}");
-    code.line("");
-    code.list("LANGUAGES", "Language", &pack.languages, Code::language);
-    code.list("QUESTIONS", "Question", &pack.questions, Code::question);
-    code.list("RULES", "Rule", pack.rules(), Code::rule);
-    code.list("GROUPS", "Group", pack.groups(), Code::group);
-    code.list("REQUIREMENTS", "Requirement", pack.requirements(), Code::requirement);
-    code.list("EXCLUSIONS", "Exclusion", &pack.exclusions, Code::exclusion);
-    code.list("CAVEATS", "Caveat", &pack.caveats, Code::caveat);
-    code.list("GUIDES", "Guide", &pack.guides, Code::guide);
-    code.list("DISABLED", "Disabled", &pack.disabled, Code::disabled);
-    code.list("NAMES", "Text", pack.names(), |code, name| code.put(format_args!("s({:?})", name.as_ref())));
-    code.0
+/// The Rust code of the built-in pack, in two parts.
+#[derive(Debug)]
+pub struct PackCode {
+    /// The pack's text and tables, with their `Stored` implementations: included in
+    /// `model::stored`, which alone makes stored texts and lists.
+    pub tables: String,
+    /// `fn pack() -> Pack`, which makes the pack of the tables.
+    pub pack: String,
 }
 
-/// Generated code, written expression by expression.
-struct Code(String);
-
-impl Code {
-    fn line(&mut self, line: &str) {
-        self.0.push_str(line);
-        self.0.push('\n');
+/// The code that makes `pack` again from static data.
+pub fn pack_code(pack: &Pack) -> PackCode {
+    let mut t = Tables::default();
+    let parts = [
+        ("languages", t.all(Table::Languages, &pack.languages, Tables::language)),
+        ("questions", t.all(Table::Questions, &pack.questions, Tables::question)),
+        ("rules", t.all(Table::Rules, pack.rules(), Tables::rule)),
+        ("groups", t.all(Table::Groups, pack.groups(), Tables::group)),
+        ("requirements", t.all(Table::Requirements, pack.requirements(), Tables::requirement)),
+        ("exclusions", t.all(Table::Exclusions, &pack.exclusions, Tables::exclusion)),
+        ("caveats", t.all(Table::Caveats, &pack.caveats, Tables::caveat)),
+        ("guides", t.all(Table::Guides, &pack.guides, Tables::guide)),
+        ("disabled", t.all(Table::Disabled, &pack.disabled, Tables::disabled)),
+        ("names", t.texts(pack.names())),
+    ];
+    let mut code = String::new();
+    code.push_str("/// The built-in pack, checked and built by build.rs from its YAML.\n");
+    code.push_str("pub(super) fn pack() -> Pack {\n    Pack::new(Parts {\n");
+    for (name, list) in parts {
+        code.push_str(&format!("        {name}: {list},\n"));
     }
+    code.push_str(&format!("        fingerprint: String::from({:?}),\n", pack.fingerprint));
+    code.push_str("    })\n}\n");
+    PackCode { tables: t.code(), pack: code }
+}
 
-    /// `static NAME: &[Type]` holding `items`.
-    fn list<T>(&mut self, name: &str, ty: &str, items: &[T], each: fn(&mut Code, &T)) {
-        self.line(&format!("static {name}: &[{ty}] = &["));
-        for item in items {
-            self.0.push_str("    ");
-            each(self, item);
-            self.0.push_str(",\n");
+/// The tables of the generated code, one per element type of the pack's lists.
+#[derive(Debug, Clone, Copy)]
+enum Table {
+    Languages,
+    Choices,
+    Questions,
+    Conditions,
+    Rules,
+    Points,
+    Texts,
+    Groups,
+    Requirements,
+    LangIdxs,
+    Exclusions,
+    Caveats,
+    RuleIdxs,
+    Guides,
+    Disabled,
+}
+
+impl Table {
+    const ALL: [Table; 15] = [
+        Table::Languages,
+        Table::Choices,
+        Table::Questions,
+        Table::Conditions,
+        Table::Rules,
+        Table::Points,
+        Table::Texts,
+        Table::Groups,
+        Table::Requirements,
+        Table::LangIdxs,
+        Table::Exclusions,
+        Table::Caveats,
+        Table::RuleIdxs,
+        Table::Guides,
+        Table::Disabled,
+    ];
+
+    /// The static's name and its element type.
+    fn declaration(self) -> (&'static str, &'static str) {
+        match self {
+            Table::Languages => ("LANGUAGES", "Language"),
+            Table::Choices => ("CHOICES", "Choice"),
+            Table::Questions => ("QUESTIONS", "Question"),
+            Table::Conditions => ("CONDITIONS", "Condition"),
+            Table::Rules => ("RULES", "Rule"),
+            Table::Points => ("POINTS", "(LangIdx, f64)"),
+            Table::Texts => ("TEXTS", "Text"),
+            Table::Groups => ("GROUPS", "Group"),
+            Table::Requirements => ("REQUIREMENTS", "Requirement"),
+            Table::LangIdxs => ("LANGUAGE_INDICES", "LangIdx"),
+            Table::Exclusions => ("EXCLUSIONS", "Exclusion"),
+            Table::Caveats => ("CAVEATS", "Caveat"),
+            Table::RuleIdxs => ("RULE_INDICES", "RuleIdx"),
+            Table::Guides => ("GUIDES", "Guide"),
+            Table::Disabled => ("DISABLED", "Disabled"),
         }
-        self.line("];");
-        self.line("");
     }
+}
 
-    fn put(&mut self, args: std::fmt::Arguments<'_>) {
-        self.0.push_str(&std::fmt::format(args));
-    }
+/// The pack's text (each distinct text once) and its tables, each item as the expression that
+/// makes it.
+#[derive(Default)]
+struct Tables {
+    text: String,
+    text_at: HashMap<String, usize>,
+    items: [Vec<String>; Table::ALL.len()],
+}
 
-    fn raw(&mut self, text: &str) {
-        self.0.push_str(text);
-    }
-
-    /// A `String` field.
-    fn text(&mut self, field: &str, value: &str) {
+impl Tables {
+    /// The code of the text, the tables and their `Stored` implementations.
+    fn code(&self) -> String {
+        let mut code = String::from(
+            "// Generated by build.rs from the built-in pack; edit the YAML, not this.\n\n\
+             use crate::model::{Caveat, Choice, Condition, Confirmation, Disabled, Exclusion, Group, \
+             GroupIdx, Guide, Kind, LangIdx, Language, OptionSet, Origin, Question, QuestionIdx, \
+             Requirement, Rule, RuleIdx};\n\n",
+        );
         // Debug quoting of a str is a valid Rust string literal.
-        self.put(format_args!("{field}: s({value:?}), "));
-    }
-
-    fn texts(&mut self, field: &str, values: &[impl AsRef<str>]) {
-        self.put(format_args!("{field}: Cow::Borrowed(&["));
-        for value in values {
-            self.put(format_args!("s({:?}), ", value.as_ref()));
-        }
-        self.0.push_str("]), ");
-    }
-
-    fn index(&mut self, field: &str, ty: &str, values: impl Iterator<Item = usize>) {
-        self.put(format_args!("{field}: Cow::Borrowed(&["));
-        for value in values {
-            self.put(format_args!("{ty}::new({value}), "));
-        }
-        self.0.push_str("]), ");
-    }
-
-    fn options(&mut self, set: &OptionSet) {
-        let [low, high] = set.words();
-        self.put(format_args!("OptionSet::from_words([{low:#x}, {high:#x}])"));
-    }
-
-    fn condition(&mut self, condition: &Condition) {
-        match condition {
-            Condition::Always => self.raw("Condition::Always"),
-            Condition::Answer { question, options } => {
-                self.put(format_args!(
-                    "Condition::Answer {{ question: QuestionIdx::new({}), options: ",
-                    question.get()
-                ));
-                self.options(options);
-                self.raw(" }");
+        code.push_str(&format!(
+            "/// Every text of the built-in pack.\nconst TEXT: &str = {:?};\n\n",
+            self.text
+        ));
+        for table in Table::ALL {
+            let (name, ty) = table.declaration();
+            let items = &self.items[table as usize];
+            code.push_str(&format!("static {name}: [{ty}; {}] = [\n", items.len()));
+            for item in items {
+                code.push_str(&format!("    {item},\n"));
             }
-            Condition::All(list) | Condition::Any(list) => {
-                self.raw(if matches!(condition, Condition::All(_)) {
-                    "Condition::All(Cow::Borrowed(&["
-                } else {
-                    "Condition::Any(Cow::Borrowed(&["
-                });
-                for c in list.iter() {
-                    self.condition(c);
-                    self.raw(", ");
-                }
-                self.raw("]))");
+            code.push_str("];\n\n");
+            code.push_str(&format!(
+                "impl Stored for {ty} {{\n    fn stored() -> &'static [Self] {{\n        &{name}\n    }}\n}}\n\n"
+            ));
+        }
+        code
+    }
+
+    /// `items` appended to `table`, as the list of them.
+    fn push(&mut self, table: Table, items: Vec<String>) -> String {
+        let list = &mut self.items[table as usize];
+        let start = list.len();
+        list.extend(items);
+        format!("List::stored({start}, {})", list.len() - start)
+    }
+
+    /// Each of `items` made with `each`, appended to `table`, as the list of them.
+    fn all<T>(&mut self, table: Table, items: &[T], each: fn(&mut Tables, &T) -> String) -> String {
+        let items = items.iter().map(|item| each(self, item)).collect();
+        self.push(table, items)
+    }
+
+    /// A text, as its range of the pack's text.
+    fn text(&mut self, text: &str) -> String {
+        let start = match self.text_at.get(text) {
+            Some(&start) => start,
+            None => {
+                let start = self.text.len();
+                self.text.push_str(text);
+                self.text_at.insert(text.to_string(), start);
+                start
+            }
+        };
+        format!("Text::stored({start}, {})", text.len())
+    }
+
+    fn texts(&mut self, texts: &[Text]) -> String {
+        let items = texts.iter().map(|text| self.text(text)).collect();
+        self.push(Table::Texts, items)
+    }
+
+    fn options(set: &OptionSet) -> String {
+        let [low, high] = set.words();
+        format!("OptionSet::from_words([{low:#x}, {high:#x}])")
+    }
+
+    fn condition(&mut self, condition: &Condition) -> String {
+        match condition {
+            Condition::Always => "Condition::Always".to_string(),
+            Condition::Answer { question, options } => format!(
+                "Condition::Answer {{ question: QuestionIdx::new({}), options: {} }}",
+                question.get(),
+                Tables::options(options)
+            ),
+            Condition::All(list) => {
+                format!("Condition::All({})", self.all(Table::Conditions, list, Tables::condition))
+            }
+            Condition::Any(list) => {
+                format!("Condition::Any({})", self.all(Table::Conditions, list, Tables::condition))
             }
             Condition::Not(inner) => {
-                self.raw("Condition::Not(Boxed::Static(&");
-                self.condition(inner);
-                self.raw("))");
+                let inner = self.condition(inner);
+                let conditions = &mut self.items[Table::Conditions as usize];
+                conditions.push(inner);
+                format!("Condition::Not(Boxed::stored({}))", conditions.len() - 1)
             }
         }
     }
 
-    fn when(&mut self, when: &Condition) {
-        self.raw("when: ");
-        self.condition(when);
-        self.raw(", ");
-    }
-
-    fn origin(&mut self, origin: &Origin) {
+    fn origin(&mut self, origin: &Origin) -> String {
         let Origin { file, line } = origin;
-        self.put(format_args!("origin: Origin {{ file: s({file:?}), line: {line:?} }}, "));
+        format!("Origin {{ file: {}, line: {line:?} }}", self.text(file))
     }
 
-    fn language(&mut self, language: &Language) {
+    fn indices(&mut self, table: Table, ty: &str, indices: impl Iterator<Item = usize>) -> String {
+        let items = indices.map(|i| format!("{ty}::new({i})")).collect();
+        self.push(table, items)
+    }
+
+    fn language(&mut self, language: &Language) -> String {
         let Language { id, name, runtime, aliases } = language;
-        self.raw("Language { ");
-        self.text("id", id);
-        self.text("name", name);
-        self.text("runtime", runtime);
-        self.texts("aliases", aliases);
-        self.raw("}");
+        format!(
+            "Language {{ id: {}, name: {}, runtime: {}, aliases: {} }}",
+            self.text(id),
+            self.text(name),
+            self.text(runtime),
+            self.texts(aliases)
+        )
     }
 
-    fn choice(&mut self, choice: &Choice) {
+    fn choice(&mut self, choice: &Choice) -> String {
         let Choice { id, label, description } = choice;
-        self.raw("Choice { ");
-        self.text("id", id);
-        self.text("label", label);
-        self.text("description", description);
-        self.raw("}, ");
+        format!(
+            "Choice {{ id: {}, label: {}, description: {} }}",
+            self.text(id),
+            self.text(label),
+            self.text(description)
+        )
     }
 
-    fn question(&mut self, question: &Question) {
+    fn question(&mut self, question: &Question) -> String {
         let Question {
             id,
             kind,
@@ -190,128 +258,126 @@ impl Code {
             was_single,
             defines_the_system,
         } = question;
-        self.raw("Question { ");
-        self.text("id", id);
-        self.put(format_args!("kind: Kind::{kind:?}, "));
-        for (field, value) in [("title", title), ("statement", statement), ("prompt", prompt), ("help", help)]
-        {
-            self.text(field, value);
-        }
-        self.text("source", source);
-        self.raw("options: Cow::Borrowed(&[");
-        options.iter().for_each(|o| self.choice(o));
-        self.raw("]), default: ");
-        match default {
-            Some(set) => {
-                self.raw("Some(");
-                self.options(set);
-                self.raw("), ");
-            }
-            None => self.raw("None, "),
-        }
-        self.when(when);
-        match distinct_from {
-            Some(q) => self.raw(&format!("distinct_from: Some(QuestionIdx::new({})), ", q.get())),
-            None => self.raw("distinct_from: None, "),
-        }
-        self.put(format_args!("was_single: {was_single}, defines_the_system: {defines_the_system} }}"));
+        format!(
+            "Question {{ id: {}, kind: Kind::{kind:?}, title: {}, statement: {}, prompt: {}, help: {}, \
+             source: {}, options: {}, default: {}, when: {}, distinct_from: {}, was_single: {was_single}, \
+             defines_the_system: {defines_the_system} }}",
+            self.text(id),
+            self.text(title),
+            self.text(statement),
+            self.text(prompt),
+            self.text(help),
+            self.text(source),
+            self.all(Table::Choices, options, Tables::choice),
+            default
+                .as_ref()
+                .map_or_else(|| "None".to_string(), |set| format!("Some({})", Tables::options(set))),
+            self.condition(when),
+            distinct_from
+                .map_or_else(|| "None".to_string(), |q| format!("Some(QuestionIdx::new({}))", q.get())),
+        )
     }
 
-    fn rule(&mut self, rule: &Rule) {
+    fn rule(&mut self, rule: &Rule) -> String {
         let Rule { id, when, points, reason, source, origin, adjusted, group, offsets } = rule;
-        self.raw("Rule { ");
-        self.text("id", id);
-        self.when(when);
-        self.raw("points: Cow::Borrowed(&[");
-        for (language, points) in points.iter() {
-            // Debug of an f64 is a float literal that reads back as the same value.
-            self.put(format_args!("(LangIdx::new({}), {points:?}), ", language.get()));
-        }
-        self.raw("]), ");
-        self.text("reason", reason);
-        self.text("source", source);
-        self.origin(origin);
-        self.texts("adjusted", adjusted);
-        match group {
-            Some(g) => self.raw(&format!("group: Some(GroupIdx::new({})), ", g.get())),
-            None => self.raw("group: None, "),
-        }
-        self.index("offsets", "RuleIdx", offsets.iter().map(|r| r.get()));
-        self.raw("}");
+        // Debug of an f64 is a float literal that reads back as the same value.
+        let points = points
+            .iter()
+            .map(|(language, points)| format!("(LangIdx::new({}), {points:?})", language.get()))
+            .collect();
+        format!(
+            "Rule {{ id: {}, when: {}, points: {}, reason: {}, source: {}, origin: {}, adjusted: {}, group: {}, \
+             offsets: {} }}",
+            self.text(id),
+            self.condition(when),
+            self.push(Table::Points, points),
+            self.text(reason),
+            self.text(source),
+            self.origin(origin),
+            self.texts(adjusted),
+            group.map_or_else(|| "None".to_string(), |g| format!("Some(GroupIdx::new({}))", g.get())),
+            self.indices(Table::RuleIdxs, "RuleIdx", offsets.iter().map(|r| r.get())),
+        )
     }
 
-    fn group(&mut self, group: &Group) {
+    fn group(&mut self, group: &Group) -> String {
         let Group { id, fact, origin } = group;
-        self.raw("Group { ");
-        self.text("id", id);
-        self.text("fact", fact);
-        self.origin(origin);
-        self.raw("}");
+        format!(
+            "Group {{ id: {}, fact: {}, origin: {} }}",
+            self.text(id),
+            self.text(fact),
+            self.origin(origin)
+        )
     }
 
-    fn requirement(&mut self, requirement: &Requirement) {
+    fn requirement(&mut self, requirement: &Requirement) -> String {
         let Requirement { id, when, title, languages, reason, source, origin } = requirement;
-        self.raw("Requirement { ");
-        self.text("id", id);
-        self.when(when);
-        self.text("title", title);
-        self.index("languages", "LangIdx", languages.iter().map(|l| l.get()));
-        self.text("reason", reason);
-        self.text("source", source);
-        self.origin(origin);
-        self.raw("}");
+        format!(
+            "Requirement {{ id: {}, when: {}, title: {}, languages: {}, reason: {}, source: {}, origin: {} }}",
+            self.text(id),
+            self.condition(when),
+            self.text(title),
+            self.indices(Table::LangIdxs, "LangIdx", languages.iter().map(|l| l.get())),
+            self.text(reason),
+            self.text(source),
+            self.origin(origin),
+        )
     }
 
-    fn exclusion(&mut self, exclusion: &Exclusion) {
+    fn exclusion(&mut self, exclusion: &Exclusion) -> String {
         let Exclusion { id, when, languages, reason, source, origin } = exclusion;
-        self.raw("Exclusion { ");
-        self.text("id", id);
-        self.when(when);
-        self.index("languages", "LangIdx", languages.iter().map(|l| l.get()));
-        self.text("reason", reason);
-        self.text("source", source);
-        self.origin(origin);
-        self.raw("}");
+        format!(
+            "Exclusion {{ id: {}, when: {}, languages: {}, reason: {}, source: {}, origin: {} }}",
+            self.text(id),
+            self.condition(when),
+            self.indices(Table::LangIdxs, "LangIdx", languages.iter().map(|l| l.get())),
+            self.text(reason),
+            self.text(source),
+            self.origin(origin),
+        )
     }
 
-    fn caveat(&mut self, caveat: &Caveat) {
+    fn caveat(&mut self, caveat: &Caveat) -> String {
         let Caveat { id, when, languages, text, source, restates, origin } = caveat;
-        self.raw("Caveat { ");
-        self.text("id", id);
-        self.when(when);
-        self.index("languages", "LangIdx", languages.iter().map(|l| l.get()));
-        self.text("text", text);
-        self.text("source", source);
-        self.index("restates", "RuleIdx", restates.iter().map(|r| r.get()));
-        self.origin(origin);
-        self.raw("}");
+        format!(
+            "Caveat {{ id: {}, when: {}, languages: {}, text: {}, source: {}, restates: {}, origin: {} }}",
+            self.text(id),
+            self.condition(when),
+            self.indices(Table::LangIdxs, "LangIdx", languages.iter().map(|l| l.get())),
+            self.text(text),
+            self.text(source),
+            self.indices(Table::RuleIdxs, "RuleIdx", restates.iter().map(|r| r.get())),
+            self.origin(origin),
+        )
     }
 
-    fn guide(&mut self, guide: &Guide) {
+    fn guide(&mut self, guide: &Guide) -> String {
         let Guide { id, title, sections, confirmation } = guide;
-        self.raw("Guide { ");
-        self.text("id", id);
-        self.text("title", title);
-        self.texts("sections", sections);
-        match confirmation {
-            None => self.raw("confirmation: None, "),
+        let confirmation = match confirmation {
+            None => "None".to_string(),
             Some(Confirmation { section, checks }) => {
-                self.raw("confirmation: Some(Confirmation { ");
-                self.text("section", section);
-                self.texts("checks", checks);
-                self.raw("}), ");
+                format!(
+                    "Some(Confirmation {{ section: {}, checks: {} }})",
+                    self.text(section),
+                    self.texts(checks)
+                )
             }
-        }
-        self.raw("}");
+        };
+        format!(
+            "Guide {{ id: {}, title: {}, sections: {}, confirmation: {confirmation} }}",
+            self.text(id),
+            self.text(title),
+            self.texts(sections)
+        )
     }
 
-    fn disabled(&mut self, disabled: &Disabled) {
+    fn disabled(&mut self, disabled: &Disabled) -> String {
         let Disabled { id, kind, reason, by } = disabled;
-        self.raw("Disabled { ");
-        self.text("id", id);
-        self.put(format_args!("kind: {kind:?}, "));
-        self.text("reason", reason);
-        self.text("by", by);
-        self.raw("}");
+        format!(
+            "Disabled {{ id: {}, kind: {kind:?}, reason: {}, by: {} }}",
+            self.text(id),
+            self.text(reason),
+            self.text(by)
+        )
     }
 }

@@ -87,7 +87,7 @@ pub fn import(file: &PackFile, guide_id: &str, languages: &[Language]) -> Import
     let guide = Guide {
         id: guide_id.to_string().into(),
         title: format!("Tech radar {}", file.name).into(),
-        sections: RINGS.iter().map(|(ring, _)| Text::Borrowed(*ring)).collect(),
+        sections: RINGS.iter().map(|(ring, _)| Text::from_static(ring)).collect(),
         confirmation: None,
     };
     let mut imported = Imported { guide, rules: Vec::new(), caveats: Vec::new(), problems: Vec::new() };

@@ -82,7 +82,7 @@ fn restates_names_a_penalty_of_the_caveats_languages() {
     );
     let fine = rules.split("  - id: bad").next().unwrap();
     let pack = pack_with(fine).unwrap();
-    assert_eq!(pack.caveats[0].restates, vec![RuleIdx::new(0)]);
+    assert_eq!(pack.caveats[0].restates[..], [RuleIdx::new(0)]);
 }
 
 #[test]
