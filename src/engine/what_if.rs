@@ -108,9 +108,10 @@ struct Rescorer<'a> {
 struct Links {
     /// Per group, its rules in order.
     members: Vec<Vec<usize>>,
-    /// Per rule, the rules whose count depends on whether it fires: itself, the rules of its
-    /// group (which of them is strongest may change), and the rules offsetting any of those.
-    dependents: Vec<Vec<usize>>,
+    /// Per rule, the rules offsetting it (few rules have any: no list is allocated for the
+    /// others). The counts a rule's firing can change are its own, those of its group's rules
+    /// (which of them is strongest may change), and those of the rules offsetting any of these.
+    offsetters: Vec<Vec<usize>>,
     /// For one change: the strongest rule per group and language after it, the rules whose
     /// count it may change, and which rules and groups were seen in this round.
     strongest: Vec<Option<(crate::model::RuleIdx, f64)>>,
@@ -137,22 +138,9 @@ impl Links {
             }
             rule.offsets.iter().for_each(|t| offsetters[t.get()].push(i));
         }
-        let dependents = rules
-            .iter()
-            .enumerate()
-            .map(|(i, rule)| {
-                let mut set: Vec<usize> = rule.group.map_or_else(|| vec![i], |g| members[g.get()].clone());
-                let offsetting: Vec<usize> =
-                    set.iter().flat_map(|&r| offsetters[r].iter().copied()).collect();
-                set.extend(offsetting);
-                set.sort_unstable();
-                set.dedup();
-                set
-            })
-            .collect();
         Some(Links {
             members,
-            dependents,
+            offsetters,
             strongest: Vec::new(),
             dirty: Vec::new(),
             seen: vec![0; rules.len()],
@@ -227,10 +215,13 @@ impl<'a> Rescorer<'a> {
                     offer(n, &rules[m], m, &mut links.strongest);
                 }
             }
-            for &d in &links.dependents[r] {
-                if links.seen[d] != round {
-                    links.seen[d] = round;
-                    links.dirty.push(d);
+            // Its own count, its group's, and the counts of the rules offsetting any of them.
+            let Links { members, offsetters, seen, dirty, .. } = &mut *links;
+            let group = rules[r].group.map_or(std::slice::from_ref(&r), |g| &members[g.get()]);
+            for &d in group.iter().chain(group.iter().flat_map(|&m| &offsetters[m])) {
+                if seen[d] != round {
+                    seen[d] = round;
+                    dirty.push(d);
                 }
             }
         }
