@@ -202,7 +202,7 @@ impl<'a> Rescorer<'a> {
         // The rules that start or stop firing read an answer that changed.
         let changed =
             self.scored.values().iter().zip(scored.values()).enumerate().filter(|(_, (was, is))| was != is);
-        let readers = changed.flat_map(|(q, _)| pack.readers(q).iter().copied());
+        let readers = changed.flat_map(|(q, _)| pack.readers(q).iter().map(|&r| r as usize));
         for r in readers.filter(|&r| self.fired[r] != self.fired_after[r]) {
             if let Some(g) = rules[r].group
                 && links.groups_seen[g.get()] != round

@@ -32,6 +32,7 @@ const TEXT: &str = "";
 #[cfg(not(advisor_stored_pack))]
 mod none {
     use super::Stored;
+    use crate::model::flat::Node;
     use crate::model::{
         Caveat, Choice, Condition, Disabled, Exclusion, Group, Guide, LangIdx, Language, Question,
         Requirement, Rule, RuleIdx, Text,
@@ -62,7 +63,9 @@ mod none {
         Caveat,
         RuleIdx,
         Guide,
-        Disabled
+        Disabled,
+        Node,
+        u32
     );
 }
 
