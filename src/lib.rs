@@ -1,6 +1,8 @@
 //! advisor: ranks backend languages against a team's answers when concurrency shapes the
 //! choice. `run` is the whole program; `main.rs` only hands it the process's streams.
 
+#![forbid(unsafe_code)]
+
 pub mod answers;
 pub mod cli;
 mod commands;
@@ -24,7 +26,6 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 
 pub use commands::Io;
-use std::process::ExitCode;
 
 /// Width used for tables when the output is not a terminal and COLUMNS is not set.
 const DEFAULT_WIDTH: u16 = 100;
@@ -95,8 +96,9 @@ where
     }
 }
 
-/// The process entry point: real streams, the terminal's width, NO_COLOR.
-pub fn main_entry() -> ExitCode {
+/// The process entry point: real streams, the terminal's width, NO_COLOR. Returns the exit
+/// code.
+pub fn main_entry() -> u8 {
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
     // COLUMNS when set; else the terminal's width, read from stderr when stdout is piped
@@ -122,5 +124,11 @@ pub fn main_entry() -> ExitCode {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         width,
     };
-    ExitCode::from(run(std::env::args_os(), &mut io))
+    let code = run(std::env::args_os(), &mut io);
+    // What is still buffered: no runtime flushes it at exit (see main.rs).
+    match io.stdout.flush() {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(_) => code.max(2),
+    }
 }
