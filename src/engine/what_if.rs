@@ -98,6 +98,10 @@ struct Rescorer<'a> {
     base: Tally<'a>,
     /// For counting only what a change changes, when sums are exact.
     links: Option<Links>,
+    /// Per question, whether a knock-out or a requirement reads it; and, found when first
+    /// needed, the most a change to it can move each language's points ([`Rescorer::swing`]).
+    read_by_limits: Vec<bool>,
+    swings: Vec<Option<Vec<f64>>>,
     /// Working space for one change: which rules fire after it, and its tally.
     fired_after: Vec<bool>,
     tally: Tally<'a>,
@@ -153,6 +157,10 @@ impl Links {
 impl<'a> Rescorer<'a> {
     fn new(pack: &'a Pack, answers: &'a Answers) -> Self {
         let (scored, _) = effective(pack, answers);
+        let mut read_by_limits = vec![false; pack.questions.len()];
+        let limits =
+            pack.exclusions.iter().map(|e| &e.when).chain(pack.requirements().iter().map(|r| &r.when));
+        limits.for_each(|when| when.each_question(&mut |q| read_by_limits[q.get()] = true));
         let fired = pack.rules_firing(&scored);
         let mut base = Tally::new(pack);
         base.count(pack, &scored, &fired, false);
@@ -163,6 +171,8 @@ impl<'a> Rescorer<'a> {
             fired_after: fired.clone(),
             fired,
             links: Links::of(pack),
+            read_by_limits,
+            swings: vec![None; pack.questions.len()],
             tally: Tally::new(pack),
             base,
         }
@@ -173,20 +183,89 @@ impl<'a> Rescorer<'a> {
         first(self.pack, &self.base)
     }
 
-    /// Rank 1 (and its score) after one change.
-    fn top_after(&mut self, change: &Change) -> Option<(LangIdx, f64)> {
+    /// The answers as scored after one change.
+    fn scored_after(&self, change: &Change) -> Answers {
         let mut changed = self.answers.clone();
         changed.set(change.question, change.answer);
-        let (scored, _) = effective(self.pack, &changed);
-        self.pack.rules_firing_into(&self.scored, &self.fired, &scored, &mut self.fired_after);
+        effective(self.pack, &changed).0
+    }
+
+    /// Rank 1 (and its score) after one change.
+    fn top_after(&mut self, change: &Change) -> Option<(LangIdx, f64)> {
+        let scored = self.scored_after(change);
+        self.top_of(&scored)
+    }
+
+    /// Rank 1 (and its score) for answers as scored after one change.
+    fn top_of(&mut self, scored: &Answers) -> Option<(LangIdx, f64)> {
+        self.pack.rules_firing_into(&self.scored, &self.fired, scored, &mut self.fired_after);
         match self.links.take() {
             Some(mut links) => {
-                self.recount(&mut links, &scored);
+                self.recount(&mut links, scored);
                 self.links = Some(links);
             }
-            None => self.tally.count(self.pack, &scored, &self.fired_after, false),
+            None => self.tally.count(self.pack, scored, &self.fired_after, false),
         }
         first(self.pack, &self.tally)
+    }
+
+    /// Whether rank 1 surely stays `top` after a change to these answers as scored, without
+    /// scoring them: no knock-out or requirement reads a changed answer (so who is excluded
+    /// and who misses a requirement stays the same), and for every language missing as many
+    /// requirements as `top`, its points plus the most the change can add stay clearly below
+    /// `top`'s points minus the most it can take away. Only when sums are exact.
+    fn keeps_rank_1(&mut self, top: LangIdx, scored: &Answers) -> bool {
+        if self.links.is_none() {
+            return false;
+        }
+        let changed: Vec<usize> =
+            (0..scored.values().len()).filter(|&q| self.scored.values()[q] != scored.values()[q]).collect();
+        if changed.iter().any(|&q| self.read_by_limits[q]) {
+            return false;
+        }
+        let mut swing = vec![0.0; self.pack.languages.len()];
+        for &q in &changed {
+            for (total, s) in swing.iter_mut().zip(self.swing(q)) {
+                *total += s;
+            }
+        }
+        let Tally { knocked, unmet, points, .. } = &self.base;
+        let floor = points[top] - swing[top.get()];
+        points
+            .iter()
+            .filter(|&(l, _)| l != top && knocked[l].is_empty() && unmet[l].len() == unmet[top].len())
+            .all(
+                // A margin far above the millionth of a point ranks compare on.
+                |(l, &p)| p + swing[l.get()] < floor - 1e-3,
+            )
+    }
+
+    /// Per language, the most a change to question `q` alone can move its points: the
+    /// points, in absolute value, of every rule whose count a rule reading `q` can change by
+    /// starting or stopping (what [`Rescorer::recount`] counts again). A rule counts at most
+    /// its written points, with their sign, so its count moves by at most that.
+    fn swing(&mut self, q: usize) -> &[f64] {
+        if self.swings[q].is_none() {
+            let (pack, rules) = (self.pack, self.pack.rules());
+            let mut swing = vec![0.0; pack.languages.len()];
+            if let Some(links) = &mut self.links {
+                links.round += 1;
+                let round = links.round;
+                let Links { members, offsetters, seen, .. } = links;
+                for &r in pack.readers(q) {
+                    let r = r as usize;
+                    let group = rules[r].group.map_or(std::slice::from_ref(&r), |g| &members[g.get()]);
+                    for &d in group.iter().chain(group.iter().flat_map(|&m| &offsetters[m])) {
+                        if seen[d] != round {
+                            seen[d] = round;
+                            rules[d].points.iter().for_each(|&(l, p)| swing[l.get()] += p.abs());
+                        }
+                    }
+                }
+            }
+            self.swings[q] = Some(swing);
+        }
+        self.swings[q].as_deref().unwrap_or_default()
     }
 
     /// The tally after a change (`fired_after` already found), from the answers' own: the
@@ -251,7 +330,11 @@ pub fn what_if(pack: &Pack, answers: &Answers) -> WhatIf {
     let flips = changes
         .into_iter()
         .filter_map(|mut change| {
-            change.top = rescorer.top_after(&change);
+            let scored = rescorer.scored_after(&change);
+            if top.is_some_and(|top| rescorer.keeps_rank_1(top, &scored)) {
+                return None;
+            }
+            change.top = rescorer.top_of(&scored);
             (change.top.map(|(l, _)| l) != top).then_some(change)
         })
         .collect();
@@ -297,11 +380,8 @@ mod tests {
         tally_all(pack, &effective(pack, answers).0, false)
     }
 
-    #[test]
-    fn counting_only_what_a_change_changes_gives_the_full_count_exactly() {
-        let pack = crate::pack::builtin();
-        assert!(Links::of(&pack).is_some(), "the built-in pack's weights are whole numbers");
-        // Answers of every kind: the examples, and random answers to every question.
+    /// Answers of every kind: the examples, and 200 random answers to every question.
+    fn answer_sets(pack: &Pack) -> Vec<Answers> {
         let mut all: Vec<Answers> =
             ["control-plane.toml", "enterprise-backend.toml", "ml-service.toml", "realtime-chat.toml"]
                 .into_iter()
@@ -331,6 +411,14 @@ mod tests {
                 .collect();
             all.push(Answers::new(values));
         }
+        all
+    }
+
+    #[test]
+    fn counting_only_what_a_change_changes_gives_the_full_count_exactly() {
+        let pack = crate::pack::builtin();
+        assert!(Links::of(&pack).is_some(), "the built-in pack's weights are whole numbers");
+        let all = answer_sets(&pack);
         let mut compared = 0;
         for answers in &all {
             let mut rescorer = Rescorer::new(&pack, answers);
@@ -349,6 +437,29 @@ mod tests {
             }
         }
         assert!(compared > 10_000, "{compared} changes compared");
+    }
+
+    /// The what-if skips scoring a change it can show keeps rank 1: never one that does not.
+    #[test]
+    fn a_change_said_to_keep_rank_1_keeps_it() {
+        let pack = crate::pack::builtin();
+        let (mut kept, mut flipped) = (0, 0);
+        for answers in &answer_sets(&pack) {
+            let mut rescorer = Rescorer::new(&pack, answers);
+            let Some((top, _)) = rescorer.top() else { continue };
+            for change in single_changes(&pack, answers) {
+                let scored = rescorer.scored_after(&change);
+                let keeps = rescorer.keeps_rank_1(top, &scored);
+                let after = rescorer.top_of(&scored).map(|(l, _)| l);
+                if keeps {
+                    assert_eq!(after, Some(top), "{}", describe(&pack, &change));
+                    kept += 1;
+                }
+                flipped += usize::from(after != Some(top));
+            }
+        }
+        // Both kinds occur, so the test shows something.
+        assert!(kept > 1_000 && flipped > 300, "{kept} kept, {flipped} flipped");
     }
 
     #[test]
