@@ -1,6 +1,6 @@
 //! Whole-process start-up against a bare exec of /bin/true, measured alternately: every round
-//! runs /bin/true, then each command once, so that whatever else the machine does slows all of
-//! them alike. `scripts/bench` runs it on the release binary:
+//! runs /bin/true and each command once (starting one command later each round), so that
+//! whatever else the machine does slows all of them alike. `scripts/bench` runs it on the release binary:
 //!
 //! ```text
 //! cargo bench --bench startup -- ROUNDS 'COMMAND ARGS' 'COMMAND ARGS' ...
@@ -28,7 +28,10 @@ fn main() {
     let mut times = vec![Vec::with_capacity(rounds); commands.len()];
     // A few rounds first, untimed, so that every file is in the page cache.
     for round in 0..rounds + 20 {
-        for (command, times) in commands.iter().zip(&mut times) {
+        // Each round starts one command later, so that no command always follows the same one.
+        for k in 0..commands.len() {
+            let i = (round + k) % commands.len();
+            let (command, times) = (&commands[i], &mut times[i]);
             let start = Instant::now();
             // The same environment for every command: only PATH. Run under `cargo bench`, the
             // environment holds cargo's library paths, where the loader of a dynamically
