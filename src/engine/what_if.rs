@@ -479,6 +479,8 @@ mod tests {
             rule("b", "    when: {task: cpu}\n    points: {go: -8}\n    group: slow\n"),
             rule("c", "    when: {task: cpu}\n    points: {go: -5, rust: -1}\n"),
             rule("o", "    points: {go: 9}\n    offsets: [a, c]\n"),
+            // Rust far ahead, so that some changes can be shown to keep it first.
+            rule("r", "    points: {rust: 30}\n"),
         ]
         .concat();
         let files = [
@@ -491,12 +493,18 @@ mod tests {
             files.into_iter().map(|(name, text)| crate::pack::PackFile::new(name, text)).collect();
         let pack = crate::pack::build(&files).unwrap();
         assert!(Links::of(&pack).is_some());
-        let mut moved = 0;
+        let (mut moved, mut kept) = (0, 0);
         for (shape, task) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
             let answers = Answers::new(vec![OptionSet::single(shape), OptionSet::single(task)]);
             let mut rescorer = Rescorer::new(&pack, &answers);
+            let top = rescorer.top().map(|(l, _)| l).unwrap();
             for change in single_changes(&pack, &answers) {
-                rescorer.top_after(&change);
+                let scored = rescorer.scored_after(&change);
+                let keeps = rescorer.keeps_rank_1(top, &scored);
+                let after = rescorer.top_of(&scored).map(|(l, _)| l);
+                // Said to keep rank 1 through groups and offsets, it does.
+                assert!(!keeps || after == Some(top), "{change:?}");
+                kept += usize::from(keeps);
                 let mut changed = answers.clone();
                 changed.set(change.question, change.answer);
                 let full = full_count(&pack, &changed);
@@ -507,6 +515,7 @@ mod tests {
             }
         }
         assert_eq!(moved, 4, "the changes of `task`, and of `shape` while `b` does not fire");
+        assert!(kept > 0, "some change is shown to keep rank 1");
     }
 
     #[test]
