@@ -3,7 +3,7 @@
 //! what-if costs a fraction of scoring the pack once per change.
 
 use super::{Tally, counted, effective, offer, rank_order, score_of, tally_all};
-use crate::model::{Answers, Kind, LangIdx, OptionSet, QuestionIdx};
+use crate::model::{Answers, Kind, LangIdx, OptionSet, QuestionIdx, Rule};
 use crate::pack::Pack;
 
 /// One single-answer change and what it does to rank 1.
@@ -152,6 +152,26 @@ impl Links {
             round: 0,
         })
     }
+
+    /// Starts a round: no rule seen, none dirty.
+    fn start_round(&mut self) {
+        self.round += 1;
+        self.dirty.clear();
+    }
+
+    /// Adds to `dirty`, once a round, every rule whose count can change when rule `r` starts
+    /// or stops firing: its own, its group's rules', and those of the rules offsetting any of
+    /// these.
+    fn mark_dependents(&mut self, rules: &[Rule], r: usize) {
+        let Links { members, offsetters, seen, dirty, round, .. } = self;
+        let group = rules[r].group.map_or(std::slice::from_ref(&r), |g| &members[g.get()]);
+        for &d in group.iter().chain(group.iter().flat_map(|&m| &offsetters[m])) {
+            if seen[d] != *round {
+                seen[d] = *round;
+                dirty.push(d);
+            }
+        }
+    }
 }
 
 impl<'a> Rescorer<'a> {
@@ -249,18 +269,10 @@ impl<'a> Rescorer<'a> {
             let (pack, rules) = (self.pack, self.pack.rules());
             let mut swing = vec![0.0; pack.languages.len()];
             if let Some(links) = &mut self.links {
-                links.round += 1;
-                let round = links.round;
-                let Links { members, offsetters, seen, .. } = links;
-                for &r in pack.readers(q) {
-                    let r = r as usize;
-                    let group = rules[r].group.map_or(std::slice::from_ref(&r), |g| &members[g.get()]);
-                    for &d in group.iter().chain(group.iter().flat_map(|&m| &offsetters[m])) {
-                        if seen[d] != round {
-                            seen[d] = round;
-                            rules[d].points.iter().for_each(|&(l, p)| swing[l.get()] += p.abs());
-                        }
-                    }
+                links.start_round();
+                pack.readers(q).iter().for_each(|&r| links.mark_dependents(rules, r as usize));
+                for &d in &links.dirty {
+                    rules[d].points.iter().for_each(|&(l, p)| swing[l.get()] += p.abs());
                 }
             }
             self.swings[q] = Some(swing);
@@ -274,9 +286,8 @@ impl<'a> Rescorer<'a> {
     fn recount(&mut self, links: &mut Links, scored: &Answers) {
         let (pack, rules, n) = (self.pack, self.pack.rules(), self.pack.languages.len());
         self.tally.count_limits(pack, scored);
-        links.round += 1;
+        links.start_round();
         let round = links.round;
-        links.dirty.clear();
         links.strongest.clone_from(&self.base.strongest);
         // The rules that start or stop firing read an answer that changed.
         let changed =
@@ -294,15 +305,7 @@ impl<'a> Rescorer<'a> {
                     offer(n, &rules[m], m, &mut links.strongest);
                 }
             }
-            // Its own count, its group's, and the counts of the rules offsetting any of them.
-            let Links { members, offsetters, seen, dirty, .. } = &mut *links;
-            let group = rules[r].group.map_or(std::slice::from_ref(&r), |g| &members[g.get()]);
-            for &d in group.iter().chain(group.iter().flat_map(|&m| &offsetters[m])) {
-                if seen[d] != round {
-                    seen[d] = round;
-                    dirty.push(d);
-                }
-            }
+            links.mark_dependents(rules, r);
         }
         for (after, before) in self.tally.points.values_mut().zip(self.base.points.values()) {
             *after = *before;

@@ -70,6 +70,32 @@ impl FlatConditions {
     pub(crate) fn parts(&self) -> (&[Node], &[u32], &[u32]) {
         (&self.nodes, &self.children, &self.roots)
     }
+
+    fn holds(&self, node: u32, answers: &Answers) -> bool {
+        match self.nodes[node as usize] {
+            Node::Always => true,
+            Node::Answer { question, options } => {
+                answers.get(QuestionIdx::new(question as usize)).intersects(&options)
+            }
+            Node::All { start, len } => {
+                self.children[start as usize..(start + len) as usize].iter().all(|&c| self.holds(c, answers))
+            }
+            Node::Any { start, len } => {
+                self.children[start as usize..(start + len) as usize].iter().any(|&c| self.holds(c, answers))
+            }
+            Node::Not(c) => !self.holds(c, answers),
+        }
+    }
+
+    /// Whether condition `i` holds for these answers.
+    pub fn holds_at(&self, i: usize, answers: &Answers) -> bool {
+        self.holds(self.roots[i], answers)
+    }
+
+    /// Whether each condition holds for these answers, in order.
+    pub fn holding(&self, answers: &Answers) -> Vec<bool> {
+        self.roots.iter().map(|&root| self.holds(root, answers)).collect()
+    }
 }
 
 impl Building {
@@ -99,34 +125,6 @@ impl Building {
         };
         self.nodes.push(node);
         index(self.nodes.len() - 1)
-    }
-}
-
-impl FlatConditions {
-    fn holds(&self, node: u32, answers: &Answers) -> bool {
-        match self.nodes[node as usize] {
-            Node::Always => true,
-            Node::Answer { question, options } => {
-                answers.get(QuestionIdx::new(question as usize)).intersects(&options)
-            }
-            Node::All { start, len } => {
-                self.children[start as usize..(start + len) as usize].iter().all(|&c| self.holds(c, answers))
-            }
-            Node::Any { start, len } => {
-                self.children[start as usize..(start + len) as usize].iter().any(|&c| self.holds(c, answers))
-            }
-            Node::Not(c) => !self.holds(c, answers),
-        }
-    }
-
-    /// Whether condition `i` holds for these answers.
-    pub fn holds_at(&self, i: usize, answers: &Answers) -> bool {
-        self.holds(self.roots[i], answers)
-    }
-
-    /// Whether each condition holds for these answers, in order.
-    pub fn holding(&self, answers: &Answers) -> Vec<bool> {
-        self.roots.iter().map(|&root| self.holds(root, answers)).collect()
     }
 }
 
