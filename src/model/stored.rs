@@ -102,14 +102,6 @@ impl Text {
             TextRepr::Owned(text) => text,
         }
     }
-
-    /// The text as an owned string.
-    pub fn into_string(self) -> String {
-        match self.0 {
-            TextRepr::Owned(text) => text,
-            _ => self.as_str().to_string(),
-        }
-    }
 }
 
 impl Default for Text {
@@ -146,12 +138,6 @@ impl From<String> for Text {
 impl From<&'static str> for Text {
     fn from(text: &'static str) -> Self {
         Text::from_static(text)
-    }
-}
-
-impl From<Text> for String {
-    fn from(text: Text) -> Self {
-        text.into_string()
     }
 }
 
