@@ -356,8 +356,13 @@ fn strongest_fired(pack: &Pack, firing: &[usize], strongest: &mut [Option<(RuleI
 /// wins a tie.
 fn offer(languages: usize, rule: &Rule, i: usize, strongest: &mut [Option<(RuleIdx, f64)>]) {
     let Some(g) = rule.group else { return };
+    offer_in_group(rule, i, &mut strongest[g.get() * languages..(g.get() + 1) * languages]);
+}
+
+/// [`offer`] to the strongest rules of one group, one per language.
+fn offer_in_group(rule: &Rule, i: usize, strongest: &mut [Option<(RuleIdx, f64)>]) {
     for &(l, p) in rule.points.iter() {
-        let slot = &mut strongest[g.get() * languages + l.get()];
+        let slot = &mut strongest[l.get()];
         if slot.is_none_or(|(_, best)| p.abs() > best.abs()) {
             *slot = Some((RuleIdx::new(i), p));
         }
