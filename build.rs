@@ -214,41 +214,43 @@ fn link_statically() {
 }
 
 /// Lays out the functions a run executes side by side in the release binary, listed in
-/// `link/hot-functions.txt` (written by `scripts/order-hot-code`), with rust-lld's
+/// `link/hot-functions.txt` (written by `scripts/order-hot-code`), with lld's
 /// `--symbol-ordering-file`. Each page of code a run touches costs a page fault when it starts;
 /// scattered over 3.8 MB of code, the 700 functions `recommend` runs touched 52 blocks of 64 KB
 /// (the kernel maps one such block per fault), side by side 17: 0.3 ms of a 2.2 ms run.
 ///
-/// Only where rustc's own lld is installed (rustup installs it; rustc 1.90 and later link with
-/// it by default on x86_64 Linux), and not when RUSTFLAGS choose a linker. A name the file
-/// lists that the binary no longer has (renamed, inlined, a new compiler) is skipped without a
-/// warning: the binary stays correct and starts as if unordered.
+/// Only when the linker rustc uses takes the option (lld, rustc's default on x86_64 Linux
+/// since 1.90; not GNU ld 2.40): this links an empty program the way the binary will be
+/// linked, with the option, and orders nothing if that fails. A name the list has that the
+/// binary no longer has (renamed, inlined, a new compiler) is skipped without a warning: the
+/// binary stays correct and starts as if unordered.
 fn order_hot_code(root: &Path) {
     let list = root.join("link/hot-functions.txt");
     println!("cargo:rerun-if-changed={}", list.display());
-    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
-    if flags.contains("linker") || flags.contains("link-self-contained") || flags.contains("fuse-ld") {
+    if !list.is_file() {
         return;
     }
+    let ordering = [
+        format!("-Wl,--symbol-ordering-file={}", list.display()),
+        "-Wl,--no-warn-symbol-ordering".to_string(),
+    ];
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let probe = out_dir.join("link-probe.rs");
+    fs::write(&probe, "fn main() {}\n").expect("writable OUT_DIR");
     let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let Some(sysroot) = std::process::Command::new(rustc)
-        .args(["--print", "sysroot"])
+    let rustflags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let linked = std::process::Command::new(rustc)
+        .args(rustflags.split('\x1f').filter(|flag| !flag.is_empty()))
+        .args(["--target", &env::var("TARGET").expect("cargo sets TARGET"), "--crate-type", "bin"])
+        .args(ordering.iter().flat_map(|arg| ["-C".to_string(), format!("link-arg={arg}")]))
+        .arg("-o")
+        .arg(out_dir.join("link-probe"))
+        .arg(&probe)
         .output()
-        .ok()
-        .and_then(|out| String::from_utf8(out.stdout).ok())
-    else {
-        return;
-    };
-    let target = env::var("TARGET").unwrap_or_default();
-    let gcc_ld = Path::new(sysroot.trim()).join("lib/rustlib").join(target).join("bin/gcc-ld");
-    if !gcc_ld.join("ld.lld").is_file() || !list.is_file() {
-        return;
+        .is_ok_and(|out| out.status.success());
+    if linked {
+        ordering.iter().for_each(|arg| println!("cargo:rustc-link-arg-bins={arg}"));
     }
-    // As rustc itself asks `cc` for its lld: `-fuse-ld=lld`, found in gcc-ld first.
-    println!("cargo:rustc-link-arg-bins=-fuse-ld=lld");
-    println!("cargo:rustc-link-arg-bins=-B{}", gcc_ld.display());
-    println!("cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={}", list.display());
-    println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
 }
 
 /// The built-in pack's scenario tests, which `advisor rules test` runs, sorted.
