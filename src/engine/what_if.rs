@@ -2,8 +2,8 @@
 //! change rank 1. Only the rules that read a changed answer are evaluated again, so a report's
 //! what-if costs a fraction of scoring the pack once per change.
 
-use super::{Tally, counted, effective, offer, offer_in_group, rank_order, score_of, tally_all};
-use crate::model::{Answers, Kind, LangIdx, OptionSet, QuestionIdx, Rule};
+use super::{Tally, counted, effective, offer_in_group, rank_order, score_of, tally_all};
+use crate::model::{Answers, Kind, LangIdx, OptionSet, QuestionIdx, Rule, RuleIdx};
 use crate::pack::Pack;
 
 /// One single-answer change and what it does to rank 1.
@@ -120,11 +120,11 @@ struct Links {
     offsetters: Vec<Vec<usize>>,
     /// For one change: the strongest rule per group and language after it, the rules whose
     /// count it may change, and which rules and groups were seen in this round.
-    strongest: Vec<Option<(crate::model::RuleIdx, f64)>>,
+    strongest: Vec<Option<(RuleIdx, f64)>>,
     dirty: Vec<usize>,
     /// For one change and one group, its strongest rule per language after the change
     /// ([`Rescorer::keeps_rank_1`]).
-    group_after: Vec<Option<(crate::model::RuleIdx, f64)>>,
+    group_after: Vec<Option<(RuleIdx, f64)>>,
     seen: Vec<u32>,
     groups_seen: Vec<u32>,
     round: u32,
@@ -288,15 +288,12 @@ impl<'a> Rescorer<'a> {
                 }
                 Some(g) => {
                     // The group counts its strongest fired rule's points (a rule in a group
-                    // offsets nothing: packs are checked for it): those after the change,
-                    // found in rule order as `strongest_fired` does, less those before.
+                    // offsets nothing: packs are checked for it): those after the change less
+                    // those before.
                     if links.groups_seen[g.get()] != round {
                         links.groups_seen[g.get()] = round;
                         let after = &mut links.group_after;
-                        after.fill(None);
-                        for &m in links.members[g.get()].iter().filter(|&&m| self.fired_after[m]) {
-                            offer_in_group(&rules[m], m, after);
-                        }
+                        strongest_among(&links.members[g.get()], rules, &self.fired_after, after);
                         let before = &self.base.strongest[g.get() * n..(g.get() + 1) * n];
                         for (l, (now, was)) in after.iter().zip(before).enumerate() {
                             shift[l] += now.map_or(0.0, |(_, p)| p) - was.map_or(0.0, |(_, p)| p);
@@ -332,13 +329,9 @@ impl<'a> Rescorer<'a> {
             if let Some(g) = rules[r].group
                 && links.groups_seen[g.get()] != round
             {
-                // The strongest of the group after the change, offered in rule order as
-                // `strongest_fired` does.
                 links.groups_seen[g.get()] = round;
-                links.strongest[g.get() * n..(g.get() + 1) * n].fill(None);
-                for &m in links.members[g.get()].iter().filter(|&&m| self.fired_after[m]) {
-                    offer(n, &rules[m], m, &mut links.strongest);
-                }
+                let after = &mut links.strongest[g.get() * n..(g.get() + 1) * n];
+                strongest_among(&links.members[g.get()], rules, &self.fired_after, after);
             }
             links.mark_dependents(rules, r);
         }
@@ -356,6 +349,20 @@ impl<'a> Rescorer<'a> {
                 }
             }
         }
+    }
+}
+
+/// The strongest of a group's rules (`members`) per language among those firing in `fired`,
+/// offered in rule order as `strongest_fired` does, written to `strongest` (one per language).
+fn strongest_among(
+    members: &[usize],
+    rules: &[Rule],
+    fired: &[bool],
+    strongest: &mut [Option<(RuleIdx, f64)>],
+) {
+    strongest.fill(None);
+    for &m in members.iter().filter(|&&m| fired[m]) {
+        offer_in_group(&rules[m], m, strongest);
     }
 }
 
